@@ -1,0 +1,56 @@
+"""Helpers for the Istanbul-talks study kit: every notebook imports this one module.
+
+The functions live in the ``kit`` package, one module per layer of the kit, and are all
+available from here::
+
+    import helpers
+    arts = helpers.load_articles()
+
+Layers
+------
+kit.core
+    The corpus: ``load_articles``, ``paragraphs``, ``sentences``, ``locate``,
+    ``verify_spans``, ``show_article``, ``kwic``, ``corpus_card``, ``plot_timeline``,
+    ``check_corpus`` and the one error type, ``KitDataError``.
+
+Every function that reads data takes an optional corpus folder; without it the kit uses
+the environment variable ``KIT_DATA_DIR`` if set, else its own ``data/`` folder.
+
+Run ``python -m helpers check [FOLDER]`` to check a corpus folder and list every problem.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from kit.core import *  # noqa: F401,F403
+from kit.core import __all__ as _core_all
+
+__all__ = [*_core_all]
+
+
+def main(argv=None) -> int:
+    """Command line: ``python -m helpers check [FOLDER]``.
+
+    Prints every problem found in the corpus folder (default: the kit's own data) with its
+    file, row and fix, and returns 1 if there are any, else 0.
+    """
+    from kit.core import check_corpus, data_dir
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0] != "check" or len(argv) > 2:
+        print("usage: python -m helpers check [FOLDER]", file=sys.stderr)
+        return 2
+    folder = data_dir(argv[1] if len(argv) == 2 else None)
+    problems = check_corpus(folder)
+    if not problems:
+        print(f"OK: no problems found in {folder.name}/")
+        return 0
+    print(f"{len(problems)} problem(s) found in {folder.name}/:")
+    for p in problems:
+        print(f"  - {p}")
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1270 @@
+"""Foundations: the corpus, its metadata, paragraphs, sentences, spans and the reading view.
+
+Every other layer of the kit (sourcing, framing, positions, claims, teaching) builds on the
+functions here. All of them take an optional ``data_dir``; without it they use the environment
+variable ``KIT_DATA_DIR`` if set, else the ``data/`` folder next to this package.
+
+A corpus folder holds:
+
+* ``articles.csv`` -- one row per article (required columns: ``article_id``, ``file``,
+  ``outlet``, ``headline``, ``published``);
+* ``articles/<file>`` -- the article texts, UTF-8 plain text, one paragraph per line;
+* optionally ``articles.sha256`` (checksums), ``article_provenance.csv`` (how sure each fact is),
+  ``events.csv`` (the timeline) and ``annotations/paragraph_roles.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import html
+import io
+import os
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = [
+    "KitDataError",
+    "Problem",
+    "data_dir",
+    "REQUIRED_COLUMNS",
+    "OPTIONAL_COLUMNS",
+    "ROLES",
+    "TEXT_ROLES",
+    "read_article_file",
+    "read_csv_checked",
+    "check_corpus",
+    "load_articles",
+    "article_text",
+    "paragraphs",
+    "sentences",
+    "locate",
+    "verify_spans",
+    "show_article",
+    "kwic",
+    "provenance",
+    "corpus_card",
+    "events",
+    "plot_timeline",
+    "tokenize",
+    "html_table",
+]
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+DEFAULT_DATA_DIR = PACKAGE_DIR.parent / "data"
+ENV_VAR = "KIT_DATA_DIR"
+
+REQUIRED_COLUMNS = ["article_id", "file", "outlet", "headline", "published"]
+OPTIONAL_COLUMNS = [
+    "published_time",
+    "timing",
+    "country",
+    "ownership",
+    "language_edition",
+    "url",
+    "author",
+    "seed_file",
+]
+
+#: Paragraph roles. Only ``body`` paragraphs are read by the sentence-level analyses.
+ROLES = {
+    "headline": "the article's title",
+    "standfirst": "the summary line under the headline",
+    "body": "the article's running text",
+    "caption": "a photo caption or photo credit",
+    "label": "a section label or dateline (e.g. 'WORLD / EUROPE', 'Published: ...')",
+    "link": "a link or 'Read more' line",
+    "furniture": "other page furniture (separators, repeated elements)",
+}
+#: Roles that carry the outlet's own words (used by ``kwic`` by default).
+TEXT_ROLES = ("headline", "standfirst", "body")
+
+
+# --------------------------------------------------------------------------------------------
+# Errors
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a corpus folder: where it is, what is wrong, how to fix it."""
+
+    file: str
+    row: str
+    problem: str
+    fix: str
+
+    def __str__(self) -> str:
+        where = self.file + (f", {self.row}" if self.row else "")
+        return f"{where}: {self.problem}. Fix: {self.fix}"
+
+
+class KitDataError(ValueError):
+    """Bad data in the corpus or an annotation file.
+
+    The message names the file, the row and the fix. ``problems`` holds every
+    :class:`Problem` found, so that one error can report several at once.
+    """
+
+    def __init__(self, problems):
+        if isinstance(problems, Problem):
+            problems = [problems]
+        self.problems = list(problems)
+        lines = [str(p) for p in self.problems]
+        if len(lines) == 1:
+            msg = lines[0]
+        else:
+            msg = f"{len(lines)} problems found:\n" + "\n".join(f"  - {line}" for line in lines)
+        super().__init__(msg)
+
+
+def _err(file, row, problem, fix) -> KitDataError:
+    return KitDataError(Problem(str(file), row, problem, fix))
+
+
+# --------------------------------------------------------------------------------------------
+# Paths and reading
+# --------------------------------------------------------------------------------------------
+
+
+def data_dir(path=None) -> Path:
+    """Return the corpus folder to use.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        An explicit folder. If omitted, the environment variable ``KIT_DATA_DIR`` is used
+        if set, else the kit's own ``data/`` folder (found from this module's location,
+        never from the current directory).
+
+    Returns
+    -------
+    pathlib.Path
+        The resolved folder.
+
+    Examples
+    --------
+    >>> data_dir().name
+    'data'
+    >>> (data_dir() / "articles.csv").exists()
+    True
+    """
+    if path is None:
+        path = os.environ.get(ENV_VAR) or DEFAULT_DATA_DIR
+    return Path(path).expanduser().resolve()
+
+
+def _display(path: Path, base: Path) -> str:
+    """A short, machine-independent name for a file in messages."""
+    try:
+        return str(path.relative_to(base.parent))
+    except ValueError:
+        return path.name
+
+
+def read_article_file(path, *, base=None) -> str:
+    """Read one article file as text, refusing empty or non-UTF-8 files with a clear message.
+
+    A UTF-8 byte-order mark is accepted and dropped; line endings are kept as they are
+    (character offsets always refer to the text this function returns).
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``.txt`` file.
+    base : Path, optional
+        The corpus folder, used only to name the file in messages.
+
+    Returns
+    -------
+    str
+        The text.
+
+    Raises
+    ------
+    KitDataError
+        If the file is missing, empty, or not valid UTF-8.
+
+    Examples
+    --------
+    >>> text = read_article_file(data_dir() / "articles" / "cgtn-2025-05-14.txt")
+    >>> text[:33]
+    'A Ukrainian tank crew of the 33rd'
+    """
+    path = Path(path)
+    name = _display(path, Path(base)) if base else path.name
+    if not path.exists():
+        raise _err(name, "", "the file does not exist", "check the file name in articles.csv")
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise _err(
+            name, "", "the file is empty", "paste the article text into it, or remove its row from articles.csv"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        hint = ""
+        try:
+            raw.decode("cp1252")
+            hint = " (it looks like Windows-1252, the old Windows default)"
+        except UnicodeDecodeError:
+            pass
+        raise _err(
+            name,
+            f"byte {exc.start}",
+            f"the file is not UTF-8 text{hint}",
+            "open it in a text editor and save it again with the encoding 'UTF-8'",
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise _err(
+            name, "", "the file is empty", "paste the article text into it, or remove its row from articles.csv"
+        )
+    return text
+
+
+def read_csv_checked(path, *, required=(), base=None) -> pd.DataFrame:
+    """Read a CSV file strictly: every row must have as many fields as the header.
+
+    All values are read as text (empty cells become ``""``), so that nothing is silently
+    converted. Each returned row carries ``csv_line``, its line number in the file, for messages.
+
+    Parameters
+    ----------
+    path : str or Path
+        The CSV file.
+    required : sequence of str
+        Column names that must be present.
+    base : Path, optional
+        The corpus folder, used only to name the file in messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per CSV record, all columns ``str``, plus ``csv_line`` (int).
+
+    Raises
+    ------
+    KitDataError
+        Listing every malformed row and every missing column at once.
+
+    Examples
+    --------
+    >>> df = read_csv_checked(data_dir() / "articles.csv", required=["article_id"])
+    >>> int(df["csv_line"].iloc[0])
+    2
+    """
+    path = Path(path)
+    name = _display(path, Path(base)) if base else path.name
+    if not path.exists():
+        raise _err(name, "", "the file does not exist", f"create {path.name} (see data/README.md for its columns)")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _err(
+            name, f"byte {exc.start}", "the file is not UTF-8", "save it again with the encoding 'UTF-8'"
+        ) from None
+    if not text.strip():
+        raise _err(name, "", "the file is empty", "add a header row and at least one data row")
+    reader = csv.reader(io.StringIO(text, newline=""))
+    problems = []
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise _err(name, f"line {reader.line_num}", f"the CSV cannot be read ({exc})", "check the quoting on that line") from None
+    header = [h.strip() for h in rows[0]]
+    missing = [c for c in required if c not in header]
+    if missing:
+        problems.append(
+            Problem(name, "line 1 (header)", f"missing column(s) {', '.join(missing)}",
+                    f"add the column(s) to the header row; required: {', '.join(required)}")
+        )
+    dup = sorted({h for h in header if header.count(h) > 1})
+    if dup:
+        problems.append(Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}", "give each column a unique name"))
+    records = []
+    # csv.reader can span several physical lines for quoted newlines; track line numbers.
+    reader = csv.reader(io.StringIO(text, newline=""))
+    next(reader)
+    for row in reader:
+        line = reader.line_num
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            problems.append(
+                Problem(name, f"line {line}", f"{len(row)} fields where the header has {len(header)}",
+                        "check for a missing or extra comma; put values that contain commas in double quotes")
+            )
+            continue
+        records.append([*row, line])
+    if problems:
+        raise KitDataError(problems)
+    df = pd.DataFrame(records, columns=[*header, "csv_line"])
+    for col in header:
+        df[col] = df[col].astype(str)
+    df["csv_line"] = df["csv_line"].astype(int)
+    return df
+
+
+_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _check_metadata(meta: pd.DataFrame, base: Path, name: str) -> list[Problem]:
+    problems = []
+    seen = {}
+    for rec in meta.itertuples(index=False):
+        row = f"line {rec.csv_line}"
+        aid = rec.article_id.strip()
+        if not aid:
+            problems.append(Problem(name, row, "the article_id is empty", "give the article a short id such as 'outlet-2025-05-14'"))
+        elif not _ID_RE.match(aid):
+            problems.append(Problem(name, row, f"the article_id {aid!r} has spaces or symbols", "use letters, digits, '-', '_' or '.' only"))
+        elif aid in seen:
+            problems.append(Problem(name, row, f"duplicate article_id {aid!r} (also on line {seen[aid]})", "give each article its own id"))
+        else:
+            seen[aid] = rec.csv_line
+        for col in ("outlet", "headline"):
+            if not getattr(rec, col).strip():
+                problems.append(Problem(name, row, f"the {col} is empty", f"fill in the {col} (write 'unknown' if it is not known)"))
+        pub = rec.published.strip()
+        if not _DATE_RE.match(pub):
+            problems.append(Problem(name, row, f"the published date {pub!r} is not in the form YYYY-MM-DD", "write the date as e.g. 2025-05-16"))
+        else:
+            try:
+                date.fromisoformat(pub)
+            except ValueError:
+                problems.append(Problem(name, row, f"the published date {pub!r} does not exist", "check the day and month"))
+        fname = rec.file.strip()
+        if not fname:
+            problems.append(Problem(name, row, "the file column is empty", "write the name of the .txt file in the articles/ folder"))
+        elif not (base / "articles" / fname).is_file():
+            problems.append(Problem(name, row, f"the file articles/{fname} does not exist", "put the .txt file in the articles/ folder or correct the name"))
+    return problems
+
+
+def _read_manifest(base: Path) -> dict[str, str]:
+    path = base / "articles.sha256"
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            digest, fname = line.split(maxsplit=1)
+            out[fname.lstrip("*")] = digest
+    return out
+
+
+def check_corpus(path=None) -> list[Problem]:
+    """Check a corpus folder and return every problem found (an empty list if all is well).
+
+    Checks ``articles.csv`` (readable, required columns, ids unique, dates valid, files exist),
+    every article file (not empty, UTF-8), files with no metadata row, and, if
+    ``articles.sha256`` exists, that no article file changed.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder (see :func:`data_dir`).
+
+    Returns
+    -------
+    list of Problem
+        Each names the file, the row and the fix.
+
+    Examples
+    --------
+    >>> check_corpus()
+    []
+    """
+    base = data_dir(path)
+    name = "articles.csv"
+    if not base.is_dir():
+        return [Problem(str(base.name), "", "the corpus folder does not exist", f"create it, or point {ENV_VAR} at an existing folder")]
+    try:
+        meta = read_csv_checked(base / name, required=REQUIRED_COLUMNS, base=base)
+    except KitDataError as exc:
+        return exc.problems
+    problems = _check_metadata(meta, base, name)
+    listed = set(meta["file"].str.strip())
+    manifest = _read_manifest(base)
+    for fname in sorted(listed):
+        fpath = base / "articles" / fname
+        if not fname or not fpath.is_file():
+            continue
+        try:
+            read_article_file(fpath, base=base)
+        except KitDataError as exc:
+            problems.extend(exc.problems)
+            continue
+        key = f"articles/{fname}"
+        if manifest and key in manifest:
+            digest = hashlib.sha256(fpath.read_bytes()).hexdigest()
+            if digest != manifest[key]:
+                problems.append(Problem(f"articles/{fname}", "", "the file differs from its checksum in articles.sha256 (was it edited?)",
+                                        "restore the original text (article files are never edited); add corrections as annotations instead"))
+    art_dir = base / "articles"
+    if art_dir.is_dir():
+        for fpath in sorted(art_dir.glob("*.txt")):
+            if fpath.name not in listed:
+                problems.append(Problem(f"articles/{fpath.name}", "", "this file has no row in articles.csv", "add a row for it to articles.csv, or move it out of the articles/ folder"))
+    return problems
+
+
+# --------------------------------------------------------------------------------------------
+# Articles, paragraphs, sentences
+# --------------------------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[^\W_]+(?:[’'‑\-][^\W_]+)*")
+
+
+def tokenize(text: str) -> list[str]:
+    """Split text into lower-case word tokens (letters and digits; inner apostrophes and hyphens kept).
+
+    Examples
+    --------
+    >>> tokenize("Ukraine’s 30‑day ceasefire, Kyiv said.")
+    ['ukraine’s', '30‑day', 'ceasefire', 'kyiv', 'said']
+    """
+    return [m.group(0).lower() for m in _WORD_RE.finditer(text)]
+
+
+def _metadata(base: Path) -> pd.DataFrame:
+    problems = check_corpus(base)
+    if problems:
+        raise KitDataError(problems)
+    meta = read_csv_checked(base / "articles.csv", required=REQUIRED_COLUMNS, base=base)
+    for col in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
+        if col not in meta.columns:
+            meta[col] = ""
+    for col in meta.columns:
+        if col != "csv_line":
+            meta[col] = meta[col].str.strip()
+    return meta
+
+
+def load_articles(path=None) -> pd.DataFrame:
+    """Load the corpus: one row per article, with its metadata, full text and word count.
+
+    The corpus is checked first (see :func:`check_corpus`); any problem raises one
+    :class:`KitDataError` that lists them all.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder (see :func:`data_dir`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article, sorted by ``published`` then ``article_id``. Columns:
+
+        ========================  ================================================================
+        article_id                short stable id, e.g. ``cgtn-2025-05-14``
+        outlet                    the publishing outlet
+        headline                  the headline (see ``article_provenance.csv`` for how sure)
+        published                 publication date, ``YYYY-MM-DD`` (str)
+        published_time            time of day if known (str, may be empty)
+        timing                    ``before`` / ``after`` the talks of 16 May 2025 (may be empty)
+        country                   the outlet's country
+        ownership                 who owns or controls the outlet
+        language_edition          which language edition the text comes from
+        url                       the article's address
+        author                    the byline (empty: none)
+        seed_file                 the file name in the original seed set
+        file                      the file name in ``articles/``
+        text                      the full text, exactly as in the file
+        n_chars                   number of characters in ``text``
+        word_count                number of word tokens in the body paragraphs
+        ========================  ================================================================
+
+        Extra columns present in ``articles.csv`` are kept after these.
+
+    Examples
+    --------
+    >>> arts = load_articles()
+    >>> arts[["article_id", "outlet", "timing"]].head(2).to_string(index=False)
+    '            article_id       outlet timing\\n       cgtn-2025-05-14         CGTN before\\nglobaltimes-2025-05-14 Global Times before'
+    """
+    base = data_dir(path)
+    meta = _metadata(base)
+    meta["text"] = [read_article_file(base / "articles" / f, base=base) for f in meta["file"]]
+    meta["n_chars"] = meta["text"].str.len().astype(int)
+    paras = _paragraphs_from(meta, base)
+    body = paras[paras["role"] == "body"].groupby("article_id")["n_words"].sum()
+    meta["word_count"] = meta["article_id"].map(body).fillna(0).astype(int)
+    cols = ["article_id", "outlet", "headline", "published", "published_time", "timing", "country",
+            "ownership", "language_edition", "url", "author", "seed_file", "file", "text", "n_chars", "word_count"]
+    extra = [c for c in meta.columns if c not in cols and c != "csv_line"]
+    out = meta[cols + extra].sort_values(["published", "article_id"], kind="stable")
+    return out.reset_index(drop=True)
+
+
+def article_text(article_id: str, path=None) -> str:
+    """Return the full text of one article, exactly as in its file.
+
+    Examples
+    --------
+    >>> article_text("athenstimes-2025-05-15")[:30]
+    'The peace negotiations between'
+    """
+    base = data_dir(path)
+    meta = read_csv_checked(base / "articles.csv", required=REQUIRED_COLUMNS, base=base)
+    hit = meta[meta["article_id"].str.strip() == article_id]
+    if hit.empty:
+        known = ", ".join(sorted(meta["article_id"].str.strip()))
+        raise _err("articles.csv", "", f"no article with id {article_id!r}", f"use one of: {known}")
+    return read_article_file(base / "articles" / hit["file"].iloc[0].strip(), base=base)
+
+
+_CAPTION_RE = re.compile(
+    r"(/\s?(VCG|AFP|AP|EPA|Getty|Reuters|Xinhua|IC|CFP)\s*$|\bPhoto\s?:\s?\w+\s*$|\bPHOTO/|\bvia REUTERS\s*$|\s-\s[A-Z]{3,}/[A-Z])"
+)
+_LABEL_RE = re.compile(r"^(Published|Updated|Posted)\s*:|^[A-Z][A-Z&]+(\s*/\s*[A-Z][A-Z&]+)*$")
+_LINK_RE = re.compile(r"^(https?://|www\.)\S+$|阅读原文|^Read more\s*:?$|^Related\s*:?$", re.IGNORECASE)
+
+
+def _rule_role(line: str, prev: str | None, headline: str) -> tuple[str, str]:
+    """The role of one paragraph by simple rules: (role, rule name)."""
+    s = line.strip()
+    if headline and s == headline.strip():
+        return "headline", "equals the headline in articles.csv"
+    if not re.search(r"[^\W\d_]", s):
+        return "furniture", "no letters"
+    if _LINK_RE.search(s):
+        return "link", "link or 'Read more'"
+    if prev is not None and re.match(r"^(Read more|Related)\s*:?$", prev.strip(), re.IGNORECASE):
+        return "link", "follows 'Read more'"
+    if _LABEL_RE.search(s) and len(s) < 60:
+        return "label", "section label or dateline"
+    if _CAPTION_RE.search(s):
+        return "caption", "photo credit"
+    return "body", "default"
+
+
+def _read_role_overrides(base: Path) -> pd.DataFrame | None:
+    path = base / "annotations" / "paragraph_roles.csv"
+    if not path.exists():
+        return None
+    df = read_csv_checked(path, required=["article_id", "starts_with", "role", "note"], base=base)
+    bad = [Problem(_display(path, base), f"line {r.csv_line}", f"unknown role {r.role!r}", f"use one of: {', '.join(ROLES)}")
+           for r in df.itertuples() if r.role not in ROLES]
+    if bad:
+        raise KitDataError(bad)
+    return df
+
+
+def _paragraphs_from(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
+    overrides = _read_role_overrides(base)
+    rows = []
+    for aid, headline, text in zip(meta["article_id"], meta["headline"], meta["text"]):
+        pos = 0
+        para_no = 0
+        prev = None
+        for line_no, line in enumerate(text.split("\n"), start=1):
+            line_start = pos
+            pos += len(line) + 1
+            stripped = line.strip()
+            if not stripped:
+                continue
+            lead = len(line) - len(line.lstrip())
+            start = line_start + lead
+            end = start + len(stripped)
+            para_no += 1
+            role, source = _rule_role(stripped, prev, headline)
+            rows.append((aid, para_no, line_no, start, end, role, "rule: " + source, stripped))
+            prev = stripped
+    paras = pd.DataFrame(rows, columns=["article_id", "para_no", "line_no", "start", "end", "role", "role_source", "text"])
+    if overrides is not None and not overrides.empty:
+        problems = []
+        ov_file = "data/annotations/paragraph_roles.csv" if base == DEFAULT_DATA_DIR else "annotations/paragraph_roles.csv"
+        for r in overrides.itertuples():
+            mask = (paras["article_id"] == r.article_id) & paras["text"].str.startswith(r.starts_with)
+            if r.article_id not in set(meta["article_id"]):
+                problems.append(Problem(ov_file, f"line {r.csv_line}", f"unknown article_id {r.article_id!r}", "use an article_id from articles.csv"))
+            elif not mask.any():
+                problems.append(Problem(ov_file, f"line {r.csv_line}", f"no paragraph of {r.article_id} starts with {r.starts_with[:40]!r}",
+                                        "copy the opening words of the paragraph exactly from the article"))
+            else:
+                paras.loc[mask, "role"] = r.role
+                paras.loc[mask, "role_source"] = "annotation: " + r.note
+        if problems:
+            raise KitDataError(problems)
+    paras["n_words"] = [len(tokenize(t)) for t in paras["text"]]
+    paras["is_body"] = paras["role"] == "body"
+    return paras
+
+
+def paragraphs(path=None, *, articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Split every article into paragraphs (non-blank lines) and give each a role.
+
+    Roles come from simple rules (a line equal to the headline in ``articles.csv`` is the
+    headline; photo credits such as ``/VCG`` or ``Photo:Xinhua`` are captions; ``Read more``
+    and URLs are links; ``Published:`` and all-capital section names are labels; lines without
+    letters are furniture) and from ``annotations/paragraph_roles.csv``, which overrides the
+    rules for the paragraphs it names. The article files are never changed.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder (see :func:`data_dir`).
+    articles : DataFrame, optional
+        The result of :func:`load_articles`, to avoid reading the corpus twice.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per paragraph, in article and text order. Columns:
+
+        ===========  ======================================================================
+        article_id   the article
+        para_no      paragraph number within the article, from 1 (blank lines skipped)
+        line_no      line number in the file, from 1
+        start, end   character offsets into the article text: ``text[start:end]``
+        role         one of ``ROLES``: headline, standfirst, body, caption, label, link, furniture
+        role_source  the rule or annotation that decided the role
+        text         the paragraph text (leading and trailing spaces removed)
+        n_words      number of word tokens
+        is_body      ``role == "body"``: what the sentence-level analyses read
+        ===========  ======================================================================
+
+    Examples
+    --------
+    >>> p = paragraphs()
+    >>> p[p.article_id == "globaltimes-2025-05-14"].role.head(4).tolist()
+    ['label', 'headline', 'label', 'caption']
+    >>> row = p[p.article_id == "globaltimes-2025-05-14"].iloc[1]
+    >>> article_text("globaltimes-2025-05-14")[row.start:row.end] == row.text
+    True
+    """
+    base = data_dir(path)
+    if articles is None:
+        articles = load_articles(base)
+    return _paragraphs_from(articles, base)
+
+
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "no", "vs",
+    "etc", "e.g", "i.e", "approx", "dept", "gov", "sen", "rep", "pres", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+}
+_BOUNDARY_RE = re.compile(r"([.!?…]+)([”’\"')\]]*)(\s+)(?=[“‘\"'(\[]?[A-Z0-9])")
+_OPENERS = {"“": "”", "‘": "’"}
+
+
+def _is_abbreviation(text: str, dot_pos: int) -> bool:
+    """True if the '.' at dot_pos ends an abbreviation or an initial, not a sentence."""
+    start = dot_pos
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(“‘\"'":
+        start -= 1
+    word = text[start:dot_pos]
+    if not word:
+        return False
+    if len(word) == 1 and word.isupper():  # an initial: "J. D. Vance"
+        return True
+    if word.lower() in ABBREVIATIONS:
+        return True
+    # dotted abbreviations such as "U.S" or "e.g"
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
+
+
+def _quote_depth_changes(text: str):
+    """Yield (position, +1/-1) for opening and closing quotation marks.
+
+    Apostrophes inside or at the end of words (``Ukraine’s``, ``Russians’``) are not
+    closing quotes: ``’`` closes a quote only when a ``‘`` is open and it is not followed by
+    a letter.
+    """
+    straight_open = False
+    single_open = 0
+    for i, ch in enumerate(text):
+        if ch == "“":
+            yield i, 1
+        elif ch == "”":
+            yield i, -1
+        elif ch == '"':
+            straight_open = not straight_open
+            yield i, 1 if straight_open else -1
+        elif ch == "‘":
+            prev = text[i - 1] if i else " "
+            if not prev.isalnum():
+                single_open += 1
+                yield i, 1
+        elif ch == "’" and single_open:
+            nxt = text[i + 1] if i + 1 < len(text) else " "
+            if not nxt.isalpha():
+                single_open -= 1
+                yield i, -1
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences of one paragraph."""
+    spans = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        punct_end = m.end(1)
+        if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
+            continue
+        end = m.end(2)
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end(3)
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def sentences(path=None, *, roles=("body",), articles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Split the body paragraphs into sentences, with character offsets into the article.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotation marks or
+    brackets) followed by a space and a capital letter, digit or opening quote; not after
+    abbreviations ("U.S.", "Dr.", "e.g.") or initials ("J. D. Vance"). A quotation that runs
+    over several sentences is split into those sentences; ``in_quote`` marks the sentences
+    that begin inside a quotation still open from the previous one.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder (see :func:`data_dir`).
+    roles : tuple of str
+        Which paragraph roles to split (default: body only).
+    articles : DataFrame, optional
+        The result of :func:`load_articles`, to avoid reading the corpus twice.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per sentence, in article and text order. Columns:
+
+        ===========  ======================================================================
+        article_id   the article
+        para_no      the paragraph it belongs to (see :func:`paragraphs`)
+        sent_no      sentence number within the article, from 1
+        start, end   character offsets into the article text
+        text         the sentence
+        in_quote     True if the sentence begins inside an open quotation
+        n_words      number of word tokens
+        ===========  ======================================================================
+
+    Examples
+    --------
+    >>> s = sentences()
+    >>> s[s.text.str.contains("Vance")].text.str[-47:].tolist()
+    ['as a sign that ‘Russia is asking for too much.’']
+    >>> int(s[s.article_id == "cgtn-2025-05-14"].in_quote.sum())
+    3
+    """
+    base = data_dir(path)
+    if articles is None:
+        articles = load_articles(base)
+    paras = _paragraphs_from(articles, base)
+    paras = paras[paras["role"].isin(roles)]
+    rows = []
+    counters: dict[str, int] = {}
+    for aid, para_no, p_start, ptext in zip(paras["article_id"], paras["para_no"], paras["start"], paras["text"]):
+        changes = list(_quote_depth_changes(ptext))
+        for s_start, s_end in _split_sentences(ptext):
+            depth = sum(d for pos, d in changes if pos < s_start)
+            counters[aid] = counters.get(aid, 0) + 1
+            stext = ptext[s_start:s_end]
+            rows.append((aid, para_no, counters[aid], p_start + s_start, p_start + s_end, stext, depth > 0, len(tokenize(stext))))
+    return pd.DataFrame(rows, columns=["article_id", "para_no", "sent_no", "start", "end", "text", "in_quote", "n_words"])
+
+
+# --------------------------------------------------------------------------------------------
+# Spans
+# --------------------------------------------------------------------------------------------
+
+_NORMALISE = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "\u00a0": " ", "\u2011": "-", "–": "-", "—": "-"})
+
+
+def locate(article_id: str, span: str, path=None, *, text: str | None = None, where: str = "") -> tuple[int, int]:
+    """Find a verbatim span in an article and return its character offsets.
+
+    This is the one function through which every annotation table in the kit is checked.
+
+    Parameters
+    ----------
+    article_id : str
+        The article.
+    span : str
+        The exact text to find, character for character (curly quotes ‘ ’ “ ” included).
+    path : str or Path, optional
+        The corpus folder (see :func:`data_dir`).
+    text : str, optional
+        The article text, if already loaded (saves reading the file again).
+    where : str, optional
+        Where the span comes from (e.g. ``"annotations/positions.csv, line 7"``), used in messages.
+
+    Returns
+    -------
+    (int, int)
+        ``start, end`` such that ``text[start:end] == span``.
+
+    Raises
+    ------
+    KitDataError
+        If the span is empty, absent, or occurs more than once. The message says which,
+        and hints when the span would match with straight quotes or plain spaces.
+
+    Examples
+    --------
+    >>> start, end = locate("atalayar-2025-05-19", "‘Russia is asking for too much.’")
+    >>> end - start
+    32
+    >>> article_text("atalayar-2025-05-19")[start - 27:end]
+    'J. D. Vance as a sign that ‘Russia is asking for too much.’'
+    >>> locate("atalayar-2025-05-19", "'Russia is asking for too much.'")
+    Traceback (most recent call last):
+    ...
+    kit.core.KitDataError: article atalayar-2025-05-19: the span "'Russia is asking for too much.'" is not in article atalayar-2025-05-19 (it matches if quotes, dashes or spaces are ignored: the article uses curly quotes ‘ ’ “ ”, special spaces or dashes). Fix: copy the span from the article file character for character
+    """
+    file = where or f"article {article_id}"
+    if text is None:
+        text = article_text(article_id, path)
+    if not isinstance(span, str) or not span.strip():
+        raise _err(file, "", "the evidence span is empty", "copy the words the claim rests on from the article")
+    count = text.count(span)
+    short = span if len(span) <= 70 else span[:67] + "..."
+    if count == 1:
+        start = text.index(span)
+        return start, start + len(span)
+    if count == 0:
+        hint = ""
+        if text.translate(_NORMALISE).count(span.translate(_NORMALISE)) >= 1:
+            hint = " (it matches if quotes, dashes or spaces are ignored: the article uses curly quotes ‘ ’ “ ”, special spaces or dashes)"
+        raise _err(file, "", f"the span {short!r} is not in article {article_id}{hint}",
+                   "copy the span from the article file character for character")
+    raise _err(file, "", f"the span {short!r} occurs {count} times in article {article_id}",
+               "lengthen the span with neighbouring words until it occurs only once")
+
+
+def verify_spans(table: pd.DataFrame, *, file: str, span_col: str = "span", path=None,
+                 allow_empty: bool = False) -> pd.DataFrame:
+    """Check every evidence span of an annotation table through :func:`locate`.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Must have ``article_id`` and the span column; a ``csv_line`` column (from
+        :func:`read_csv_checked`) is used to name rows in messages.
+    file : str
+        The annotation file's name, for messages.
+    span_col : str
+        The column holding the spans.
+    path : str or Path, optional
+        The corpus folder.
+    allow_empty : bool
+        If True, rows with an empty span are accepted (start and end are -1).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``table`` with ``start`` and ``end`` (int) added.
+
+    Raises
+    ------
+    KitDataError
+        Listing every bad row at once.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"article_id": ["cgtn-2025-05-17"], "span": ["took note"]})
+    >>> checked = verify_spans(t, file="example")
+    >>> start, end = checked.loc[0, ["start", "end"]]
+    >>> article_text("cgtn-2025-05-17")[start:end]
+    'took note'
+
+    """
+    base = data_dir(path)
+    texts: dict[str, str] = {}
+    problems = []
+    starts, ends = [], []
+    known = None
+    for i, rec in enumerate(table.to_dict("records")):
+        line = rec.get("csv_line", i + 2)
+        where = f"{file}, line {line}"
+        aid = str(rec.get("article_id", "")).strip()
+        span = rec.get(span_col)
+        span = "" if span is None or (isinstance(span, float) and pd.isna(span)) else str(span)
+        if allow_empty and not span.strip():
+            starts.append(-1)
+            ends.append(-1)
+            continue
+        if aid not in texts:
+            try:
+                texts[aid] = article_text(aid, base)
+            except KitDataError as exc:
+                if known is None:
+                    known = exc.problems[0].fix
+                problems.append(Problem(file, f"line {line}", f"unknown article_id {aid!r}", known))
+                starts.append(-1)
+                ends.append(-1)
+                continue
+        try:
+            s, e = locate(aid, span, text=texts[aid], where=where)
+        except KitDataError as exc:
+            p = exc.problems[0]
+            problems.append(Problem(file, f"line {line}", p.problem, p.fix))
+            s, e = -1, -1
+        starts.append(s)
+        ends.append(e)
+    if problems:
+        raise KitDataError(problems)
+    out = table.copy()
+    out["start"] = pd.Series(starts, index=out.index, dtype=int)
+    out["end"] = pd.Series(ends, index=out.index, dtype=int)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Reading view and keyword in context
+# --------------------------------------------------------------------------------------------
+
+# Light tints from the Okabe-Ito colour-blind-safe palette; each highlight also gets a letter tag.
+_PALETTE = ["#ffe08a", "#a8d8f0", "#b8e6c9", "#f5c6a5", "#d9c2e9", "#f7b6c8", "#cfe3a1", "#c9d3de"]
+
+
+class HTML:
+    """A small HTML fragment that displays in Jupyter and keeps its source in ``.data``."""
+
+    def __init__(self, data: str):
+        self.data = data
+
+    def _repr_html_(self) -> str:
+        return self.data
+
+    def __repr__(self) -> str:  # plain-text fallback, e.g. in a terminal
+        return re.sub(r"<[^>]+>", "", self.data.replace("</p>", "\n"))
+
+
+def _normalise_highlights(highlight) -> list[tuple[str, str]]:
+    """Return a list of (label, span) from the accepted highlight forms."""
+    if highlight is None:
+        return []
+    if isinstance(highlight, str):
+        return [("", highlight)]
+    if isinstance(highlight, pd.DataFrame):
+        label_col = "label" if "label" in highlight.columns else None
+        return [(str(r[label_col]) if label_col else "", r["span"]) for _, r in highlight.iterrows()]
+    if isinstance(highlight, dict):
+        out = []
+        for label, spans in highlight.items():
+            for s in [spans] if isinstance(spans, str) else spans:
+                out.append((str(label), s))
+        return out
+    return [("", s) for s in highlight]
+
+
+def show_article(article_id: str, highlight=None, path=None, *, title: str | None = None) -> HTML:
+    """A reading view of one article: numbered paragraphs, furniture greyed, spans highlighted.
+
+    Every piece of article text is HTML-escaped. Each highlighted span is tinted and also
+    marked with a bracketed letter tag that the legend explains, so the view does not rely
+    on colour alone.
+
+    Parameters
+    ----------
+    article_id : str
+        The article to show.
+    highlight : str, list of str, dict or DataFrame, optional
+        Spans to highlight: one span; a list of spans; ``{label: span or [spans]}``; or a
+        DataFrame with a ``span`` column (and optionally ``label``). Every span is checked
+        with :func:`locate`.
+    path : str or Path, optional
+        The corpus folder.
+    title : str, optional
+        A heading above the article (default: outlet, date and headline).
+
+    Returns
+    -------
+    HTML
+        Displays as HTML in Jupyter; ``.data`` holds the markup.
+
+    Examples
+    --------
+    >>> view = show_article("cgtn-2025-05-17", highlight={"Medinsky": "took note"})
+    >>> "[A]" in view.data and "&lt;" not in view.data
+    True
+    """
+    base = data_dir(path)
+    arts = load_articles(base)
+    row = arts[arts["article_id"] == article_id]
+    if row.empty:
+        raise _err("articles.csv", "", f"no article with id {article_id!r}", f"use one of: {', '.join(arts['article_id'])}")
+    row = row.iloc[0]
+    text = row["text"]
+    paras = _paragraphs_from(arts, base)
+    paras = paras[paras["article_id"] == article_id]
+    marks = []  # (start, end, label_index)
+    labels: list[str] = []
+    for label, span in _normalise_highlights(highlight):
+        s, e = locate(article_id, span, text=text)
+        if label not in labels:
+            labels.append(label)
+        marks.append((s, e, labels.index(label)))
+    tag = lambda i: chr(ord("A") + i) if i < 26 else str(i + 1)  # noqa: E731
+    out = []
+    heading = title if title is not None else f"{row['outlet']}, {row['published']}: {row['headline']}"
+    out.append(f'<div class="kit-article" style="max-width:52em;font-family:Georgia,serif;line-height:1.5">')
+    out.append(f"<h4 style='margin-bottom:0.3em'>{html.escape(heading)}</h4>")
+    if labels:
+        items = []
+        for i, lab in enumerate(labels):
+            colour = _PALETTE[i % len(_PALETTE)]
+            items.append(f'<span style="background:{colour};padding:0 0.3em;border-bottom:2px solid #555">'
+                         f"[{tag(i)}]</span> {html.escape(lab or 'highlighted span')}")
+        out.append('<p style="font-family:sans-serif;font-size:0.85em">Legend: ' + " &nbsp; ".join(items) + "</p>")
+    for p in paras.itertuples():
+        segs = _render_paragraph(text, p.start, p.end, marks, tag)
+        if p.role == "body":
+            style = ""
+            role = ""
+        else:
+            style = "color:#777;font-style:italic;font-family:sans-serif;font-size:0.9em;"
+            role = f' <span style="font-size:0.8em;border:1px solid #aaa;border-radius:3px;padding:0 0.2em">{p.role}</span>'
+        out.append(f'<p style="margin:0.4em 0;{style}"><span style="color:#999;font-family:sans-serif;'
+                   f'font-size:0.8em;display:inline-block;min-width:2.2em">¶{p.para_no}</span>{segs}{role}</p>')
+    out.append("</div>")
+    return HTML("\n".join(out))
+
+
+def _render_paragraph(text, start, end, marks, tag) -> str:
+    inside = [(max(s, start), min(e, end), i, s) for s, e, i in marks if s < end and e > start]
+    points = sorted({start, end, *[p for s, e, _, _ in inside for p in (s, e)]})
+    parts = []
+    for a, b in zip(points, points[1:]):
+        active = [(i, s0) for s, e, i, s0 in inside if s <= a and e >= b]
+        chunk = html.escape(text[a:b])
+        if not active:
+            parts.append(chunk)
+            continue
+        i = active[0][0]
+        tags = "".join(f'<sup style="font-family:sans-serif;font-weight:bold">[{tag(j)}]</sup>' for j, s0 in active if s0 == a)
+        parts.append(f'<mark style="background:{_PALETTE[i % len(_PALETTE)]};border-bottom:2px solid #555;padding:0">{tags}{chunk}</mark>')
+    return "".join(parts)
+
+
+def kwic(term: str, path=None, *, window: int = 40, regex: bool = False, case: bool = False,
+         roles=TEXT_ROLES) -> pd.DataFrame:
+    """Keyword in context: every occurrence of a term across the corpus, with its surroundings.
+
+    Parameters
+    ----------
+    term : str
+        A word or phrase (matched on word boundaries), or a regular expression if ``regex``.
+    path : str or Path, optional
+        The corpus folder.
+    window : int
+        Characters of context on each side.
+    regex : bool
+        Treat ``term`` as a regular expression.
+    case : bool
+        Match case exactly (default: ignore case).
+    roles : tuple of str
+        Paragraph roles to search (default: headline, standfirst, body).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per occurrence, in article and text order. Columns: ``article_id``,
+        ``para_no``, ``role``, ``start`` and ``end`` (offsets of the match in the article),
+        ``left``, ``match``, ``right`` (context, within the paragraph).
+
+    Examples
+    --------
+    >>> k = kwic("Kiev")
+    >>> k.groupby("article_id").size().to_dict()
+    {'atalayar-2025-05-19': 2, 'globaltimes-2025-05-14': 1}
+    """
+    base = data_dir(path)
+    paras = paragraphs(base)
+    paras = paras[paras["role"].isin(roles)]
+    pattern = term if regex else r"(?<!\w)" + re.escape(term) + r"(?!\w)"
+    rx = re.compile(pattern, 0 if case else re.IGNORECASE)
+    rows = []
+    for p in paras.itertuples():
+        for m in rx.finditer(p.text):
+            left = p.text[max(0, m.start() - window):m.start()]
+            right = p.text[m.end():m.end() + window]
+            rows.append((p.article_id, p.para_no, p.role, p.start + m.start(), p.start + m.end(), left, m.group(0), right))
+    return pd.DataFrame(rows, columns=["article_id", "para_no", "role", "start", "end", "left", "match", "right"])
+
+
+def html_table(df: pd.DataFrame, *, max_rows: int | None = None) -> HTML:
+    """Render a DataFrame as an HTML table with every cell escaped and text left-aligned.
+
+    Use this for tables that contain article text (pandas' own rendering also escapes,
+    but this one keeps long text readable and wraps it).
+
+    Examples
+    --------
+    >>> html_table(pd.DataFrame({"a": ["<b>"]})).data.count("&lt;b&gt;")
+    1
+    """
+    rows = df if max_rows is None else df.head(max_rows)
+    head = "".join(f"<th style='text-align:left'>{html.escape(str(c))}</th>" for c in rows.columns)
+    body = []
+    for rec in rows.itertuples(index=False):
+        cells = "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape(str(v))}</td>" for v in rec)
+        body.append(f"<tr>{cells}</tr>")
+    return HTML(f"<table class='kit-table'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+
+
+# --------------------------------------------------------------------------------------------
+# Provenance, corpus card, timeline
+# --------------------------------------------------------------------------------------------
+
+
+def provenance(path=None) -> pd.DataFrame:
+    """How sure each metadata fact is: one row per (article, field).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``article_id``, ``field`` (outlet, headline, published, timing, country,
+        ownership, language_edition, url, author), ``value``, ``status`` (``verified``,
+        ``inferred``, ``unknown``, or a qualified form such as ``verified (edition) / inferred
+        (translation)``), ``evidence`` (the cue or the source). Empty if the corpus has no
+        ``article_provenance.csv``.
+
+    Examples
+    --------
+    >>> p = provenance()
+    >>> p[(p.article_id == "athenstimes-2025-05-15") & (p.field == "published")].status.item()
+    'inferred'
+    """
+    base = data_dir(path)
+    f = base / "article_provenance.csv"
+    cols = ["article_id", "field", "value", "status", "evidence"]
+    if not f.exists():
+        return pd.DataFrame(columns=cols)
+    return read_csv_checked(f, required=cols, base=base)[cols]
+
+
+def corpus_card(path=None) -> pd.DataFrame:
+    """The corpus at a glance: one row per article, each fact with how sure it is.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article (sorted by date), columns ``article_id``, ``outlet``,
+        ``published``, ``timing``, ``country``, ``ownership``; each value is followed by its
+        status in brackets where ``article_provenance.csv`` records one, e.g.
+        ``2025-05-15 (inferred)``.
+
+    Examples
+    --------
+    >>> card = corpus_card()
+    >>> card.loc[card.article_id == "cgtn-2025-05-17", "outlet"].item()
+    'CGTN (inferred)'
+    """
+    base = data_dir(path)
+    arts = load_articles(base)
+    prov = provenance(base)
+    status = {(r.article_id, r.field): r.status for r in prov.itertuples()}
+    fields = ["outlet", "published", "timing", "country", "ownership"]
+    card = arts[["article_id", *fields]].copy()
+    for f in fields:
+        card[f] = [
+            f"{v or 'unknown'} ({status[(a, f)]})" if (a, f) in status else (v or "unknown")
+            for a, v in zip(card["article_id"], card[f])
+        ]
+    return card.reset_index(drop=True)
+
+
+def events(path=None) -> pd.DataFrame:
+    """The key dates of the story, for the timeline.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per event, sorted by date. Columns ``date`` (``YYYY-MM-DD``), ``label``,
+        ``kind`` (``event`` or ``planned``), ``source``. Empty if the corpus has no
+        ``events.csv``.
+
+    Examples
+    --------
+    >>> events().query("kind == 'planned'").date.tolist()
+    ['2025-05-15']
+    """
+    base = data_dir(path)
+    f = base / "events.csv"
+    cols = ["date", "label", "kind", "source"]
+    if not f.exists():
+        return pd.DataFrame(columns=cols)
+    ev = read_csv_checked(f, required=cols, base=base)[cols]
+    return ev.sort_values("date", kind="stable").reset_index(drop=True)
+
+
+def plot_timeline(path=None, *, ax=None):
+    """Plot the publication dates of the articles against the events of the story.
+
+    Articles are drawn as labelled markers above the axis (filled if the date is verified,
+    hollow if inferred); events as vertical lines (dashed for a planned date that did not
+    happen as planned).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Examples
+    --------
+    >>> fig = plot_timeline()
+    >>> len(fig.axes)
+    1
+    """
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    base = data_dir(path)
+    arts = load_articles(base)
+    prov = provenance(base)
+    status = {r.article_id: r.status for r in prov.itertuples() if r.field == "published"}
+    ev = events(base)
+    if ax is None:
+        fig, ax = plt.subplots(figsize=(9, 3.6))
+    else:
+        fig = ax.figure
+    dates = pd.to_datetime(arts["published"])
+    for i, ((_, a), d) in enumerate(zip(arts.iterrows(), dates)):
+        y = 1 + (i % 3) * 0.55
+        verified = status.get(a["article_id"], "").startswith("verified")
+        ax.plot([d], [y], marker="o", markersize=9, color="#0072B2",
+                markerfacecolor="#0072B2" if verified else "white", markeredgewidth=2, zorder=3)
+        ax.vlines(d, 0, y, color="#0072B2", linewidth=0.8, alpha=0.6)
+        ax.annotate(f"{a['outlet']}\n{a['article_id']}", (d, y), xytext=(7, 0), textcoords="offset points",
+                    va="center", fontsize=8)
+    for _, e in ev.iterrows():
+        d = pd.Timestamp(e["date"])
+        style = "--" if e["kind"] == "planned" else "-"
+        ax.axvline(d, color="#D55E00", linestyle=style, linewidth=1.2, zorder=1)
+        ax.annotate(e["label"], (d, -0.1), xytext=(0, -4), textcoords="offset points", rotation=0,
+                    ha="center", va="top", fontsize=7.5, color="#D55E00", wrap=True)
+    lo = min(dates.min(), pd.to_datetime(ev["date"]).min() if len(ev) else dates.min()) - pd.Timedelta(days=1)
+    hi = max(dates.max(), pd.to_datetime(ev["date"]).max() if len(ev) else dates.max()) + pd.Timedelta(days=2)
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(-1.1, 2.6)
+    ax.set_yticks([])
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.xaxis.set_major_locator(mdates.DayLocator())
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    ax.tick_params(axis="x", labelsize=8)
+    for side in ("left", "right", "top"):
+        ax.spines[side].set_visible(False)
+    ax.set_title("When each article was published, against the events (filled marker: date verified; hollow: inferred)",
+                 fontsize=9)
+    fig.tight_layout()
+    return fig
