@@ -21,6 +21,7 @@ import html
 import io
 import os
 import re
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -383,14 +384,19 @@ def check_corpus(path=None) -> list[Problem]:
     >>> check_corpus()
     []
     """
-    base = data_dir(path)
+    return _check(data_dir(path))[0]
+
+
+def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, str]]:
+    """Check a corpus folder; return (problems, metadata, texts read by file name)."""
     name = "articles.csv"
+    texts: dict[str, str] = {}
     if not base.is_dir():
-        return [Problem(str(base.name), "", "the corpus folder does not exist", f"create it, or point {ENV_VAR} at an existing folder")]
+        return [Problem(str(base.name), "", "the corpus folder does not exist", f"create it, or point {ENV_VAR} at an existing folder")], None, texts
     try:
         meta = read_csv_checked(base / name, required=REQUIRED_COLUMNS, base=base)
     except KitDataError as exc:
-        return exc.problems
+        return exc.problems, None, texts
     problems = _check_metadata(meta, base, name)
     listed = set(meta["file"].str.strip())
     manifest = _read_manifest(base)
@@ -399,7 +405,7 @@ def check_corpus(path=None) -> list[Problem]:
         if not fname or not fpath.is_file():
             continue
         try:
-            read_article_file(fpath, base=base)
+            texts[fname] = read_article_file(fpath, base=base)
         except KitDataError as exc:
             problems.extend(exc.problems)
             continue
@@ -414,7 +420,7 @@ def check_corpus(path=None) -> list[Problem]:
         for fpath in sorted(art_dir.glob("*.txt")):
             if fpath.name not in listed:
                 problems.append(Problem(f"articles/{fpath.name}", "", "this file has no row in articles.csv", "add a row for it to articles.csv, or move it out of the articles/ folder"))
-    return problems
+    return problems, meta, texts
 
 
 # --------------------------------------------------------------------------------------------
@@ -435,18 +441,22 @@ def tokenize(text: str) -> list[str]:
     return [m.group(0).lower() for m in _WORD_RE.finditer(text)]
 
 
-def _metadata(base: Path) -> pd.DataFrame:
-    problems = check_corpus(base)
+def _count_words(text: str) -> int:
+    """Number of tokens :func:`tokenize` would return (faster: no lower-casing, no list of matches kept)."""
+    return len(_WORD_RE.findall(text))
+
+
+def _metadata(base: Path) -> tuple[pd.DataFrame, dict[str, str]]:
+    problems, meta, texts = _check(base)
     if problems:
         raise KitDataError(problems)
-    meta = read_csv_checked(base / "articles.csv", required=REQUIRED_COLUMNS, base=base)
     for col in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
         if col not in meta.columns:
             meta[col] = ""
     for col in meta.columns:
         if col != "csv_line":
             meta[col] = meta[col].str.strip()
-    return meta
+    return meta, texts
 
 
 def load_articles(path=None) -> pd.DataFrame:
@@ -493,10 +503,11 @@ def load_articles(path=None) -> pd.DataFrame:
     '            article_id       outlet timing\\n       cgtn-2025-05-14         CGTN before\\nglobaltimes-2025-05-14 Global Times before'
     """
     base = data_dir(path)
-    meta = _metadata(base)
-    meta["text"] = [read_article_file(base / "articles" / f, base=base) for f in meta["file"]]
+    meta, texts = _metadata(base)
+    meta = meta.sort_values(["published", "article_id"], kind="stable").reset_index(drop=True)
+    meta["text"] = [texts[f] for f in meta["file"]]
     meta["n_chars"] = meta["text"].str.len().astype(int)
-    paras = _paragraphs_from(meta, base)
+    paras = _paragraphs_cached(meta, base)
     body = paras[paras["role"] == "body"].groupby("article_id")["n_words"].sum()
     meta["word_count"] = meta["article_id"].map(body).fillna(0).astype(int)
     cols = ["article_id", "outlet", "headline", "published", "published_time", "timing", "country",
@@ -527,6 +538,8 @@ _CAPTION_RE = re.compile(
     r"(/\s?(VCG|AFP|AP|EPA|Getty|Reuters|Xinhua|IC|CFP)\s*$|\bPhoto\s?:\s?\w+\s*$|\bPHOTO/|\bvia REUTERS\s*$|\s-\s[A-Z]{3,}/[A-Z])"
 )
 _LABEL_RE = re.compile(r"^(Published|Updated|Posted)\s*:|^[A-Z][A-Z&]+(\s*/\s*[A-Z][A-Z&]+)*$")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_READ_MORE_RE = re.compile(r"^(Read more|Related)\s*:?$", re.IGNORECASE)
 _LINK_RE = re.compile(r"^(https?://|www\.)\S+$|阅读原文|^Read more\s*:?$|^Related\s*:?$", re.IGNORECASE)
 
 
@@ -535,15 +548,16 @@ def _rule_role(line: str, prev: str | None, headline: str) -> tuple[str, str]:
     s = line.strip()
     if headline and s == headline.strip():
         return "headline", "equals the headline in articles.csv"
-    if not re.search(r"[^\W\d_]", s):
+    if not _LETTER_RE.search(s):
         return "furniture", "no letters"
-    if _LINK_RE.search(s):
+    # cheap substring tests first: most paragraphs are body text and skip the regular expressions
+    if ("http" in s or "www." in s or "阅读原文" in s or (len(s) < 20 and s[:1] in "RrWw")) and _LINK_RE.search(s):
         return "link", "link or 'Read more'"
-    if prev is not None and re.match(r"^(Read more|Related)\s*:?$", prev.strip(), re.IGNORECASE):
+    if prev is not None and len(prev) < 20 and _READ_MORE_RE.match(prev):
         return "link", "follows 'Read more'"
-    if _LABEL_RE.search(s) and len(s) < 60:
+    if len(s) < 60 and _LABEL_RE.search(s):
         return "label", "section label or dateline"
-    if _CAPTION_RE.search(s):
+    if len(s) < 400 and ("/" in s or "Photo" in s or "REUTERS" in s) and _CAPTION_RE.search(s):
         return "caption", "photo credit"
     return "body", "default"
 
@@ -558,6 +572,25 @@ def _read_role_overrides(base: Path) -> pd.DataFrame | None:
     if bad:
         raise KitDataError(bad)
     return df
+
+
+_PARA_CACHE: dict = {}
+
+
+def _paragraphs_cached(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
+    """``_paragraphs_from`` with a one-entry cache keyed on the texts, headlines and role file.
+
+    ``load_articles``, ``paragraphs`` and ``sentences`` all need the paragraphs; on a large
+    corpus splitting them three times would triple the cost. A copy is returned, so callers
+    may change it freely.
+    """
+    roles = base / "annotations" / "paragraph_roles.csv"
+    stamp = roles.stat().st_mtime_ns if roles.exists() else None
+    key = (str(base), stamp, tuple(meta["article_id"]), tuple(meta["headline"]), tuple(hash(t) for t in meta["text"]))
+    if key not in _PARA_CACHE:
+        _PARA_CACHE.clear()
+        _PARA_CACHE[key] = _paragraphs_from(meta, base)
+    return _PARA_CACHE[key].copy()
 
 
 def _paragraphs_from(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
@@ -596,7 +629,7 @@ def _paragraphs_from(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
                 paras.loc[mask, "role_source"] = "annotation: " + r.note
         if problems:
             raise KitDataError(problems)
-    paras["n_words"] = [len(tokenize(t)) for t in paras["text"]]
+    paras["n_words"] = [_count_words(t) for t in paras["text"]]
     paras["is_body"] = paras["role"] == "body"
     return paras
 
@@ -646,7 +679,7 @@ def paragraphs(path=None, *, articles: pd.DataFrame | None = None) -> pd.DataFra
     base = data_dir(path)
     if articles is None:
         articles = load_articles(base)
-    return _paragraphs_from(articles, base)
+    return _paragraphs_cached(articles, base)
 
 
 ABBREVIATIONS = {
@@ -655,23 +688,25 @@ ABBREVIATIONS = {
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
 }
 _BOUNDARY_RE = re.compile(r"([.!?…]+)([”’\"')\]]*)(\s+)(?=[“‘\"'(\[]?[A-Z0-9])")
-_OPENERS = {"“": "”", "‘": "’"}
+_WORD_BREAKERS = (" ", "\n", "\t", "\u00a0", "(", "“", "‘", '"', "'")
+_DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
+_QUOTE_CHARS = re.compile("[“”\"‘’]")
 
 
 def _is_abbreviation(text: str, dot_pos: int) -> bool:
     """True if the '.' at dot_pos ends an abbreviation or an initial, not a sentence."""
-    start = dot_pos
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in "(“‘\"'":
-        start -= 1
+    start = 1 + max(text.rfind(c, 0, dot_pos) for c in _WORD_BREAKERS)
     word = text[start:dot_pos]
     if not word:
         return False
     if len(word) == 1 and word.isupper():  # an initial: "J. D. Vance"
         return True
+    if len(word) > 6:  # longer than any abbreviation in the list
+        return False
     if word.lower() in ABBREVIATIONS:
         return True
     # dotted abbreviations such as "U.S" or "e.g"
-    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))
+    return bool(_DOTTED_RE.fullmatch(word))
 
 
 def _quote_depth_changes(text: str):
@@ -683,7 +718,8 @@ def _quote_depth_changes(text: str):
     """
     straight_open = False
     single_open = 0
-    for i, ch in enumerate(text):
+    for m in _QUOTE_CHARS.finditer(text):
+        i, ch = m.start(), m.group(0)
         if ch == "“":
             yield i, 1
         elif ch == "”":
@@ -764,7 +800,7 @@ def sentences(path=None, *, roles=("body",), articles: pd.DataFrame | None = Non
     base = data_dir(path)
     if articles is None:
         articles = load_articles(base)
-    paras = _paragraphs_from(articles, base)
+    paras = _paragraphs_cached(articles, base)
     paras = paras[paras["role"].isin(roles)]
     rows = []
     counters: dict[str, int] = {}
@@ -774,7 +810,7 @@ def sentences(path=None, *, roles=("body",), articles: pd.DataFrame | None = Non
             depth = sum(d for pos, d in changes if pos < s_start)
             counters[aid] = counters.get(aid, 0) + 1
             stext = ptext[s_start:s_end]
-            rows.append((aid, para_no, counters[aid], p_start + s_start, p_start + s_end, stext, depth > 0, len(tokenize(stext))))
+            rows.append((aid, para_no, counters[aid], p_start + s_start, p_start + s_end, stext, depth > 0, _count_words(stext)))
     return pd.DataFrame(rows, columns=["article_id", "para_no", "sent_no", "start", "end", "text", "in_quote", "n_words"])
 
 
@@ -1001,7 +1037,7 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
         raise _err("articles.csv", "", f"no article with id {article_id!r}", f"use one of: {', '.join(arts['article_id'])}")
     row = row.iloc[0]
     text = row["text"]
-    paras = _paragraphs_from(arts, base)
+    paras = _paragraphs_cached(arts, base)
     paras = paras[paras["article_id"] == article_id]
     marks = []  # (start, end, label_index)
     labels: list[str] = []
@@ -1247,16 +1283,18 @@ def plot_timeline(path=None, *, ax=None):
         ax.vlines(d, 0, y, color="#0072B2", linewidth=0.8, alpha=0.6)
         ax.annotate(f"{a['outlet']}\n{a['article_id']}", (d, y), xytext=(7, 0), textcoords="offset points",
                     va="center", fontsize=8)
-    for _, e in ev.iterrows():
+    for i, (_, e) in enumerate(ev.iterrows()):
         d = pd.Timestamp(e["date"])
         style = "--" if e["kind"] == "planned" else "-"
-        ax.axvline(d, color="#D55E00", linestyle=style, linewidth=1.2, zorder=1)
-        ax.annotate(e["label"], (d, -0.1), xytext=(0, -4), textcoords="offset points", rotation=0,
-                    ha="center", va="top", fontsize=7.5, color="#D55E00", wrap=True)
+        ax.vlines(d, -1.1 if i % 2 else -0.45, 2.6, color="#D55E00", linestyle=style, linewidth=1.2, zorder=1)
+        label = textwrap.fill(e["label"], 22)
+        ax.annotate(label, (d, -0.15 if i % 2 == 0 else -0.62), xytext=(3, 0), textcoords="offset points",
+                    ha="left", va="top", fontsize=7.5, color="#D55E00",
+                    bbox=dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none"))
     lo = min(dates.min(), pd.to_datetime(ev["date"]).min() if len(ev) else dates.min()) - pd.Timedelta(days=1)
     hi = max(dates.max(), pd.to_datetime(ev["date"]).max() if len(ev) else dates.max()) + pd.Timedelta(days=2)
     ax.set_xlim(lo, hi)
-    ax.set_ylim(-1.1, 2.6)
+    ax.set_ylim(-1.3, 2.6)
     ax.set_yticks([])
     ax.axhline(0, color="black", linewidth=0.8)
     ax.xaxis.set_major_locator(mdates.DayLocator())
@@ -1264,7 +1302,7 @@ def plot_timeline(path=None, *, ax=None):
     ax.tick_params(axis="x", labelsize=8)
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
-    ax.set_title("When each article was published, against the events (filled marker: date verified; hollow: inferred)",
-                 fontsize=9)
+    ax.set_title("When each article was published (blue; filled marker: date verified, hollow: inferred)\n"
+                 "against the events (orange; dashed: a planned date that did not hold)", fontsize=9)
     fig.tight_layout()
     return fig
