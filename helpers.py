@@ -10,8 +10,19 @@ Layers
 ------
 kit.core
     The corpus: ``load_articles``, ``paragraphs``, ``sentences``, ``locate``,
-    ``verify_spans``, ``show_article``, ``kwic``, ``corpus_card``, ``plot_timeline``,
-    ``check_corpus`` and the one error type, ``KitDataError``.
+    ``verify_spans``, ``read_annotation``, ``show_article``, ``kwic``, ``corpus_card``,
+    ``plot_timeline``, ``check_corpus`` and the one error type, ``KitDataError``.
+kit.sourcing
+    Who speaks: the speakers gazetteer, the attributions table, the rule-based extractor.
+kit.framing
+    Word choices (the contested-terms lexicon), Entman's framing elements, generic frames,
+    what each article foregrounds and leaves out, distinctive vocabulary statistics.
+kit.positions
+    The positions ledger: what each side states it wants, issue by issue.
+kit.claims
+    Claims across sources and against the record.
+kit.teaching
+    Krippendorff's alpha, the code-it-yourself round, handouts, participant notes.
 
 Every function that reads data takes an optional corpus folder; without it the kit uses
 the environment variable ``KIT_DATA_DIR`` if set, else its own ``data/`` folder.
@@ -23,10 +34,15 @@ from __future__ import annotations
 
 import sys
 
+from kit import claims, core, framing, positions, sourcing, teaching
+from kit.claims import *  # noqa: F401,F403
 from kit.core import *  # noqa: F401,F403
-from kit.core import __all__ as _core_all
+from kit.framing import *  # noqa: F401,F403
+from kit.positions import *  # noqa: F401,F403
+from kit.sourcing import *  # noqa: F401,F403
+from kit.teaching import *  # noqa: F401,F403
 
-__all__ = [*_core_all]
+__all__ = [*core.__all__, *sourcing.__all__, *framing.__all__, *positions.__all__, *claims.__all__, *teaching.__all__]
 
 
 def main(argv=None) -> int:

@@ -30,7 +30,9 @@ import pandas as pd
 
 __all__ = [
     "KitDataError",
+    "NotCodedError",
     "Problem",
+    "read_annotation",
     "data_dir",
     "REQUIRED_COLUMNS",
     "OPTIONAL_COLUMNS",
@@ -121,6 +123,13 @@ class KitDataError(ValueError):
         else:
             msg = f"{len(lines)} problems found:\n" + "\n".join(f"  - {line}" for line in lines)
         super().__init__(msg)
+
+
+class NotCodedError(KitDataError):
+    """The corpus has no annotation file for a hand-coded layer yet (e.g. a teacher's own articles).
+
+    Notebooks catch it and show a notice ("not yet coded for this corpus") instead of failing.
+    """
 
 
 def _err(file, row, problem, fix) -> KitDataError:
@@ -1306,3 +1315,85 @@ def plot_timeline(path=None, *, ax=None):
                  "against the events (orange; dashed: a planned date that did not hold)", fontsize=9)
     fig.tight_layout()
     return fig
+
+
+# --------------------------------------------------------------------------------------------
+# Annotation files
+# --------------------------------------------------------------------------------------------
+
+
+def read_annotation(name: str, *, required, path=None, codes: dict | None = None, span_col: str | None = "span",
+                    allow_empty_span: bool = False, folder: str = "annotations") -> pd.DataFrame:
+    """Read and check one hand-made annotation file of the corpus.
+
+    Every annotation layer of the kit loads its file through this function, so that all of
+    them report problems the same way: the file, the line and the fix, all at once.
+
+    Parameters
+    ----------
+    name : str
+        The file name, e.g. ``"positions.csv"``.
+    required : sequence of str
+        Columns that must be present.
+    path : str or Path, optional
+        The corpus folder (see :func:`data_dir`).
+    codes : dict, optional
+        ``{column: allowed values}``; a value outside the set is reported with the list of
+        allowed values. Empty cells are allowed (check them separately if they are not).
+    span_col : str or None
+        The column of verbatim evidence spans, checked with :func:`verify_spans` (which adds
+        ``start`` and ``end``); ``None`` if the file has no spans.
+    allow_empty_span : bool
+        Accept rows with an empty span (start and end are then -1).
+    folder : str
+        The sub-folder of the corpus that holds the file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows, all columns as text, plus ``csv_line`` and, if spans are checked, ``start``
+        and ``end``.
+
+    Raises
+    ------
+    NotCodedError
+        If the file does not exist (a corpus not yet coded for this layer).
+    KitDataError
+        Listing every bad row: unknown article ids, unknown codes, spans not found.
+
+    Examples
+    --------
+    >>> roles = read_annotation("paragraph_roles.csv", required=["article_id", "role"], span_col=None,
+    ...                         codes={"role": set(ROLES)})
+    >>> sorted(roles.role)
+    ['label', 'standfirst']
+    """
+    base = data_dir(path)
+    file = base / folder / name
+    label = f"{folder}/{name}"
+    if not file.exists():
+        raise NotCodedError(Problem(label, "", "this corpus has not been coded for this layer yet",
+                                    f"start from the template: helpers.annotation_template({name!r}, folder) "
+                                    f"writes an empty {name} with the right columns"))
+    df = read_csv_checked(file, required=required, base=base)
+    problems = []
+    known_ids = None
+    if "article_id" in df.columns:
+        meta = read_csv_checked(base / "articles.csv", required=REQUIRED_COLUMNS, base=base)
+        known_ids = set(meta["article_id"].str.strip())
+        for r in df.to_dict("records"):
+            if r["article_id"] not in known_ids:
+                problems.append(Problem(label, f"line {r['csv_line']}", f"unknown article_id {r['article_id']!r}",
+                                        "use an article_id from articles.csv"))
+    for col, allowed in (codes or {}).items():
+        allowed = set(allowed)
+        for r in df.to_dict("records"):
+            v = r.get(col, "")
+            if v and v not in allowed:
+                problems.append(Problem(label, f"line {r['csv_line']}", f"unknown {col} {v!r}",
+                                        f"use one of: {', '.join(sorted(allowed))}"))
+    if problems:
+        raise KitDataError(problems)
+    if span_col is not None:
+        df = verify_spans(df, file=label, span_col=span_col, path=base, allow_empty=allow_empty_span)
+    return df

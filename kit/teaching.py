@@ -1,0 +1,3 @@
+"""Placeholder: this layer is being written."""
+
+__all__: list[str] = []
