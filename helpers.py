@@ -34,7 +34,12 @@ from __future__ import annotations
 
 import sys
 
-from kit import claims, core, framing, positions, sourcing, teaching
+import kit.claims as _claims
+import kit.core as _core
+import kit.framing as _framing
+import kit.positions as _positions
+import kit.sourcing as _sourcing
+import kit.teaching as _teaching
 from kit.claims import *  # noqa: F401,F403
 from kit.core import *  # noqa: F401,F403
 from kit.framing import *  # noqa: F401,F403
@@ -42,7 +47,8 @@ from kit.positions import *  # noqa: F401,F403
 from kit.sourcing import *  # noqa: F401,F403
 from kit.teaching import *  # noqa: F401,F403
 
-__all__ = [*core.__all__, *sourcing.__all__, *framing.__all__, *positions.__all__, *claims.__all__, *teaching.__all__]
+__all__ = [*_core.__all__, *_sourcing.__all__, *_framing.__all__, *_positions.__all__, *_claims.__all__,
+           *_teaching.__all__]
 
 
 def main(argv=None) -> int:

@@ -1,0 +1,118 @@
+"""The positions layer: the ledger's codes and spans, and the helpers built on it."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pytest
+
+import helpers
+from helpers import KitDataError, NotCodedError
+
+from conftest import DATA, tree_digest
+
+
+@pytest.fixture(scope="module")
+def ledger():
+    return helpers.positions()
+
+
+def test_ledger_covers_every_article_and_both_sides(ledger):
+    assert set(ledger.article_id) == set(helpers.load_articles().article_id)
+    for aid, grp in ledger.groupby("article_id"):
+        assert {"russia", "ukraine"} <= set(grp.actor), aid
+
+
+def test_ledger_rows_point_at_their_evidence(ledger):
+    text = {a: helpers.article_text(a) for a in ledger.article_id.unique()}
+    for r in ledger.itertuples():
+        assert text[r.article_id][r.start:r.end] == r.span
+        assert r.span in r.sentence
+
+
+def test_actor_and_speaker_are_kept_apart(ledger):
+    # A Russian demand described by a Chinese expert: actor Russia, voice analyst.
+    row = ledger[ledger.span.str.contains("securing guarantees that Ukraine will never join NATO")].iloc[0]
+    assert (row.actor, row.speaker_id, row.voice) == ("russia", "sun_zhuangzhi", "analyst")
+    # Russia's territorial condition in Atalayar reaches the reader via a Turkish official and CNN.
+    cond = ledger[ledger.span.str.contains("only accept a truce if Ukraine withdrew")]
+    assert len(cond) >= 1 and set(cond.relay_id) == {"cnn"} and set(cond.voice) == {"other_party"}
+    assert set(cond.actor) == {"russia"} and set(cond.speaker_id) == {"turkish_official"}
+
+
+def test_matrix_counts_every_row_once(ledger):
+    m = helpers.position_matrix(ledger=ledger)
+    assert int(m.values.sum()) == len(ledger)
+    assert list(m.index[:2]) == ["Russia", "Ukraine"]
+    official = helpers.position_matrix(ledger=ledger, voice="official")
+    assert int(official.values.sum()) == int((ledger.voice == "official").sum())
+
+
+def test_coverage_cells_list_the_voices(ledger):
+    cov = helpers.coverage(ledger=ledger)
+    # Read in the articles: Russia on NATO is never voiced by a Russian official.
+    assert not any("official" in v for v in cov.loc[("Russia", "nato_neutrality")])
+    assert cov.loc[("Ukraine", "leaders_meeting"), "cgtn-2025-05-14"] == "official"
+    assert cov.loc[("Russia", "territory"), "atalayar-2025-05-19"] == "other_party"
+
+
+def test_side_by_side_escapes_and_bolds(ledger):
+    html = helpers.side_by_side("russia", "ukraine", "territory", ledger=ledger).data
+    assert "<b>only accept a truce if Ukraine withdrew" in html
+    assert "Russia&#x27;s" in html or "Russia's" not in html  # apostrophes in article text are escaped
+
+
+def test_side_by_side_rejects_unknown_codes(ledger):
+    with pytest.raises(KitDataError, match="unknown actor 'russians'.*russia"):
+        helpers.side_by_side("russians", "ukraine", "territory", ledger=ledger)
+    with pytest.raises(KitDataError, match="unknown issue 'land'"):
+        helpers.side_by_side("russia", "ukraine", "land", ledger=ledger)
+
+
+def test_picker_has_a_static_fallback():
+    bundle = helpers.position_picker(actor="ukraine", issue="leaders_meeting")._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert "Ukraine" in bundle["text/html"] and "stated position" in bundle["text/html"]
+
+
+def _copy_corpus(tmp_path):
+    root = tmp_path / "corpus"
+    shutil.copytree(DATA, root)
+    return root
+
+
+def test_unknown_actor_or_issue_names_the_line(tmp_path):
+    root = _copy_corpus(tmp_path)
+    path = root / "annotations" / "positions.csv"
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    header = rows[0]
+    rows[2][header.index("actor")] = "rusia"  # line 3 of the file
+    rows[5][header.index("issue")] = "talks"  # line 6
+    with open(path, "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+    before = tree_digest(root)
+    with pytest.raises(KitDataError) as exc:
+        helpers.positions(root)
+    msg = str(exc.value)
+    assert "annotations/positions.csv, line 3: unknown actor 'rusia'" in msg
+    assert "line 6: unknown issue 'talks'" in msg and "Fix: use one of:" in msg
+    assert tree_digest(root) == before
+
+
+def test_a_span_not_in_the_text_names_the_line(tmp_path):
+    root = _copy_corpus(tmp_path)
+    path = root / "annotations" / "positions.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Putin on Sunday called for the resumption", "Putin on Monday called for the resumption", 1),
+                    encoding="utf-8")
+    with pytest.raises(KitDataError, match=r"positions.csv, line \d+: the span 'Putin on Monday"):
+        helpers.positions(root)
+
+
+def test_missing_ledger_is_not_coded_yet(tmp_path):
+    root = _copy_corpus(tmp_path)
+    (root / "annotations" / "positions.csv").unlink()
+    with pytest.raises(NotCodedError, match="not been coded"):
+        helpers.positions(root)

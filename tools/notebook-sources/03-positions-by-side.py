@@ -1,0 +1,265 @@
+# %% [markdown]
+# # What each side says it wants: the positions ledger
+#
+# Before and after the Istanbul talks, each side set out what it wanted: a ceasefire first or talks first, land,
+# NATO, sanctions, a meeting of presidents. This notebook collects every such position that the five articles
+# report, and lets you compare the sides issue by issue, always with the sentence the position comes from and with
+# the answer to two questions: **who says so**, and **through whom** it reaches the reader.
+#
+# **Questions**
+# - What do Russia and Ukraine state they want, as these five articles report it?
+# - On which issues do their stated positions meet, and where do they clash?
+# - What do the third parties (the United States, the EU, the UK, China, Brazil, Turkey) press for?
+# - Does a position reach the reader from the side's own officials, from another party, from an analyst, or from
+#   the outlet's own narration?
+#
+# **Objectives**: by the end you will be able to
+# - read a position in the ledger and find its evidence sentence in the article;
+# - tell an actor (whose position it is) from a speaker (who voices it) and a relay (through which outlet);
+# - compare two sides on one issue and say which outlets carry which position, and through whom.
+#
+# **Prerequisites**
+#
+# | concept | importance | notes |
+# |---|---|---|
+# | `00-start-here` | necessary | the five articles and the reading view |
+# | `01-who-speaks` | helpful | who is quoted in each article, and how |
+# | The state of the war in May 2025 | helpful | the notebook explains the issues as they come up |
+#
+# **Time**: 25 minutes teaching, 20 minutes exercises.
+
+# %% [markdown]
+# ## About these sources
+#
+# The **positions ledger** (`data/annotations/positions.csv`) was made by careful reading of all five articles and
+# compared with a second, independent reading to catch omissions. Each row is one position in one article:
+#
+# - the **actor**: whose position it is (Russia, Ukraine, the United States, ...);
+# - the **speaker**: who voices it in the text (Putin, Peskov, Zelenskyy, a Chinese academic, or the outlet itself);
+# - the **voice**: `official` (the actor's own official or government speaks), `other_party` (an official of another
+#   party describes it, such as a US vice-president on Russia's demands), `analyst` (an expert describes it) or
+#   `outlet` (the article's own narration states it);
+# - the **relay**: the other outlet it comes through ("Tass reported", "a Turkish official quoted by CNN");
+# - the **issue**, the **stance** (the same neutral verbs for every side: demands, proposes, rejects, ...), a one-line
+#   summary, any condition, and the **verbatim evidence**.
+#
+# Remember what the ledger can and cannot show. It records what **these articles report**, not everything the
+# parties said; three of the five articles are Chinese state media, and two were written before the talks. The kit
+# does not judge which demand is reasonable.
+
+# %% [markdown]
+# ## Setup
+
+# %%
+import helpers
+
+ledger = helpers.positions()
+print(f"{len(ledger)} stated positions in {ledger.article_id.nunique()} articles")
+
+# %% [markdown]
+# ## 1. Who voices the positions?
+#
+# First, per actor: how many positions does the ledger hold, and through which voice do they reach the reader?
+
+# %%
+helpers.voice_summary(ledger=ledger)
+
+# %% [markdown]
+# Russia and Ukraine have a similar number of positions, and for both about two in five come from their own
+# officials. The rest are described by others: by the outlet's narration, by analysts, or by another party. Now the
+# same count per article:
+
+# %%
+helpers.voice_summary(ledger=ledger, by="article")
+
+# %% [markdown]
+# The first CGTN article (14 May) carries almost every position through **one analyst**; the Athens Times states
+# most positions **in its own narration** without naming a source; the Global Times and Atalayar give the most room to
+# officials.
+#
+# **Check your understanding**: in the first CGTN article, which actor's positions are described by an analyst rather
+# than stated by the actor's own officials? (Use `helpers.positions_of("russia", ledger=ledger)` and look at the
+# `voice` column.)
+
+# %% [markdown]
+# ## 2. Russia's stated positions, in its officials' reported words
+#
+# Here are the positions that the articles attribute to **Russian officials** (Putin, Peskov, Medinsky, Lavrov, the
+# Kremlin), sorted by issue. The `span` column holds the exact words of the article.
+
+# %%
+russia_official = helpers.positions_of("russia", ledger=ledger, voice="official")
+helpers.html_table(russia_official[["issue", "stance", "summary", "span", "speaker", "relay", "article_id"]])
+
+# %% [markdown]
+# ## 3. Ukraine's stated positions, in its officials' reported words
+#
+# The same view for **Ukrainian officials** (Zelenskyy, Umerov, Tykhyi, Kyslytsya, and the lawmaker Zheleznyak):
+
+# %%
+ukraine_official = helpers.positions_of("ukraine", ledger=ledger, voice="official")
+helpers.html_table(ukraine_official[["issue", "stance", "summary", "span", "speaker", "relay", "article_id"]])
+
+# %% [markdown]
+# Notice what each side's own officials speak about in these articles. Russian officials speak mostly about the
+# **process** (proposing talks, the delegation, readiness to continue) and, in the Athens Times, about territory,
+# Western arms, a transitional government and root causes. Ukrainian officials speak about a **ceasefire**, a
+# **meeting of presidents**, the prisoner exchange, sanctions and security guarantees.
+#
+# **Check your understanding**: which Russian official's words about territory appear in the ledger, in which article,
+# and what does the Athens Times get wrong about when he said them? (Notebook 04 has the answer; the ledger's
+# `notes` column also says.)
+
+# %% [markdown]
+# ## 4. Issue by issue, side by side
+#
+# Each table below puts Russia's and Ukraine's reported positions on one issue next to each other, one row per
+# article, with the evidence **in bold** inside its sentence and who voices it.
+#
+# ### Ceasefire first, or talks first?
+
+# %%
+helpers.side_by_side("russia", "ukraine", "ceasefire", ledger=ledger)
+
+# %% [markdown]
+# Ukraine's position (an immediate, unconditional 30-day ceasefire, with sanctions if Russia refuses) is voiced by
+# Ukrainian officials in the later articles and described by analysts in the Chinese ones. Russia's position on a
+# ceasefire is voiced directly only twice: Putin's rejection as summarised by the Athens Times, and Medinsky's
+# statement that both sides will present their views on a ceasefire.
+#
+# ### Territory
+
+# %%
+helpers.side_by_side("russia", "ukraine", "territory", ledger=ledger)
+
+# %% [markdown]
+# Russia's territorial condition reaches the reader in three different ways: through a Chinese analyst (Global
+# Times), through Lavrov and the outlet's narration (Athens Times), and through **an unnamed Turkish official quoted by
+# CNN** (Atalayar). No article quotes a Russian official stating the withdrawal condition reported after the talks.
+#
+# ### NATO and security guarantees
+
+# %%
+helpers.side_by_side("russia", "ukraine", "nato_neutrality", ledger=ledger)
+
+# %%
+helpers.side_by_side("russia", "ukraine", "security_guarantees", ledger=ledger)
+
+# %% [markdown]
+# ### Sanctions
+
+# %%
+helpers.side_by_side("russia", "ukraine", "sanctions", ledger=ledger)
+
+# %% [markdown]
+# ### A meeting of the presidents
+
+# %%
+helpers.side_by_side("russia", "ukraine", "leaders_meeting", ledger=ledger)
+
+# %% [markdown]
+# ### The prisoner exchange
+
+# %%
+helpers.side_by_side("russia", "ukraine", "prisoner_exchange", ledger=ledger)
+
+# %% [markdown]
+# **Check your understanding**: on which of these issues does the corpus hold a position of one side only? What
+# does that tell you about the articles, rather than about the sides?
+
+# %% [markdown]
+# ## 5. The third parties: what they press for
+#
+# The United States, the European Union and its leaders, the United Kingdom, China and Brazil also state positions.
+# (Turkey, the host, appears only as a voice: "Turkey, the host country, said both sides agreed ‘in principle’ to meet
+# again", and through the Turkish official quoted by CNN. It has no position of its own in these articles.)
+
+# %%
+third = helpers.positions_of(["united_states", "european_union", "united_kingdom", "china", "brazil"], ledger=ledger)
+helpers.html_table(third[["actor", "issue", "stance", "summary", "speaker", "voice", "relay", "article_id"]])
+
+# %% [markdown]
+# China's and Brazil's positions appear only in the Global Times, in the words of a Chinese foreign-ministry
+# spokesperson and of a joint statement relayed by Xinhua. The US positions come mostly from Atalayar (Rubio, Trump,
+# Vance) and the Athens Times. The European positions are mostly the ceasefire-or-sanctions ultimatum, stated by the
+# outlets' narration.
+#
+# **Check your understanding**: which third party's positions are voiced only by its own officials, and which only
+# by outlets' narration or analysts?
+
+# %% [markdown]
+# ## 6. Which outlet carries which position, through whom?
+#
+# The table shows, for each of Russia's and Ukraine's issues, which article carries it and through which voice. An
+# empty cell means the article does not report that position.
+
+# %%
+helpers.coverage(ledger=ledger)
+
+# %% [markdown]
+# Read a row across to see one position travel through the corpus. For example, **Russia on NATO** is described by
+# analysts in both Chinese articles of 14 May and stated by the outlet's narration in the Athens Times and Atalayar;
+# no article quotes a Russian official on it. **Ukraine on a meeting of presidents** is voiced by Ukrainian officials
+# in four articles.
+#
+# The chart sums it up: the number of positions per actor and issue, and how many of them come from the actor's own
+# officials.
+
+# %%
+fig = helpers.plot_position_matrix(ledger=ledger)
+
+# %% [markdown]
+# ## 7. Explore: pick an actor and an issue
+#
+# Choose an actor and an issue to read every reported position with its sentence. (In a saved copy or a printed
+# handout you see the starting choice, Russia on the ceasefire; run the notebook to use the menus.)
+
+# %%
+helpers.position_picker(actor="russia", issue="ceasefire")
+
+# %% [markdown]
+# ## Key points
+#
+# - A position has an **actor** (whose it is), a **speaker** (who voices it), often a **relay** (through whom), and a
+#   **voice** type. Keeping them apart shows how differently the same position can reach a reader.
+# - In these articles, Russian officials are reported mostly on the process of the talks; several of Russia's core
+#   demands (NATO, territory) reach the reader through analysts, the outlet's narration or another party.
+# - Ukrainian officials are reported on a ceasefire first, a presidents' meeting, the prisoner exchange and sanctions;
+#   in the first CGTN article, Ukraine's positions are described by an analyst, and in the Global Times
+#   Zelenskyy's words arrive through the Washington Post and Tass.
+# - Third parties' positions depend on the outlet: China and Brazil appear only in the Global Times; the US mostly in
+#   Atalayar and the Athens Times.
+# - The ledger describes what the articles report, in the same neutral verbs for every side; it does not judge which
+#   demand is reasonable.
+#
+# ## Discussion questions
+#
+# 1. Russia's demand about NATO is never voiced by a Russian official in these articles. Does it matter for a reader
+#    whether a position is stated by the party itself, by an analyst, or by the journalist? Why?
+# 2. The Atalayar article reports Russia's territorial condition through "a Turkish official quoted by CNN". How many
+#    steps lie between the Russian delegation and the reader? What could change at each step?
+# 3. Pick one issue on which the sides' positions are both reported. Write one neutral sentence that states both. Was
+#    it hard? Which words did you avoid?
+# 4. Which positions would you expect to find in a Russian or a Ukrainian outlet's article about the same talks that
+#    are missing here?
+#
+# ## Exercises
+#
+# 1. Use `helpers.side_by_side("russia", "ukraine", "direct_talks", ledger=ledger)`. Which side's positions on direct
+#    talks are reported in more articles?
+# 2. List every position that reaches the reader through a relay outlet: `ledger[ledger.relay != ""]`. Which relays
+#    carry Russian positions, and which carry Ukrainian ones?
+# 3. Find the position with the condition "only if …" about territory. Who voices it, and through whom?
+# 4. Choose one row of the ledger you disagree with (actor, issue, stance or voice). Write down the row's
+#    `position_id` and your coding, with a reason based on the sentence.
+#
+# Solutions are in `solutions/03-positions-by-side.md`.
+#
+# ## Further reading
+#
+# - Ruud Koopmans and Paul Statham, "Political Claims Analysis", *Mobilization* 4(2), 1999: the claim as a unit
+#   (who claims what, of whom, on which issue).
+# - Philip Leifeld, "Discourse Network Analysis", in *The Oxford Handbook of Political Networks*, 2017.
+# - Christine Bell and Sanja Badanjak, "Introducing PA-X", *Journal of Peace Research* 56(3), 2019: the peace-agreement
+#   categories the issue codes follow.
+# - The ledger's datasheet: `data/README.md`, section `annotations/positions.csv`.
