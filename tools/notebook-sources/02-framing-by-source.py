@@ -1,0 +1,353 @@
+# %% [markdown]
+# # How each outlet frames the talks: words, problems, remedies and silences
+#
+# Five articles describe the same talks. They do not describe them the same way: each chooses words (*Kyiv* or
+# *Kiev*, *war* or *crisis*), puts some facts first and leaves others out, and presents a problem, a cause, a
+# judgement and a remedy. This notebook walks through the five articles one at a time with the same set of tools,
+# then sets them side by side. It describes framing devices; it does not grade the outlets.
+#
+# **Questions**
+# - Which words does each article choose where English offers contested alternatives, and what can each choice signal?
+# - How does each article define the problem, locate its cause, evaluate the actors and recommend a remedy?
+# - What does each article put first, and what does it leave out that another article says?
+# - Can word statistics find an outlet's "distinctive vocabulary" in articles this short?
+#
+# **Objectives**: by the end you will be able to
+# - use the kit's lexicon and keyword-in-context lines to compare word choices across outlets;
+# - read an Entman framing table and find each element's evidence in the text;
+# - check a claim that an article "leaves out" something, and find where another article says it;
+# - read a keyness or Fightin' Words table and explain why, on 400–700 words, it gives leads rather than findings.
+#
+# **Prerequisites**
+#
+# | concept | importance | notes |
+# |---|---|---|
+# | `00-start-here` | necessary | the five articles, the reading view and keyword in context |
+# | `01-who-speaks` | helpful | who is quoted in each article; this notebook does not repeat it |
+# | Framing (Entman 1993) | helpful | explained below in one paragraph |
+# | Statistical significance | helpful | only for section 7; the notebook explains what you need |
+#
+# **Time**: 30 minutes teaching, 20 minutes exercises.
+
+# %% [markdown]
+# ## About these sources
+#
+# The five articles (two from CGTN, one each from the Global Times, the Athens Times and Atalayar) are described in
+# notebook 00. Three come from Chinese state media; three were written before the talks of 16 May 2025 and two
+# after. What this notebook shows about them comes from four hand-made annotation files in `data/annotations/`,
+# made by careful reading of each article, and from word counts computed on the texts:
+#
+# - `lexicon.csv`: contested word choices, one row per variant, with a search pattern, what the variant can signal
+#   and, where it was checked, a source for that reading;
+# - `framing_elements.csv`: for each article, Entman's four framing elements, each backed by verbatim evidence;
+# - `generic_frames.csv` (with its codebook): Semetko & Valkenburg's twenty yes/no questions;
+# - `foreground.csv`: what each article puts first, what it leaves out (with the words checked to be absent), and
+#   other cues such as reused wire copy.
+#
+# These are one team's readings. The discussion questions at the end invite you to disagree with them. `data/README.md`
+# documents every column.
+
+# %% [markdown]
+# ## Setup
+#
+# The one code cell below loads the kit's `helpers` module, the articles and the lexicon.
+
+# %%
+import helpers
+
+articles = helpers.load_articles()
+labels = helpers.article_labels()
+lexicon = helpers.lexicon()
+print(f"{len(articles)} articles; the lexicon has {lexicon.concept.nunique()} contested terms "
+      f"and {len(lexicon)} variants")
+
+# %% [markdown]
+# ## 1. Contested word choices
+#
+# Some things can be named in several ways, and the choice can say something about the writer's position, habits or
+# sources. Ukraine's capital is *Kyiv* (from Ukrainian) or *Kiev* (from Russian); the war can be a "special military
+# operation", an invasion, a war, a conflict or a crisis. The kit's lexicon lists such terms with what each variant
+# can signal. Here are two of its concepts, then, because a count is only the start, every name for the war in the
+# five articles with the words around it, except the most common, *conflict* (`helpers.lexicon_kwic("war_name")`
+# shows all of them):
+
+# %%
+helpers.html_table(lexicon.query("concept in ['capital_name', 'war_name']")[["concept", "variant", "signals"]])
+
+# %%
+names = helpers.lexicon_kwic("war_name", window=45)
+helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", "left", "match", "right"]])
+
+# %% [markdown]
+# Notice two things. The same variant can be the outlet's own word or a quoted person's: "resolving the Ukraine
+# crisis" in the second CGTN article is the analyst Cui Hongjian's wording, reported indirectly ("said Cui"). And
+# the pattern for *war* also matches "the largest of the **war** so far", a prisoner exchange: a word count cannot
+# tell these uses apart, a reader can.
+#
+# **Check your understanding**: which article puts the Russian official name for the war in quotation marks, and what
+# does the lexicon say quotation marks signal?
+#
+# ## How to read the next five sections
+#
+# Each article gets the same treatment, in the same words:
+#
+# 1. **Headline and lede**: what a reader meets first (the lede is the first sentence of the body).
+# 2. **Who speaks**: [notebook 01](01-who-speaks.ipynb) counts each article's voices; here we only recall them.
+# 3. **Word choices**: the lexicon variants the article uses.
+# 4. **Foregrounded and left out**: from `foreground.csv`. Every "left out" claim was checked: none of its listed
+#    words occurs anywhere in the article (section 8 runs the check), and another article that does say it is named.
+# 5. **Distinctive words**: the article's words that are most over-represented against the other four (section 7
+#    explains the statistics and why they are weak here).
+# 6. **Entman's four framing elements** (Entman 1993): the **problem definition** (what the story is about), the
+#    **causal interpretation** (what or who causes it), the **moral evaluation** (how actors or acts are judged) and
+#    the **treatment recommendation** (what should be done). The table gives the kit's summary; the text below it
+#    highlights each element's evidence with the same letter tag.
+
+# %% [markdown]
+# ## 2. CGTN, 14 May (before the talks)
+#
+# An interview-based piece: [notebook 01](01-who-speaks.ipynb) shows that it rests almost entirely on one Chinese
+# academic. Its headline is not in the text file (the kit takes it from the page address).
+
+# %%
+helpers.outlet_profile("cgtn-2025-05-14")
+
+# %%
+helpers.show_framing("cgtn-2025-05-14")
+
+# %% [markdown]
+# **Reading.** The headline and lede foreground the *gap* between the two sides' core demands and present direct
+# talks as hard to hold, on an expert's authority. The war is named once with the Russian official term, in
+# quotation marks, and otherwise as a *conflict*. The evaluative words ("constructive", "genuinely prepared") are in
+# the expert's voice, about the Russian proposal. The European ultimatum, US officials, Ukrainian officials other
+# than Zelenskyy and Russia's territorial claims are absent.
+#
+# **Check your understanding**: the moral evaluation [C] is voiced by the expert, not by the outlet's narration.
+# Does that make it part of the *article's* framing? Find the sentence that tells you who is speaking.
+
+# %% [markdown]
+# ## 3. Global Times, 14 May (before the talks)
+#
+# A news round-up built from relays (the Washington Post, Tass, CNN, Reuters, Xinhua) and two Chinese scholars;
+# notebook 01 counts them.
+
+# %%
+helpers.outlet_profile("globaltimes-2025-05-14")
+
+# %%
+helpers.show_framing("globaltimes-2025-05-14")
+
+# %% [markdown]
+# **Reading.** The headline quotes an assessment ("breakthrough unlikely in single meeting"), and after a lede
+# relayed from the Washington Post, the second paragraph gives China's own diplomatic position. The word choices
+# include *Kiev*, *crisis* (three times), *Global South*, *peace-loving* and *constructive*, the last two from
+# Xinhua's account of the China–Brazil talks. The cause includes the European ultimatum, relayed from the Washington
+# Post; the remedy is dialogue, with a role for China, Brazil and the Global South. No Ukrainian speaker is quoted
+# directly.
+#
+# **Check your understanding**: which of this article's lexicon words are in the outlet's own narration, and which
+# are inside a quotation or a relayed statement? Use `helpers.lexicon_kwic("global_south_west")`.
+
+# %% [markdown]
+# ## 4. Athens Times, 15 May (before the talks)
+#
+# An explainer of "the official positions of both sides" in one long paragraph; it cites no outlet, agency or
+# interview (notebook 01 shows that its positions are stated in the outlet's own voice). Its headline sits at the
+# foot of the page.
+
+# %%
+helpers.outlet_profile("athenstimes-2025-05-15")
+
+# %%
+helpers.show_framing("athenstimes-2025-05-15")
+
+# %% [markdown]
+# **Reading.** The lede presents the run-up as a *thriller* and foregrounds Putin's absence. In the outlet's own
+# voice the war is an *invasion*, Russia's demands are *maximalist*, "denazification" and "deep-rooted causes" stand
+# in quotation marks, and Crimea is "legally part of Ukraine per its constitution". The treatment recommendations
+# are each side's demands; the outlet recommends none itself. China, Brazil and prisoners do not appear (the
+# exchange was agreed after it was written).
+#
+# **Check your understanding**: the Athens Times and the first CGTN article both put a Russian term in quotation
+# marks. Which terms, and does the effect seem the same to you in both?
+
+# %% [markdown]
+# ## 5. CGTN, 17 May (after the talks)
+#
+# A report of the outcome followed by the comments of two Chinese academics interviewed by CGTN's parent; several
+# sentences match a Xinhua dispatch (notebook 04 follows this up). Its headline, too, is not in the text file.
+
+# %%
+helpers.outlet_profile("cgtn-2025-05-17")
+
+# %%
+helpers.show_framing("cgtn-2025-05-17")
+
+# %% [markdown]
+# **Reading.** The lede foregrounds the talks as a "rare opportunity for a political resolution"; that they brought
+# no ceasefire comes at the end of the same sentence. The article uses *Kyiv*, *Zelenskyy* and *Türkiye*. Its causal
+# interpretation explains each side's assessment (Ukraine's "pessimistic and negative", Russia's "more positive")
+# by their priorities. The European ultimatum, US officials, Russia's withdrawal condition and a credit to Xinhua
+# are absent.
+#
+# **Check your understanding**: the lede puts "rare opportunity" first and "no ceasefire agreement" last. Rewrite
+# the sentence with the same facts in the opposite order. What changes for the reader?
+
+# %% [markdown]
+# ## 6. Atalayar, 19 May (after the talks)
+#
+# The English edition of a Spanish outlet, probably translated from Spanish (a caption is left in Spanish).
+# It quotes Ukrainian, US, British and Russian officials; notebook 01 counts them.
+
+# %%
+helpers.outlet_profile("atalayar-2025-05-19")
+
+# %%
+helpers.show_framing("atalayar-2025-05-19")
+
+# %% [markdown]
+# **Reading.** The headline foregrounds the absence of concrete progress, and the standfirst Russian demands
+# "unacceptable to Kiev". *Unacceptable* occurs five times, in the narration and in quoted leaders' words; the
+# annexation is "attempted to illegally annex". The causal interpretation rests mainly on Russian demands and
+# conduct; the remedies are sanctions, pressure and a meeting of presidents. It mixes *Kiev* and *Kyiv* and writes
+# *Volodimir*, possible traces of translation. China, Brazil and the Global South play no part.
+#
+# **Check your understanding**: this article uses both *Kiev* and *Kyiv*. Give two explanations for the mix, one
+# about the outlet's stance and one about how the text was produced. Which does the evidence in the kit support?
+
+# %% [markdown]
+# ## 7. Distinctive words, and their limits
+#
+# Two standard statistics find words over-represented in one group of texts against another: **Fightin' Words**
+# (Monroe, Colaresi & Quinn 2008, a log-odds ratio shrunk towards the pooled corpus, reported as a z-score) and
+# **keyness** (Dunning's log-likelihood G², with a Log Ratio as effect size). Taken alone, a G² above 3.84 or a |z|
+# above 1.96 would mean p < .05 for one word. But each comparison tests about 140 words, so several pass by chance;
+# a strict cut (G² above 15.13) or a correction for the number of words tested (about G² 12.8 here) is needed.
+# The table shows, for each comparison, the content words counted in the first group (`tokens_a`; function words
+# such as *the* or *of* are left out), the strongest word by each statistic, and how many words pass each line:
+
+# %%
+check = helpers.distinctiveness_check()
+helpers.html_table(check[["comparison", "tokens_a", "words_tested", "max_g2", "max_g2_word", "n_over_3_84",
+                          "n_over_15_13", "max_abs_z", "max_z_word"]])
+
+# %% [markdown]
+# **No word passes G² 15.13 in any comparison, none survives the correction, and no |z| reaches 3.** With 270–400
+# content words per article, nothing here reaches conventional significance once the number of words tested is taken
+# into account. Grouping the three Chinese state-media pieces against the other two gives more text, and a readable
+# contrast, but still not a significant one (A = the three Chinese pieces, B = the other two; `more_in` says which
+# group uses the word relatively more):
+
+# %%
+chinese = list(articles.query("country == 'China'").article_id)
+keys = helpers.keyness(chinese, stop_words=helpers.STOP_WORDS)
+helpers.html_table(keys.head(8).round(2)[["word", "count_a", "count_b", "g2", "log_ratio", "more_in"]])
+
+# %% [markdown]
+# Read the top words against the text. *sun* is two different people (Sun Zhuangzhi and Sun Xiuwen); *said* reflects
+# a reporting style (the Athens Times never uses it); *part* comes from "for his part" and "for its part" in one
+# translated article. The curated lexicon tells the outlets apart far better: *Kiev* against *Kyiv*, *crisis*
+# against *invasion*, *unacceptable* and *maximalist*. Statistics propose leads; a reader decides what they mean.
+#
+# **Check your understanding**: *unacceptable* occurs five times in Atalayar but only four in the table above. Why?
+# (Hint: which paragraphs does the word count read?)
+
+# %% [markdown]
+# ## 8. Across the five
+#
+# First, the check behind every "left out" claim: each listed word is searched in the whole article, where it must
+# occur zero times, and in the article that does say it. Then the five articles side by side: two word choices,
+# Entman's problem definition and remedy, the number of checked omissions and the generic frames scoring at least
+# 0.5; a chart of every contested term; and a chart of the **generic frames** of Semetko & Valkenburg (2000), five
+# frames scored from yes/no questions (e.g. conflict: "Does the story reflect disagreement between parties?"), a
+# frame's score being the share of its questions answered yes. (The kit's wording of the twenty questions is a
+# paraphrase not yet checked against the paper: see `helpers.generic_frames_codebook()`.)
+
+# %%
+absences = helpers.check_absences()
+print(f"{len(absences)} absence terms checked, {int(absences['count'].sum())} found in their article")
+helpers.html_table(absences.query("article_id == 'cgtn-2025-05-14'").head(8)[
+    ["term", "count", "contrast_article_id", "contrast_count", "contrast_para_no"]])
+
+# %%
+helpers.html_table(helpers.framing_summary())
+
+# %%
+fig = helpers.plot_term_choices()
+
+# %%
+fig = helpers.plot_frame_scores()
+
+# %% [markdown]
+# Read across a row of the word chart to see one term's variants, down a column to see one outlet's choices. The two
+# CGTN pieces, the Athens Times and Atalayar (once) write *Kyiv*; the Global Times and Atalayar (twice) write *Kiev*.
+# *Crisis* appears only in the Chinese outlets, *invasion* only in the Athens Times, *unacceptable* only in Atalayar.
+# The problem definitions range from a deep rift (CGTN, 14 May) to a rare opportunity (CGTN, 17 May) and the absence
+# of progress (Atalayar).
+#
+# The generic frames, by contrast, barely vary: conflict and responsibility are high in all five, human interest is
+# zero in all five (no article shows an ordinary person), and the economic frame appears only as sanctions. A tool
+# that gives nearly the same answer for every article cannot tell them apart; here the close-reading tools do much
+# better. That is a finding about the tool as much as about the articles.
+#
+# **Check your understanding**: (1) pick the two CGTN pieces. Which of their framing devices are the same, and which
+# differ? What might explain the differences besides the outlet? (2) Which single question makes the Athens Times
+# score 1.00 on responsibility? Look it up with
+# `helpers.generic_frames().query("article_id == 'athenstimes-2025-05-15' and frame == 'responsibility'")` and decide
+# whether you would have answered yes.
+
+# %% [markdown]
+# ## Key points
+#
+# - Word choices are cheap to count and telling: *Kyiv*/*Kiev*, *invasion*/*conflict*/*crisis*, quotation marks
+#   around an official term. Always read the keyword-in-context line: the word may be a quoted person's, not the
+#   outlet's.
+# - Entman's four elements (problem, cause, evaluation, remedy) give a close-reading scaffold; each cell of the table
+#   should point to words on the page.
+# - What an article leaves out is a framing device too; a claim of absence can be checked, and another article shows
+#   that the fact was available.
+# - Generic frames and word statistics barely separate these five articles: conflict and responsibility are high
+#   everywhere, and no word reaches conventional significance on texts this short. Knowing a tool's limits is part
+#   of using it.
+# - The kit describes framing devices with the same vocabulary for every outlet; it does not say which framing is
+#   right.
+#
+# ## Discussion questions
+#
+# 1. The lexicon says *conflict* and *crisis* "name no aggressor". Is any name for the war neutral? Would you add a
+#    variant to the lexicon, or change what a "signals" entry says?
+# 2. The kit codes the CGTN expert's "constructive" as the article's moral evaluation. Is an interviewee's judgement
+#    the outlet's framing? What would you need to know to decide?
+# 3. The kit lists "prisoners" as something the Athens Times leaves out, although it was written before the exchange
+#    was agreed. Is that an omission, or should timing rule it out? Where would you draw the line?
+# 4. The Athens Times scores yes on "an individual or group is responsible" because of a reported Russian demand
+#    about "ultra-nationalist Ukrainian groups". Would you code it the same way?
+# 5. Could a reader who knows nothing of the outlets guess which articles come from Chinese state media from the
+#    word choices alone? Which words would give it away, and which would mislead?
+#
+# ## Exercises
+#
+# 1. Run `helpers.lexicon_kwic("global_south_west")`. For each hit, decide whether the words are the outlet's own
+#    narration or someone else's (quoted, reported or relayed).
+# 2. Count *ceasefire* and *truce* in every article with `helpers.kwic(r"\bceasefire\b|\btruce\b", regex=True)`.
+#    Which article uses *truce*, and in whose words? Would you add this pair to the lexicon?
+# 3. Compare an article with the rest using Fightin' Words with a weak and a strong prior:
+#    `helpers.fightin_words("atalayar-2025-05-19", stop_words=helpers.STOP_WORDS, alpha0=10).head(6)` and the same
+#    with `alpha0=1000`. Which words stay at the top? What does the prior do to words that occur in one article only?
+# 4. Choose one article and write your own Entman table: one sentence and one verbatim span per element. Compare it
+#    with `helpers.framing_table(...)`. Where do you disagree, and why?
+#
+# Solutions are in `solutions/02-framing-by-source.md` (for facilitators; try first).
+#
+# ## Further reading
+#
+# - Robert M. Entman, "Framing: Toward Clarification of a Fractured Paradigm", *Journal of Communication* 43(4), 1993.
+# - Jörg Matthes and Matthias Kohring, "The Content Analysis of Media Frames: Toward Improving Reliability and
+#   Validity", *Journal of Communication* 58(2), 2008: coding Entman's elements one by one.
+# - Holli A. Semetko and Patti M. Valkenburg, "Framing European Politics: A Content Analysis of Press and Television
+#   News", *Journal of Communication* 50(2), 2000: the generic frames and their questions.
+# - Burt L. Monroe, Michael P. Colaresi and Kevin M. Quinn, "Fightin' Words: Lexical Feature Selection and Evaluation
+#   for Identifying the Content of Political Conflict", *Political Analysis* 16(4), 2008.
+# - Ted Dunning, "Accurate Methods for the Statistics of Surprise and Coincidence", *Computational Linguistics*
+#   19(1), 1993; Paul Rayson's log-likelihood calculator pages (the critical values used here).
+# - The datasheet `data/README.md`: how each annotation file was made and what each column means.
