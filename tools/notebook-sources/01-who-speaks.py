@@ -1,0 +1,373 @@
+# %% [markdown]
+# # Who speaks: sourcing and attribution in each article
+#
+# A news article is largely made of other people's words. Who the writer lets speak, whether their words are quoted
+# or only paraphrased, and through which go-between they reach the reader ("Tass reported", "a Turkish official
+# quoted by CNN") shape what the reader takes away, often more than any adjective. This notebook counts the voices in
+# each of the five articles, shows them in the text, and then asks whether a computer can find them on its own.
+#
+# **Questions**
+# - Who speaks in each article: from which country, in which role?
+# - Whose words are quoted directly, and whose only paraphrased?
+# - Which statements reach the reader second-hand, through another outlet or an unnamed source?
+# - Can simple rules find the attributed statements automatically, and where do they fail?
+#
+# **Objectives**: by the end you will be able to
+# - read a sourcing table: speaker, speaker type, country, form (direct, partial, indirect) and relay;
+# - describe the sourcing of each article in a few checkable sentences;
+# - trace an attribution chain from the original speaker to the reader;
+# - explain why a count made by a program must be checked by reading.
+#
+# **Prerequisites**
+#
+# | concept | importance | notes |
+# |---|---|---|
+# | `00-start-here` | necessary | the five articles, the reading view and keyword in context |
+# | Direct and reported speech | helpful | *She said: "We will come."* versus *She said they would come.* |
+# | Precision and recall | helpful | explained in section 6 |
+#
+# **Time**: 25 minutes teaching, 15 minutes exercises.
+
+# %% [markdown]
+# ## About these sources
+#
+# The five articles (two from CGTN, one each from the Global Times, the Athens Times and Atalayar) are described in
+# `00-start-here`. Three are Chinese state media; none has a byline; two were written after the talks of 16 May 2025.
+#
+# The counts in this notebook come from two tables made by **careful reading** of the five articles by one coder,
+# following `docs/annotation-conventions.md`:
+#
+# - `data/annotations/speakers.csv`, the **gazetteer**: one row per person or body that speaks anywhere in the five
+#   articles, with the name forms the texts use, the role, the country and a **speaker type** (head of state or
+#   government, minister, spokesperson, negotiator, legislator, anonymous official, academic expert, anonymous
+#   observers, a state speaking as a whole such as "Moscow", another outlet relaying a statement, ...);
+# - `data/annotations/attributions.csv`: one row per **attributed statement**: anything the text presents as said,
+#   stated, noted, demanded or "according to" someone, or puts in quotation marks as someone's words. Each row has
+#   the verbatim words, the speaker, the **form** (`direct_quote`: wholly in quotation marks; `partial_quote`: a
+#   quoted phrase inside a paraphrase; `indirect`: paraphrase only), the reporting words (the **cue**) and, where the
+#   text names one, the **relay** (the go-between nearest the reader).
+#
+# What the tables leave out: the outlet's own narration (no one is quoted), acts that are not words ("Russia again
+# rejected a ceasefire"), and statements nested inside another speaker's words (when a Chinese expert says
+# "Ukraine insists that ...", the speaker is the expert). Where a statement starts and ends is a judgement call;
+# the coder's reasons are in the `notes` column. Atalayar's quotations were probably translated back from Spanish:
+# treat them as reported wording, not the speakers' exact English.
+
+# %% [markdown]
+# ## Setup
+
+# %%
+import helpers
+
+statements = helpers.attributions()
+print(f"{len(statements)} attributed statements, {statements.speaker_id.nunique()} different speakers, "
+      f"{statements.article_id.nunique()} articles")
+
+# %% [markdown]
+# ## 1. What one row looks like
+#
+# Here are three rows of the table, one of each form. Read the `sentence` column: it is the whole sentence the
+# statement sits in, so you can see the cue and the words together.
+
+# %%
+examples = statements.set_index("attribution_id").loc[
+    ["globaltimes-2025-05-14-a10", "atalayar-2025-05-19-a03", "cgtn-2025-05-17-a04"]
+].reset_index()
+helpers.html_table(examples[["article_id", "speaker", "speaker_type", "form", "cue", "relay", "sentence"]])
+
+# %% [markdown]
+# The first is a **direct quote** of the Kremlin's spokesperson that reached the Global Times through the Russian
+# news agency TASS (the relay). The second is a **partial quote**: Atalayar paraphrases the Ukrainian foreign
+# ministry's spokesman and quotes two words of his, ‘limited mandate’. The third is **indirect**: a Chinese academic
+# "told China Media Group", CGTN's own parent company. That is an interview by the outlet's own group, so it is not
+# counted as a relay.
+#
+# **Check your understanding**: in the first example, who is the speaker, who is the relay, and who is the outlet
+# that publishes the article? Write the chain from speaker to reader.
+
+# %% [markdown]
+# ## 2. The voices of the five articles at a glance
+#
+# The chart has one bar per article (in order of publication). On the left, each bar is split by the **country** of
+# the speakers; on the right, the same statements are split by **form**, and the number that came through a relay is
+# written beside the bar.
+
+# %%
+fig = helpers.plot_voices()
+
+# %% [markdown]
+# The same counts as a table, one row per article:
+
+# %%
+helpers.source_profile()
+
+# %% [markdown]
+# And by **type of speaker** (academics, heads of state, states speaking as a whole, ...):
+
+# %%
+helpers.voices_by_source(by="speaker_type")
+
+# %% [markdown]
+# Two things stand out. The two CGTN articles rest mostly on Chinese academics (11 of 14 and 11 of 19 statements),
+# while the Athens Times and Atalayar carry no academic at all, only officials and states. And the forms differ:
+# the second CGTN article has **no full direct quotation**, and the Athens Times has none either, only quoted
+# phrases such as ‘deep-rooted causes’.
+#
+# **Check your understanding**: which article has the most statements from Ukrainian speakers, and which has none?
+
+# %% [markdown]
+# ## 3. Source by source
+#
+# `helpers.speakers_in(article_id)` lists the speakers of one article, most statements first, with the form of
+# their statements and any relay.
+#
+# ### CGTN, 14 May (before the talks)
+
+# %%
+helpers.speakers_in("cgtn-2025-05-14")
+
+# %% [markdown]
+# One academic, Sun Zhuangzhi of the Chinese Academy of Social Sciences, makes 11 of the 14 statements; he is the
+# only person quoted in full. Putin and Zelenskyy appear only in paraphrase. Even the opening sentence's unnamed
+# "expert on Eastern European studies" is Sun, named later.
+#
+# ### Global Times, 14 May (before the talks)
+
+# %%
+helpers.speakers_in("globaltimes-2025-05-14")
+
+# %% [markdown]
+# The widest range of voices: Chinese officials and academics, the Kremlin's spokesperson, the US president, the
+# Brazilian president, and three other outlets (the Washington Post, TASS, CNN) plus Reuters and Xinhua as relays.
+# **No Ukrainian speaks**: Zelensky's reaction is given only as the Washington Post's description of it.
+#
+# ### Athens Times, 15 May (before the talks)
+
+# %%
+helpers.speakers_in("athenstimes-2025-05-15")
+
+# %% [markdown]
+# An explainer of "the official positions of both sides". Russia's and Ukraine's voices are almost balanced (7 and
+# 6 statements), but they are the leaders and the states themselves ("Moscow demands", "Ukraine insists"), with no
+# source named for any of it: no relay, no interview, no full quotation.
+#
+# ### CGTN, 17 May (after the talks)
+
+# %%
+helpers.speakers_in("cgtn-2025-05-17")
+
+# %% [markdown]
+# After the talks, the negotiators appear (Medinsky for Russia, Umerov for Ukraine, and a Ukrainian lawmaker), but
+# every one of them is paraphrased; the only quoted words are Medinsky's "took note". Two Chinese academics again
+# make more than half of the statements (10 of 19), and they interpret both sides' assessments.
+#
+# ### Atalayar, 19 May (after the talks)
+
+# %%
+helpers.speakers_in("atalayar-2025-05-19")
+
+# %% [markdown]
+# The most officials (ten named people) and the most direct quotations of officials: the US secretary of state, a
+# Ukrainian deputy foreign minister, the US president and, once, Russia's chief negotiator. Ukrainian speakers make
+# 10 of the 22 statements, Russian speakers 3.
+#
+# **Check your understanding**: in which article would a reader hear the talks described mostly by people who were
+# not at them? What kind of speakers are they?
+
+# %% [markdown]
+# ## 4. Relays: who spoke, through whom
+#
+# A **relay** is a go-between that the text names: another outlet ("Tass reported", "according to CNN") or an
+# anonymous source ("according to Russian diplomatic sources"). Each row below is one statement and its chain, from
+# the original speaker to the outlet that publishes the article.
+
+# %%
+helpers.html_table(helpers.relay_chains()[["article_id", "chain", "cue", "relay_cue"]])
+
+# %% [markdown]
+# The Global Times reports the US and Russian positions almost entirely second-hand. In Atalayar the chain is one
+# step longer than the table can show: Moscow's condition reached CNN through "a Turkish official", who is named in
+# the relay cue. Where the Washington Post is both speaker and relay, no original speaker is named at all.
+#
+# **Check your understanding**: write out the longest attribution chain in the corpus, with every intermediary.
+
+# %% [markdown]
+# ## 5. Reading the statements in the text
+#
+# Counts hide what is said. The reading view highlights each statement, with one colour and letter per speaker (the
+# cue, "Sun said", is left plain). First the earliest CGTN article:
+
+# %%
+helpers.show_article("cgtn-2025-05-14", highlight=helpers.statement_highlights("cgtn-2025-05-14"))
+
+# %% [markdown]
+# Almost every sentence after the first paragraph is Sun's: the article's analysis is his. Now Atalayar, the article
+# with the most officials:
+
+# %%
+helpers.show_article("atalayar-2025-05-19", highlight=helpers.statement_highlights("atalayar-2025-05-19"))
+
+# %% [markdown]
+# Here the unhighlighted sentences matter too: "US frustration grew significantly" and "Russia again rejected a
+# ceasefire" are the outlet's own narration, and no one is quoted for them.
+#
+# **Check your understanding**: in the Atalayar article, which paragraph quotes a Russian speaker, and in which
+# form? Which sentences about Russia's position have no Russian speaker?
+
+# %% [markdown]
+# ## 6. The findings, stated so they can be checked
+#
+# Media-research findings are often stated loosely ("the article relies on experts"). Here each one is a column you
+# can recompute and verify against the table:
+
+# %%
+findings = helpers.findings()
+findings
+
+# %% [markdown]
+# Read off the table:
+#
+# 1. **Only one article quotes a Ukrainian speaker directly**: Atalayar (Kyslytsya). The other four never do; the
+#    Global Times has no Ukrainian speaker at all.
+
+# %%
+findings.loc[~findings.ukrainian_direct_quote, "article_id"].tolist()
+
+# %% [markdown]
+# 2. **One article rests on one expert**: in the first CGTN article Sun Zhuangzhi makes 79% of the statements. In
+#    no other article does one speaker make more than about a third.
+
+# %%
+findings[["article_id", "top_speaker", "top_speaker_share"]]
+
+# %% [markdown]
+# 3. **No article quotes an ordinary person**: every speaker is an official, a state, an expert, an outlet or an
+#    unnamed source. (The one speaker typed `other`, US Vice President J. D. Vance, holds an office.)
+
+# %%
+bool(findings.ordinary_person_quoted.any())
+
+# %% [markdown]
+# 4. **Two articles contain no full direct quotation**: the Athens Times and the second CGTN article.
+
+# %%
+findings.loc[~findings.any_direct_quote, "article_id"].tolist()
+
+# %% [markdown]
+# These statements describe **these five articles**, as coded by one reader; they say nothing about the outlets'
+# coverage in general.
+#
+# **Check your understanding**: "Atalayar gives more voice to Ukraine than to Russia." Which numbers support this?
+# What else would you want to know before writing it?
+
+# %% [markdown]
+# ## 7. Can a computer find the voices? A rule-based extractor
+#
+# Coding 92 statements by hand took hours. `helpers.extract_attributions()` tries to do it with rules alone, no
+# language model: it pairs quotation marks (taking care that the apostrophe in "Ukraine’s" is not a quotation mark),
+# looks for reporting verbs (`helpers.REPORTING_VERBS`: said, told, stressed, insisted, proposed, demanded, ...) and
+# "according to", finds the speaker next to the verb ("…, Sun said", "Cui Heng, a scholar …, noted", "…, said Cui"),
+# resolves "he" and "she" to the last person named, gives a quotation with no cue of its own to the speaker quoted
+# just before it, and treats "Tass reported" or "quoted by CNN" as a relay. Names are matched to the gazetteer. On a
+# corpus without a gazetteer it returns the names as it finds them. The `rule` column says which rule fired.
+
+# %%
+found = helpers.extract_attributions()
+found_gt = found[found.article_id == "globaltimes-2025-05-14"]
+helpers.html_table(found_gt[["speaker_as_found", "speaker", "form", "cue", "relay", "rule"]].head(8))
+
+# %% [markdown]
+# How good is it? We compare it with the hand-made table **sentence by sentence**. A sentence "should be found" if
+# it contains a hand-coded statement; the extractor "finds" a sentence if it marks a statement in it.
+#
+# - **Precision**: of the sentences it found, the share that should have been found.
+# - **Recall**: of the sentences that should have been found, the share it found.
+# - **F1**: a single score that balances the two (their harmonic mean).
+# - **Speaker accuracy**: of the sentences found correctly, the share where it also named the right speaker.
+#
+# The rules were written by reading **four** articles only. The fifth, `cgtn-2025-05-17`, was kept apart and never
+# used to change a rule (it is "held out"). Its score shows how the rules do on a text they were not made for.
+
+# %%
+evaluation = helpers.evaluate_extractor()
+evaluation.scores
+
+# %% [markdown]
+# On the four articles it was built on (`dev`) the extractor is nearly perfect (F1 0.99), which is what happens when
+# rules are written for the very texts they are tested on. On the held-out article it misses 2 of 17 sentences and
+# names the wrong speaker in 2 more (F1 0.94, speaker accuracy 0.87). Expect lower scores on new articles: a
+# published system built on a full grammatical parser reports an F1 of about 0.84. Here is every disagreement:
+
+# %%
+helpers.html_table(evaluation.errors[["article_id", "sent_no", "error", "gold_speakers", "predicted_speakers", "sentence"]])
+
+# %% [markdown]
+# Each error is a lesson in why automatic counts must be checked by reading:
+#
+# - **A stance is not a verb of saying**: "Chinese observers are cautious of breakthrough results" attributes a view
+#   to observers without any reporting verb.
+# - **Words outside the list**: "Sun analyzed" and "told reporters" use a verb or a listener the rules did not
+#   expect; any fixed list misses some.
+# - **A borrowed subject**: in "According to Russian diplomatic sources, … Medinsky expressed … and confirmed that",
+#   the rule for "and confirmed" took the speaker from "according to" instead of Medinsky.
+# - **A word that is a verb elsewhere**: in "Russia's stated willingness", *stated* is an adjective, but the rule
+#   read it as "Russia stated".
+#
+# Errors the rules avoid here, but that catch many extractors: "Russia claims four regions" (a territorial claim,
+# not a statement), "Putin has so far rejected ceasefire calls" (an act), "Zelensky called US President Donald Trump"
+# (a phone call), and "Tass reported" (a relay, not the speaker).
+#
+# **Check your understanding**: the extractor's precision is 1.0 on all five articles. Does that mean every
+# statement it reports is right? (Look at the `speaker` and `form` columns, not only the sentence.)
+
+# %% [markdown]
+# ## Key points
+#
+# - An attributed statement has a speaker, a form (direct quote, partial quote, indirect) and, sometimes, a relay.
+#   Counting them article by article shows whose voices each outlet lets in, and how.
+# - The first CGTN article rests on one Chinese academic (79% of its statements); the second again gives more than
+#   half of its statements to two Chinese academics, and quotes no one in full.
+# - Only Atalayar quotes a Ukrainian speaker directly; the Global Times has no Ukrainian speaker at all, and reports
+#   Russian and US statements mostly through other outlets.
+# - No article quotes an ordinary person: the talks are told by officials, states, experts and other outlets.
+# - Simple rules find most attributed statements in these texts, but they were tuned on them; a held-out article
+#   and a list of errors show what a count made by a program can miss. Check by reading.
+#
+# ## Discussion questions
+#
+# 1. CGTN's experts "told China Media Group", CGTN's own parent. Is an in-house interview a weaker or a stronger
+#    source than a news agency report? What would you want to know about the expert?
+# 2. The Athens Times states both sides' positions without naming any source. Does an explainer need sources? How
+#    would a reader check "Moscow demands that Western arms deliveries stop"?
+# 3. Sigal (1973) found that most news comes from officials, and Bennett (1990) that the range of voices tracks the
+#    range of official debate. Do these five articles fit? Whose voices would widen the range?
+# 4. A direct quotation can feel more trustworthy than a paraphrase. When might a paraphrase be fairer to the
+#    speaker, and when might a short quoted phrase (a "partial quote") mislead?
+# 5. Should a kit count "Moscow" or "Kyiv" as a speaker? What is lost when a state speaks as a whole?
+#
+# ## Exercises
+#
+# 1. Open the Global Times article in the reading view with its statements highlighted
+#    (`helpers.show_article("globaltimes-2025-05-14", highlight=helpers.statement_highlights("globaltimes-2025-05-14"))`).
+#    Which sentences in it are the outlet's own voice? (Add `with_form=True` to see the form of each statement.)
+# 2. Do the same for the Athens Times and the second CGTN article. In each, find one sentence that reports a side's
+#    position without any speaker. How does the absence of a source change how you read it?
+# 3. Use `helpers.voices_by_source(by="speaker")` to find the speakers who appear in more than one article. Are they
+#    presented in the same role and the same form in each?
+# 4. Run the extractor on one article (`helpers.extract_attributions(articles="atalayar-2025-05-19")`) and compare
+#    its `speaker` and `form` columns with `helpers.speakers_in("atalayar-2025-05-19")`. Find one statement where the
+#    form differs, and decide which is right.
+# 5. Write a new sentence that the extractor gets wrong. Which rule failed?
+#
+# Solutions are in `solutions/01-who-speaks.md` (for facilitators; try first).
+#
+# ## Further reading
+#
+# - Leon V. Sigal, *Reporters and Officials: The Organization and Politics of Newsmaking*, D. C. Heath, 1973.
+# - W. Lance Bennett, "Toward a Theory of Press-State Relations in the United States", *Journal of Communication*
+#   40(2), 1990: the indexing hypothesis.
+# - Ruud Koopmans and Paul Statham, "Political Claims Analysis", *Mobilization* 4(2), 1999: claimant, addressee,
+#   issue, position.
+# - textacy's `direct_quotations` and `triples` functions (<https://textacy.readthedocs.io>): a parser-based quotation
+#   extractor and the list of reporting verbs this kit starts from.
+# - The kit's `data/README.md`: the columns of `speakers.csv` and `attributions.csv` and their limitations.
