@@ -732,7 +732,7 @@ def plot_frame_scores(path=None, *, answers: pd.DataFrame | None = None):
             ax.text(j, i, "–" if math.isnan(v) else f"{v:.2f}", ha="center", va="center", fontsize=9,
                     color="white" if v > 0.6 else "black")
     ax.set_xticks(range(len(FRAMES)))
-    ax.set_xticklabels([FRAMES[f] for f in FRAMES], fontsize=8)
+    ax.set_xticklabels([FRAMES[f].replace(" ", "\n") for f in FRAMES], fontsize=8)
     ax.set_yticks(range(len(fs)))
     ax.set_yticklabels(fs.label, fontsize=8)
     ax.set_title("Generic frames (Semetko & Valkenburg 2000): share of each frame's\n"
