@@ -517,7 +517,7 @@ def position_picker(path=None, *, actor: str = "russia", issue: str = "ceasefire
     """
     import ipywidgets as widgets
 
-    ledger = positions(path)
+    ledger = _sort(positions(path), path)  # by issue, then publication date
     codes = issues_codebook(path)
     actor_opts = [(ACTORS[a], a) for a in ACTORS if a in set(ledger.actor)]
     issue_opts = [(lab, code) for code, lab in zip(codes.issue, codes.label) if code in set(ledger.issue)]
