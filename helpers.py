@@ -23,6 +23,9 @@ kit.claims
     Claims across sources and against the record.
 kit.teaching
     Krippendorff's alpha, the code-it-yourself round, handouts, participant notes.
+kit.byo
+    Bring your own articles: templates for the hand-coded layers, the "not yet coded"
+    notice (``when_coded``), and the checks behind ``python -m helpers check``.
 
 Every function that reads data takes an optional corpus folder; without it the kit uses
 the environment variable ``KIT_DATA_DIR`` if set, else its own ``data/`` folder.
@@ -34,6 +37,7 @@ from __future__ import annotations
 
 import sys
 
+import kit.byo as _byo
 import kit.claims as _claims
 import kit.core as _core
 import kit.framing as _framing
@@ -46,25 +50,28 @@ from kit.framing import *  # noqa: F401,F403
 from kit.positions import *  # noqa: F401,F403
 from kit.sourcing import *  # noqa: F401,F403
 from kit.teaching import *  # noqa: F401,F403
+from kit.byo import *  # noqa: F401,F403
 
 __all__ = [*_core.__all__, *_sourcing.__all__, *_framing.__all__, *_positions.__all__, *_claims.__all__,
-           *_teaching.__all__]
+           *_teaching.__all__, *_byo.__all__]
 
 
 def main(argv=None) -> int:
     """Command line: ``python -m helpers check [FOLDER]``.
 
-    Prints every problem found in the corpus folder (default: the kit's own data) with its
-    file, row and fix, and returns 1 if there are any, else 0.
+    Checks the corpus (articles and metadata) and every annotation file in it, prints every
+    problem found in the folder (default: the kit's own data) with its file, row and fix, and
+    returns 1 if there are any, else 0.
     """
-    from kit.core import check_corpus, data_dir
+    from kit.byo import check_folder
+    from kit.core import data_dir
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0] != "check" or len(argv) > 2:
         print("usage: python -m helpers check [FOLDER]", file=sys.stderr)
         return 2
     folder = data_dir(argv[1] if len(argv) == 2 else None)
-    problems = check_corpus(folder)
+    problems = check_folder(folder)
     if not problems:
         print(f"OK: no problems found in {folder.name}/")
         return 0

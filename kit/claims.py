@@ -12,6 +12,14 @@ On top of them: the grid of claims side by side, the list of differences from th
 timeline of publication moments against the events, and a small lexical matcher (BM25) that
 *proposes* pairs of sentences from different articles that may make the same claim. The matcher
 is a candidate generator; a reader decides.
+
+On a corpus of your own (``KIT_DATA_DIR``) the two hand-made files exist only once you have written
+them. Until then :func:`claims` and :func:`record` raise :class:`kit.core.NotCodedError` (shown as
+the "not yet coded" notice by ``helpers.when_coded``), but the rule-based parts still work on your
+text: :func:`candidate_pairs` proposes pairs of sentences from your articles, and
+:func:`plot_claims_timeline` draws when your articles appeared (the record's facts too, once
+``record.csv`` exists). The kit's own story (the planned and actual day of the talks, the chart's
+date range) is drawn only on the kit's own corpus.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ import numpy as np
 import pandas as pd
 
 from kit import core
+from kit.byo import Notice, is_kit_corpus
 from kit.core import KitDataError, NotCodedError, Problem
 
 __all__ = [
@@ -36,11 +45,13 @@ __all__ = [
     "TIMELINE_FACTS",
     "record",
     "claims",
+    "claims_overview",
     "claims_grid",
     "show_claims_grid",
     "differences",
     "show_differences",
     "known_differences",
+    "show_known_differences",
     "plot_claims_timeline",
     "strip_titles",
     "matching_tokens",
@@ -361,6 +372,52 @@ def claims(path=None) -> pd.DataFrame:
     cols = ["claim_id", "topic", "article_id", "outlet", "published", "says", "span", "start", "end", "sentence",
             "relation_to_others", "relation_to_record", "difference_kind", "record_fact_id", "explanation"]
     return table[cols]
+
+
+def claims_overview(path=None, *, table=None, facts=None):
+    """Say in one line how big the claims table and the record are, or show why they are missing.
+
+    For a notebook's Setup cell: on a coded corpus it prints ``T claim topics x A articles = N
+    rows; F facts in the record``. If either argument is the "not yet coded" notice of
+    ``helpers.when_coded``, it returns the notice(s) instead (with the line for the part that
+    is coded), so that they are shown once, in full, near the top of the notebook.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder.
+    table : DataFrame or Notice, optional
+        The result of :func:`claims` or of ``helpers.when_coded(helpers.claims)``.
+    facts : DataFrame or Notice, optional
+        The result of :func:`record` or of ``helpers.when_coded(helpers.record)``.
+
+    Returns
+    -------
+    None or kit.core.HTML
+        ``None`` after printing the line; HTML holding the notice(s) otherwise.
+
+    Examples
+    --------
+    >>> claims_overview()
+    22 claim topics x 5 articles = 110 rows; 33 facts in the record
+    >>> note = Notice("<b>not coded</b>", "record.csv")
+    >>> claims_overview(facts=note).data
+    '<p>22 claim topics x 5 articles = 110 rows</p><b>not coded</b>'
+    """
+    table = claims(path) if table is None else table
+    facts = record(path) if facts is None else facts
+    parts = []
+    if not isinstance(table, Notice):
+        parts.append(f"{table.topic.nunique()} claim topics x {table.article_id.nunique()} articles = "
+                     f"{len(table)} rows")
+    if not isinstance(facts, Notice):
+        parts.append(f"{len(facts)} facts in the record")
+    notices = [x for x in (table, facts) if isinstance(x, Notice)]
+    if not notices:
+        print("; ".join(parts))
+        return None
+    line = f"<p>{html.escape('; '.join(parts))}</p>" if parts else ""
+    return core.HTML(line + "".join(n.data for n in notices))
 
 
 def _split(cell: str) -> list[str]:
@@ -697,6 +754,37 @@ def known_differences(path=None, *, table: pd.DataFrame | None = None) -> pd.Dat
                                        "difference_kind", "span"])
 
 
+def show_known_differences(path=None, *, known: pd.DataFrame | None = None,
+                           table: pd.DataFrame | None = None) -> core.HTML:
+    """The eight differences of the kit's provenance notes as a table: one row each, with its claim rows.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder.
+    known : DataFrame, optional
+        The result of :func:`known_differences` (to avoid building it again).
+    table : DataFrame, optional
+        The result of :func:`claims`.
+
+    Returns
+    -------
+    kit.core.HTML
+        Columns ``no``, ``difference``, ``claim_ids`` (the claim rows that hold its evidence,
+        comma-separated) and ``kinds`` (their difference kinds, sorted, comma-separated).
+
+    Examples
+    --------
+    >>> view = show_known_differences()
+    >>> "trump_status.athenstimes-2025-05-15" in view.data and "title_error" in view.data
+    True
+    """
+    known = known_differences(path, table=table) if known is None else known
+    summary = known.groupby(["no", "difference"], as_index=False).agg(
+        claim_ids=("claim_id", ", ".join), kinds=("difference_kind", lambda k: ", ".join(sorted(set(k) - {""}))))
+    return core.html_table(summary)
+
+
 # --------------------------------------------------------------------------------------------
 # The timeline: what each writer could know
 # --------------------------------------------------------------------------------------------
@@ -705,7 +793,12 @@ _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
 
 
 def _publication_moments(base) -> pd.DataFrame:
-    """Per article: start and end of its known publication moment, and whether the date is verified."""
+    """Per article: start and end of its known publication moment, and how sure its date is.
+
+    ``status`` is ``verified`` or ``inferred`` (from ``article_provenance.csv``), or ``as given``
+    when the corpus does not say (a corpus of your own without a provenance file); ``verified``
+    is True only for a verified date.
+    """
     arts = core.load_articles(base)
     prov = core.provenance(base)
     status = {r.article_id: r.status for r in prov.itertuples() if r.field == "published"}
@@ -718,20 +811,43 @@ def _publication_moments(base) -> pd.DataFrame:
             e, when = s, f"{day:%d %b} {m.group(1).zfill(2)}:{m.group(2)} (zone not stated)"
         else:
             s, e, when = day, day + pd.Timedelta(days=1), f"{day:%d %b} (time of day unknown)"
-        verified = status.get(a.article_id, "verified").startswith("verified")
-        rows.append((a.article_id, a.outlet, s, e, when, verified))
-    return pd.DataFrame(rows, columns=["article_id", "outlet", "start", "end", "when", "verified"])
+        st = status.get(a.article_id)
+        state = "as given" if st is None else "verified" if st.startswith("verified") else "inferred"
+        rows.append((a.article_id, a.outlet, s, e, when, state == "verified", state))
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "start", "end", "when", "verified", "status"])
 
 
-def plot_claims_timeline(path=None, *, facts=None, start="2025-04-26", end="2025-05-27"):
+#: The kit's own story, drawn only on the kit's corpus: the chart's dates, and the planned and actual day of the talks.
+_KIT_RANGE = ("2025-04-26", "2025-05-27")
+_NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def _timeline_range(pubs: pd.DataFrame, ev: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """Dates shown for a corpus other than the kit's: the articles, and the facts up to 60 days around them.
+
+    A week before the first article leaves room for the publication labels.
+    """
+    first, last = pubs.start.min().normalize(), pubs.end.max()
+    near = ev[(ev.when_start >= first - pd.Timedelta(days=60)) & (ev.when_start <= last + pd.Timedelta(days=60))]
+    lo = min([first - pd.Timedelta(days=5), *near.when_start.dt.normalize()]) - pd.Timedelta(days=2)
+    hi = max([last, *near.when_end.fillna(near.when_start)]).ceil("D") + pd.Timedelta(days=2)
+    return lo, hi
+
+
+def plot_claims_timeline(path=None, *, facts=None, start=None, end=None):
     """Plot when each article was published against the dated facts of the record: what each writer could know.
 
     The top panel has one row per fact of the record (a diamond for a moment known to the
     minute, a bar for a day, month or interval); the bottom panel one row per article, with a
     blue band from the left edge to its publication moment (what had happened by then) and a
-    marker at that moment (filled: date verified; hollow: inferred; a bar over the whole day when
-    the time of day is unknown). Orange lines mark the planned (dashed) and actual day of the
-    talks. Facts dated before ``start`` are listed under the chart.
+    marker at that moment (filled: date verified; hollow: inferred, or as given in
+    ``articles.csv`` when the corpus has no provenance for it; a bar over the whole day when the
+    time of day is unknown). Facts dated before ``start`` (or after ``end``) are listed under the
+    chart. On the kit's own corpus, orange lines mark the planned (dashed) and actual day of the
+    talks.
+
+    A corpus without ``record.csv`` (a corpus of your own, not yet coded) gets the articles
+    panel only, with a note saying how to add the record.
 
     Parameters
     ----------
@@ -739,9 +855,12 @@ def plot_claims_timeline(path=None, *, facts=None, start="2025-04-26", end="2025
         The corpus folder.
     facts : dict or list, optional
         ``{fact_id: label}`` or a list of fact ids (labelled with their ``value``). Default:
-        ``TIMELINE_FACTS``, keeping those present in the record.
-    start, end : str
-        The dates shown (``YYYY-MM-DD``).
+        ``TIMELINE_FACTS`` present in the record on the kit's corpus; every dated fact of the
+        record on another corpus (labelled with its ``value``).
+    start, end : str, optional
+        The dates shown (``YYYY-MM-DD``). Default: 26 April to 27 May 2025 on the kit's corpus;
+        otherwise from a week before the first article (or the earliest fact up to 60 days before
+        it) to two days after the last article or fact (up to 60 days after).
 
     Returns
     -------
@@ -750,7 +869,7 @@ def plot_claims_timeline(path=None, *, facts=None, start="2025-04-26", end="2025
     Raises
     ------
     NotCodedError
-        If the corpus has no record.
+        If ``facts`` are asked for and the corpus has no record.
 
     Examples
     --------
@@ -763,40 +882,68 @@ def plot_claims_timeline(path=None, *, facts=None, start="2025-04-26", end="2025
     import matplotlib.pyplot as plt
 
     base = core.data_dir(path)
-    rec = record(base).set_index("fact_id")
-    if facts is None:
-        facts = {f: lab for f, lab in TIMELINE_FACTS.items() if f in rec.index}
+    kit = is_kit_corpus(base)
+    try:
+        rec = record(base).set_index("fact_id")
+    except NotCodedError:
+        if facts is not None:
+            raise
+        rec = None
+    pubs = _publication_moments(base)
+    if rec is None:
+        facts = {}
+    elif facts is None:
+        facts = ({f: lab for f, lab in TIMELINE_FACTS.items() if f in rec.index} if kit
+                 else {f: str(v) for f, v in rec["value"].items()})
     elif not isinstance(facts, dict):
         facts = {f: str(rec.loc[f, "value"]) if f in rec.index else f for f in facts}
-    unknown = [f for f in facts if f not in rec.index]
+    unknown = [f for f in facts if rec is None or f not in rec.index]
     if unknown:
         raise KitDataError(Problem(_RECORD_FILE, "", f"no fact with id {', '.join(unknown)}",
                                    "use fact_id values from record.csv"))
-    lo, hi = pd.Timestamp(start), pd.Timestamp(end)
-    ev = rec.loc[list(facts)].assign(label=list(facts.values())).dropna(subset=["when_start"])
+    if rec is None:
+        ev = pd.DataFrame({"when_start": pd.Series(dtype="datetime64[ns]"),
+                           "when_end": pd.Series(dtype="datetime64[ns]"), "label": pd.Series(dtype=object)})
+    else:
+        ev = rec.loc[list(facts)].assign(label=list(facts.values())).dropna(subset=["when_start"])
     # by day, then in the order the facts were given (within a day most times are not known)
     ev = ev.assign(_day=ev.when_start.dt.normalize(), _order=range(len(ev)))
     ev = ev.sort_values(["_day", "_order"], kind="stable")
+    if kit:
+        lo, hi = (pd.Timestamp(d) for d in _KIT_RANGE)
+    else:
+        lo, hi = _timeline_range(pubs, ev)
+    lo, hi = pd.Timestamp(start) if start else lo, pd.Timestamp(end) if end else hi
+    ref_year = 2025 if kit else int(pubs.start.min().year)
     inside = ev[(ev.when_start >= lo) & (ev.when_start < hi)]
     before = ev[ev.when_start < lo]
-    pubs = _publication_moments(base)
+    after = ev[ev.when_start >= hi]
 
-    blue, orange, grey = "#0072B2", "#D55E00", "#999999"
+    blue, orange = "#0072B2", "#D55E00"
     n_ev, n_art = len(inside), len(pubs)
-    fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(12, 0.32 * (n_ev + n_art) + 2.6), sharex=True,
-                                   gridspec_kw={"height_ratios": [max(n_ev, 1), n_art + 0.6], "hspace": 0.08})
-    # the record
-    for y, (fid, e) in enumerate(inside.iterrows()):
-        planned = fid == "talks_postponed"
-        if e.when_precision == "time":
-            ax1.plot([e.when_start], [y], marker="D", markersize=7, color=orange, zorder=3)
-        else:
-            ax1.barh(y, e.when_end - e.when_start, left=e.when_start, height=0.5, color="white" if planned else orange,
-                     edgecolor=orange, hatch="///" if planned else None, linewidth=1.2, zorder=3)
-    labels = [f"{_day_label(e)}  {textwrap.shorten(e.label, 70, placeholder='…')}" for _, e in inside.iterrows()]
-    ax1.set_yticks(range(n_ev), labels, fontsize=8)
-    ax1.set_ylim(n_ev - 0.4, -0.6)
-    ax1.set_title("What had happened (the record, data/record.csv)", loc="left", fontsize=9.5, fontweight="bold")
+    if rec is not None:
+        fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(12, 0.32 * (n_ev + n_art) + 2.6), sharex=True,
+                                       gridspec_kw={"height_ratios": [max(n_ev, 1), n_art + 0.6],
+                                                    "hspace": 0.08 if kit else 0.3})
+        axes = (ax1, ax2)
+        # the record
+        for y, (fid, e) in enumerate(inside.iterrows()):
+            planned = kit and fid == "talks_postponed"
+            if e.when_precision == "time":
+                ax1.plot([e.when_start], [y], marker="D", markersize=7, color=orange, zorder=3)
+            else:
+                ax1.barh(y, e.when_end - e.when_start, left=e.when_start, height=0.5,
+                         color="white" if planned else orange, edgecolor=orange, hatch="///" if planned else None,
+                         linewidth=1.2, zorder=3)
+        labels = [f"{_day_label(e, ref_year=ref_year)}  {textwrap.shorten(e.label, 70, placeholder='…')}"
+                  for _, e in inside.iterrows()]
+        ax1.set_yticks(range(n_ev), labels, fontsize=8)
+        ax1.set_ylim(n_ev - 0.4, -0.6)
+        ax1.set_title(f"What had happened (the record, {'data/' if kit else ''}record.csv)", loc="left",
+                      fontsize=9.5, fontweight="bold")
+    else:
+        fig, ax2 = plt.subplots(figsize=(12, 0.32 * n_art + 2.4))
+        axes = (ax2,)
     # the articles
     for y, p in enumerate(pubs.itertuples()):
         ax2.barh(y, p.start - lo, left=lo, height=0.5, color=blue, alpha=0.18, zorder=1)
@@ -806,47 +953,71 @@ def plot_claims_timeline(path=None, *, facts=None, start="2025-04-26", end="2025
         else:
             ax2.plot([p.start], [y], marker="o", markersize=8, color=blue, markerfacecolor=face,
                      markeredgewidth=1.5, zorder=3)
-        status = "date verified" if p.verified else "date inferred"
-        ax2.annotate(f"{p.when}; {status}", (p.start, y), xytext=(-7, 0), textcoords="offset points",
+        ax2.annotate(f"{p.when}; date {p.status}", (p.start, y), xytext=(-7, 0), textcoords="offset points",
                      ha="right", va="center", fontsize=8, color="#222222")
     ax2.set_yticks(range(n_art), [f"{p.outlet}  ({p.article_id})" for p in pubs.itertuples()], fontsize=8.5)
     ax2.set_ylim(n_art + 0.3, -0.7)
     ax2.set_title("When each article appeared (band: what had happened by then)", loc="left", fontsize=9.5,
                   fontweight="bold")
-    # the talks: planned and held
-    for ax in (ax1, ax2):
-        ax.axvspan(pd.Timestamp("2025-05-15"), pd.Timestamp("2025-05-16"), color=orange, alpha=0.06, zorder=0)
-        ax.axvline(pd.Timestamp("2025-05-15"), color=orange, linestyle="--", linewidth=1, zorder=0)
-        ax.axvspan(pd.Timestamp("2025-05-16"), pd.Timestamp("2025-05-17"), color=orange, alpha=0.15, zorder=0)
+    for ax in axes:
+        if kit:  # the talks: planned and held
+            ax.axvspan(pd.Timestamp("2025-05-15"), pd.Timestamp("2025-05-16"), color=orange, alpha=0.06, zorder=0)
+            ax.axvline(pd.Timestamp("2025-05-15"), color=orange, linestyle="--", linewidth=1, zorder=0)
+            ax.axvspan(pd.Timestamp("2025-05-16"), pd.Timestamp("2025-05-17"), color=orange, alpha=0.15, zorder=0)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6, zorder=0)
         for side in ("right", "top"):
             ax.spines[side].set_visible(False)
         ax.tick_params(axis="y", length=0)
-    ax2.text(pd.Timestamp("2025-05-17"), n_art - 0.25, " talks held 16 May", ha="left", va="center", fontsize=8,
-             color=orange, fontweight="bold")
-    ax2.text(pd.Timestamp("2025-05-15"), n_art - 0.25, "planned 15 May ", ha="right", va="center", fontsize=8,
-             color=orange)
+    if kit:
+        ax2.text(pd.Timestamp("2025-05-17"), n_art - 0.25, " talks held 16 May", ha="left", va="center", fontsize=8,
+                 color=orange, fontweight="bold")
+        ax2.text(pd.Timestamp("2025-05-15"), n_art - 0.25, "planned 15 May ", ha="right", va="center", fontsize=8,
+                 color=orange)
     ax2.set_xlim(lo, hi)
-    ax2.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 5, 10, 15, 20, 25]))
-    ax2.xaxis.set_minor_locator(mdates.DayLocator())
-    ax2.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
-    ax2.set_xlabel("2025, local times as given (the two publication times have no stated time zone).\n"
-                   "Article marker filled: publication date verified; hollow: inferred; a box: time of day unknown.",
-                   fontsize=8.5)
-    ax1.grid(axis="x", which="minor", color="#f0f0f0", linewidth=0.5)
+    if hi - lo <= pd.Timedelta(days=62):
+        ax2.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 5, 10, 15, 20, 25]))
+        ax2.xaxis.set_minor_locator(mdates.DayLocator())
+        ax2.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+    else:
+        locator = mdates.AutoDateLocator()
+        ax2.xaxis.set_major_locator(locator)
+        ax2.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if kit:
+        ax2.set_xlabel("2025, local times as given (the two publication times have no stated time zone).\n"
+                       "Article marker filled: publication date verified; hollow: inferred; a box: time of day "
+                       "unknown.", fontsize=8.5)
+    else:
+        ax2.set_xlabel(f"{ref_year}, local times as given in articles.csv.\nArticle marker filled: publication date "
+                       "verified; hollow: inferred, or as given (no article_provenance.csv entry); a box: time of "
+                       "day unknown.", fontsize=8.5)
+    if rec is not None:
+        ax1.grid(axis="x", which="minor", color="#f0f0f0", linewidth=0.5)
+    notes = []
     if len(before):
-        note = "Earlier, off the chart: " + "; ".join(f"{_day_label(e, year=True)} {e.label}"
-                                                       for _, e in before.iterrows())
-        fig.text(0.01, 0.005, textwrap.fill(note, 170), fontsize=7.5, color="#444444", va="bottom")
-    fig.suptitle("What could each writer know? Publication moments of the five articles against the record",
+        notes.append("Earlier, off the chart: " + "; ".join(f"{_day_label(e, year=True, ref_year=ref_year)} {e.label}"
+                                                             for _, e in before.iterrows()))
+    if len(after):
+        notes.append("Later, off the chart: " + "; ".join(f"{_day_label(e, year=True, ref_year=ref_year)} {e.label}"
+                                                           for _, e in after.iterrows()))
+    if rec is None:
+        notes.append("This corpus has no record.csv yet, so only the articles are drawn. To set them against dated "
+                     "facts, write the record: helpers.annotation_template(\"record.csv\") (see "
+                     "docs/bring-your-own-articles.md).")
+    if notes:
+        fig.text(0.01, 0.005, "\n".join(textwrap.fill(n, 170) for n in notes), fontsize=7.5, color="#444444",
+                 va="bottom")
+    n_lines = sum(len(textwrap.wrap(n, 170)) for n in notes)
+    count = _NUMBERS[n_art] if n_art < len(_NUMBERS) else str(n_art)
+    fig.suptitle(f"What could each writer know? Publication moments of the {count} articles against the record"
+                 if rec is not None else f"What could each writer know? Publication moments of the {count} articles",
                  fontsize=11, x=0.01, ha="left")
     fig.subplots_adjust(left=0.36, right=0.985, top=1 - 0.55 / fig.get_figheight(),
-                        bottom=(1.0 if len(before) else 0.6) / fig.get_figheight())
+                        bottom=(0.6 + 0.4 * min(n_lines, 1) + 0.13 * max(n_lines - 2, 0)) / fig.get_figheight())
     return fig
 
 
-def _day_label(e, year: bool = False) -> str:
-    """A short date label for a fact: '11 May 01:30', '16 May', 'Mar 2025', '23–25 May' (year if not 2025)."""
+def _day_label(e, year: bool = False, ref_year: int = 2025) -> str:
+    """A short date label for a fact: '11 May 01:30', '16 May', 'Mar 2025', '23–25 May' (year if not ``ref_year``)."""
     s = e.when_start
     if e.when_precision == "time":
         return f"{s.day} {s:%b} {s:%H:%M}"
@@ -855,7 +1026,7 @@ def _day_label(e, year: bool = False) -> str:
     if e.when_precision == "interval":
         last = e.when_end - pd.Timedelta(days=1)
         return f"{s.day}–{last.day} {last:%b}" if s.month == last.month else f"{s.day} {s:%b}–{last.day} {last:%b}"
-    return f"{s.day} {s:%b}" + (f" {s.year}" if year or s.year != 2025 else "")
+    return f"{s.day} {s:%b}" + (f" {s.year}" if year or s.year != ref_year else "")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1106,7 +1277,8 @@ def candidate_pairs(path=None, *, k: int = 3, boost: float = 2.0, k1: float = 1.
 
 
 def true_pairs(path=None, *, boost: float = 2.0, k1: float = 1.2, b: float = 0.75, roles=("body",),
-               strip: bool = True, exclude_topics=(), only_same: bool = False) -> pd.DataFrame:
+               strip: bool = True, exclude_topics=(), only_same: bool = False,
+               table: pd.DataFrame | None = None) -> pd.DataFrame:
     """The pairs of claim rows the matcher should find, with the rank it gives each.
 
     A true pair is two rows of the claims table on the same topic, in different articles, that
@@ -1125,6 +1297,8 @@ def true_pairs(path=None, *, boost: float = 2.0, k1: float = 1.2, b: float = 0.7
         Topics to leave out (e.g. the word-choice topics ``name_kyiv``, ``name_zelensky``, ``name_war``).
     only_same : bool
         Keep only pairs whose two rows are both coded ``same`` (the closest versions of a claim).
+    table : DataFrame, optional
+        The result of :func:`claims` (to avoid loading it again).
 
     Returns
     -------
@@ -1143,7 +1317,7 @@ def true_pairs(path=None, *, boost: float = 2.0, k1: float = 1.2, b: float = 0.7
     True
     """
     base = core.data_dir(path)
-    t = claims(base)
+    t = claims(base) if table is None else table
     t = t[(t.relation_to_others != "not_mentioned") & (t.span != "") & ~t.topic.isin(list(exclude_topics))]
     sents = _matcher_sentences(base, roles)
     scores, *_ = _score_matrix(sents, k1=k1, b=b, boost=boost, strip=strip)
@@ -1169,7 +1343,8 @@ def true_pairs(path=None, *, boost: float = 2.0, k1: float = 1.2, b: float = 0.7
 
 
 def evaluate_matching(path=None, *, k=(1, 3, 5, 10), boost: float = 2.0, k1: float = 1.2, b: float = 0.75,
-                      roles=("body",), strip: bool = True, exclude_topics=(), only_same: bool = False) -> pd.DataFrame:
+                      roles=("body",), strip: bool = True, exclude_topics=(), only_same: bool = False,
+                      table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Recall@k of :func:`candidate_pairs` against the hand-made claims table.
 
     A true pair (see :func:`true_pairs`) is recovered at k if the sentences holding its two spans
@@ -1181,7 +1356,7 @@ def evaluate_matching(path=None, *, k=(1, 3, 5, 10), boost: float = 2.0, k1: flo
         The corpus folder.
     k : int or list of int
         The cut-offs.
-    boost, k1, b, roles, strip, exclude_topics, only_same
+    boost, k1, b, roles, strip, exclude_topics, only_same, table
         As in :func:`true_pairs`.
 
     Returns
@@ -1201,7 +1376,7 @@ def evaluate_matching(path=None, *, k=(1, 3, 5, 10), boost: float = 2.0, k1: flo
     ks = [k] if isinstance(k, int) else list(k)
     base = core.data_dir(path)
     tp = true_pairs(base, boost=boost, k1=k1, b=b, roles=roles, strip=strip, exclude_topics=exclude_topics,
-                    only_same=only_same)
+                    only_same=only_same, table=table)
     sents = _matcher_sentences(base, roles)
     scores, *_ = _score_matrix(sents, k1=k1, b=b, boost=boost, strip=strip)
     ranks = _ranks(scores)

@@ -1311,8 +1311,10 @@ def plot_timeline(path=None, *, ax=None):
     ax.tick_params(axis="x", labelsize=8)
     for side in ("left", "right", "top"):
         ax.spines[side].set_visible(False)
-    ax.set_title("When each article was published (blue; filled marker: date verified, hollow: inferred)\n"
-                 "against the events (orange; dashed: a planned date that did not hold)", fontsize=9)
+    title = "When each article was published (blue; filled marker: date verified, hollow: not verified)"
+    if len(ev):
+        title += "\nagainst the events (orange; dashed: a planned date that did not hold)"
+    ax.set_title(title, fontsize=9)
     fig.tight_layout()
     return fig
 

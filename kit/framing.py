@@ -38,6 +38,7 @@ __all__ = [
     "G2_THRESHOLDS",
     "article_labels",
     "lexicon",
+    "lexicon_note",
     "term_counts",
     "term_table",
     "lexicon_kwic",
@@ -52,11 +53,13 @@ __all__ = [
     "plot_frame_scores",
     "foreground",
     "check_absences",
+    "show_absences",
     "token_counts",
     "fightin_words",
     "keyness",
     "distinctive_words",
     "distinctiveness_check",
+    "group_keyness",
     "headline_and_lede",
     "outlet_profile",
     "framing_summary",
@@ -177,17 +180,29 @@ def _ids(ids, known, what) -> list[str]:
 # --------------------------------------------------------------------------------------------
 
 
-def lexicon(path=None) -> pd.DataFrame:
+def lexicon(path=None, *, fallback: bool = False) -> pd.DataFrame:
     """Load and check the lexicon of contested word choices.
 
     Every row must have a concept (a snake_case code), a variant name unique within its concept, a
     regular expression that compiles, and ``case_sensitive`` set to ``true`` or ``false``. Problems are
     reported all at once, each naming the line of ``annotations/lexicon.csv`` and the fix.
 
+    **A corpus without a lexicon.** The lexicon is a hand-made list, but unlike the other annotation
+    files it describes no particular article: it is a list of words to count. So with ``fallback=True``
+    a corpus that has no ``annotations/lexicon.csv`` (a teacher's own articles, not yet coded) gets the
+    kit's own lexicon (``data/annotations/lexicon.csv``, read only), and every word-choice count works
+    on its articles: pass the result as ``lex=`` to :func:`term_counts`, :func:`term_table`,
+    :func:`lexicon_kwic`, :func:`word_choices` and :func:`plot_term_choices`. Its terms are about the
+    Russia-Ukraine war, so on other articles most counts will be zero; :func:`lexicon_note` says so in a
+    notebook. Without ``fallback`` (the default) a missing lexicon raises :class:`kit.core.NotCodedError`,
+    as every hand-coded layer does. A lexicon that exists but has errors always raises.
+
     Parameters
     ----------
     path : str or Path, optional
         The corpus folder (see :func:`kit.core.data_dir`).
+    fallback : bool
+        Use the kit's own lexicon if the corpus has none (default False).
 
     Returns
     -------
@@ -210,6 +225,8 @@ def lexicon(path=None) -> pd.DataFrame:
     >>> lx[lx.concept == "capital_name"].variant.tolist()
     ['Kyiv', 'Kiev']
     """
+    if fallback and not (core.data_dir(path) / "annotations" / "lexicon.csv").exists():
+        path = core.DEFAULT_DATA_DIR
     file = "annotations/lexicon.csv"
     df = core.read_annotation("lexicon.csv", required=_LEXICON_COLUMNS, path=path, span_col=None,
                               codes={"case_sensitive": {"true", "false"}})
@@ -235,6 +252,41 @@ def lexicon(path=None) -> pd.DataFrame:
         raise KitDataError(problems)
     df["case_sensitive"] = df["case_sensitive"] == "true"
     return df[[*_LEXICON_COLUMNS, "csv_line"]].reset_index(drop=True)
+
+
+def lexicon_note(path=None):
+    """A note for notebooks when the corpus has no lexicon and the kit's own is used; else None.
+
+    See :func:`lexicon` (``fallback=True``). On a corpus with its own ``annotations/lexicon.csv``
+    (the kit's included) there is nothing to say, and a notebook cell ending with this call shows
+    nothing.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder.
+
+    Returns
+    -------
+    kit.core.HTML or None
+        A short boxed note naming the file used and how to start a lexicon of your own.
+
+    Examples
+    --------
+    >>> lexicon_note() is None
+    True
+    """
+    if (core.data_dir(path) / "annotations" / "lexicon.csv").exists():
+        return None
+    return core.HTML(
+        '<div class="kit-lexicon-note" style="border-left:4px solid #E69F00;background:#fff7e0;padding:0.5em 1em;'
+        'margin:0.4em 0;font-family:sans-serif;max-width:52em"><strong>The kit\'s own lexicon is used.</strong> '
+        "The corpus in use has no <code>annotations/lexicon.csv</code>, so the word-choice counts below use the "
+        "kit's list of contested terms (<code>data/annotations/lexicon.csv</code>: <em>Kyiv</em> or <em>Kiev</em>, "
+        "names for the war, ...). Its terms are about the Russia–Ukraine war and may never occur in your "
+        "articles. To count contested terms of your own, run <code>helpers.annotation_template(\"lexicon.csv\")"
+        "</code>: it copies the kit's rows into your corpus folder as a start; edit them, add yours, and check "
+        "the file with <code>python -m helpers check FOLDER</code>.</div>")
 
 
 def _variant_regex(row) -> re.Pattern:
@@ -443,6 +495,12 @@ def plot_term_choices(path=None, *, concepts=None, lex: pd.DataFrame | None = No
         wide = wide.sort_values("concept", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
     arts = [c for c in wide.columns if c not in ("concept", "variant")]
     n = len(wide)
+    if n == 0:  # e.g. the kit's lexicon on a corpus about something else
+        fig, ax = plt.subplots(figsize=(9.4, 1.6))
+        ax.axis("off")
+        ax.text(0.0, 0.5, "No variant of the lexicon occurs in these articles.", fontsize=10, va="center")
+        ax.set_title("Which word each article uses for contested terms", fontsize=9, loc="left")
+        return fig
     fig, ax = plt.subplots(figsize=(9.4, 0.32 * n + 1.6))
     for j, art in enumerate(arts):
         colour = _OKABE_ITO[j % len(_OKABE_ITO)]
@@ -887,6 +945,42 @@ def check_absences(article_id: str | None = None, path=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
+def show_absences(article_id: str, path=None, *, top: int = 8) -> core.HTML:
+    """The absence check in brief: how many terms were checked overall, then one article's rows.
+
+    Parameters
+    ----------
+    article_id : str
+        The article whose rows to show.
+    path : str or Path, optional
+        The corpus folder.
+    top : int
+        How many of its rows to show.
+
+    Returns
+    -------
+    kit.core.HTML
+        A line "N absence terms checked, M found in their article" (over every article), then a
+        table of the article's first ``top`` terms with columns ``term``, ``count``,
+        ``contrast_article_id``, ``contrast_count``, ``contrast_para_no`` (see :func:`check_absences`).
+
+    Raises
+    ------
+    NotCodedError
+        If the corpus has no ``annotations/foreground.csv`` (use ``helpers.when_coded``).
+
+    Examples
+    --------
+    >>> print(repr(show_absences("cgtn-2025-05-14")).splitlines()[0])
+    78 absence terms checked, 0 found in their article
+    """
+    absences = check_absences(path=path)
+    rows = absences[absences.article_id == article_id].head(top)
+    table = core.html_table(rows[["term", "count", "contrast_article_id", "contrast_count", "contrast_para_no"]])
+    return core.HTML(f"<p>{len(absences)} absence terms checked, {int(absences['count'].sum())} found in their "
+                     f"article</p>{table.data}")
+
+
 # --------------------------------------------------------------------------------------------
 # 5. Distinctive vocabulary
 # --------------------------------------------------------------------------------------------
@@ -1194,6 +1288,56 @@ def distinctiveness_check(comparisons: dict | None = None, path=None, *, stop_wo
                                        "n_over_3_84", "n_over_15_13", "max_abs_z", "max_z_word", "n_abs_z_over_1_96"])
 
 
+def group_keyness(column: str = "country", value: str = "China", path=None, *, top: int = 8,
+                  stop_words=STOP_WORDS, min_count: int = 3) -> core.HTML:
+    """Keyness of one group of articles against the others, the groups taken from ``articles.csv``.
+
+    Group A is every article whose ``column`` equals ``value`` (e.g. the kit's three articles with
+    ``country`` China), group B the rest. If the corpus has no such column, or the group is empty or
+    holds every article, there is nothing to compare: a short note says so and how to choose two
+    groups by hand with :func:`keyness`, instead of an error.
+
+    Parameters
+    ----------
+    column, value : str
+        The ``articles.csv`` column and the value that defines group A.
+    path : str or Path, optional
+        The corpus folder.
+    top : int
+        How many words to show.
+    stop_words, min_count
+        As in :func:`keyness` (default: ``STOP_WORDS`` left out).
+
+    Returns
+    -------
+    kit.core.HTML
+        A table of the ``top`` words by G², rounded to two decimals, columns ``word``, ``count_a``,
+        ``count_b``, ``g2``, ``log_ratio``, ``more_in`` (see :func:`keyness`); or the note.
+
+    Examples
+    --------
+    >>> group_keyness(top=3).data.count("<tr>")
+    4
+    >>> "nothing to compare" in group_keyness("country", "Atlantis").data
+    True
+    """
+    base = core.data_dir(path)
+    arts = core.load_articles(base)
+    group = list(arts.loc[arts[column] == value, "article_id"]) if column in arts.columns else []
+    if not group or len(group) == len(arts):
+        why = (f"no article has {column} = {value}" if not group else f"every article has {column} = {value}")
+        return core.HTML(
+            '<div class="kit-no-groups" style="border-left:4px solid #E69F00;background:#fff7e0;padding:0.5em 1em;'
+            f'margin:0.4em 0;font-family:sans-serif;max-width:52em"><strong>No groups: nothing to compare.</strong> '
+            f"In the corpus in use {html.escape(why)}, so this contrast is skipped. To compare two groups of your "
+            f"articles, list their ids: <code>helpers.keyness([&quot;id1&quot;, &quot;id2&quot;], "
+            f"stop_words=helpers.STOP_WORDS)</code> (group B is every other article); or give "
+            f"<code>helpers.group_keyness</code> a column of <code>articles.csv</code> and a value. Your "
+            f"articles: {html.escape(', '.join(arts.article_id))}.</div>")
+    keys = keyness(group, path=base, stop_words=stop_words, min_count=min_count)
+    return core.html_table(keys.head(top).round(2)[["word", "count_a", "count_b", "g2", "log_ratio", "more_in"]])
+
+
 # --------------------------------------------------------------------------------------------
 # 6. One article at a glance, and all of them side by side
 # --------------------------------------------------------------------------------------------
@@ -1306,8 +1450,17 @@ def _foreground_table(fg: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def framing_summary(path=None) -> pd.DataFrame:
+def framing_summary(path=None, *, lex: pd.DataFrame | None = None, as_html: bool = False):
     """All articles side by side: key word choices, Entman's problem definition and remedy, generic frames.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder.
+    lex : DataFrame, optional
+        The result of :func:`lexicon` (e.g. ``lexicon(fallback=True)``).
+    as_html : bool
+        Return the table as :func:`kit.core.html_table` (long text wraps) instead of a DataFrame.
 
     Returns
     -------
@@ -1325,7 +1478,7 @@ def framing_summary(path=None) -> pd.DataFrame:
     """
     base = core.data_dir(path)
     labels = article_labels(base)
-    tc = term_counts(base)
+    tc = term_counts(base, lex=lex)
     used = tc[tc["count"] > 0]
 
     def variants(aid, concept):
@@ -1342,5 +1495,6 @@ def framing_summary(path=None) -> pd.DataFrame:
         rows.append((label, variants(aid, "capital_name"), variants(aid, "war_name"),
                      summ.get("problem_definition", "–"), summ.get("treatment_recommendation", "–"),
                      int(((fg.article_id == aid) & (fg.kind == "leaves_out")).sum()), ", ".join(strong) or "–"))
-    return pd.DataFrame(rows, columns=["article", "capital", "the war called", "problem definition",
-                                       "treatment recommendation", "leaves out", "strongest generic frames"])
+    out = pd.DataFrame(rows, columns=["article", "capital", "the war called", "problem definition",
+                                      "treatment recommendation", "leaves out", "strongest generic frames"])
+    return core.html_table(out) if as_html else out

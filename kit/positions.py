@@ -5,6 +5,12 @@ proposal in one article: **whose** position it is (the actor), **who voices it**
 speaker), **through whom** it reaches the reader (a relay outlet), on which **issue**, with which
 **stance**, and the verbatim **evidence**. Actor and speaker are kept apart: a Russian demand
 described by a Chinese expert is Russia's position voiced by an analyst.
+
+On a corpus of your own (``KIT_DATA_DIR``) the ledger exists only once you have coded it:
+:func:`positions` then raises :class:`kit.core.NotCodedError` naming ``annotations/positions.csv``
+(before it looks for ``speakers.csv`` or ``issues_codebook.csv``), which notebooks turn into the
+"not yet coded" notice with ``helpers.when_coded``. The functions that take ``ledger=`` also work
+on a ledger without Russia or Ukraine (empty tables, a picker that starts on the first actor).
 """
 
 from __future__ import annotations
@@ -14,7 +20,8 @@ import html
 import pandas as pd
 
 from kit import core
-from kit.core import KitDataError, Problem
+from kit.byo import Notice
+from kit.core import KitDataError, NotCodedError, Problem
 
 __all__ = [
     "ACTORS",
@@ -22,6 +29,7 @@ __all__ = [
     "VOICES",
     "issues_codebook",
     "positions",
+    "positions_overview",
     "position_matrix",
     "positions_of",
     "coverage",
@@ -147,6 +155,11 @@ def positions(path=None) -> pd.DataFrame:
     True
     """
     base = core.data_dir(path)
+    if not (base / _FILE).exists():  # name the ledger itself, not the codebook it also needs
+        raise NotCodedError(Problem(_FILE, "", "this corpus has not been coded for this layer yet",
+                                    "start from the template: helpers.annotation_template('positions.csv', folder) "
+                                    "writes an empty positions.csv with the right columns (it also needs "
+                                    "speakers.csv and issues_codebook.csv)"))
     issue_codes = set(issues_codebook(base).issue)
     speakers = core.read_annotation("speakers.csv", required=["speaker_id", "canonical_name", "speaker_type"],
                                     path=base, span_col=None)
@@ -191,6 +204,46 @@ def _sentences_of(table: pd.DataFrame, base) -> list[str]:
         s = sents[(sents.article_id == aid) & (sents.end > start) & (sents.start < end)]
         out.append(text[aid][s.start.min():s.end.max()] if len(s) else text[aid][start:end])
     return out
+
+
+def positions_overview(path=None, *, ledger=None):
+    """Say in one line how big the ledger is, or show why there is none.
+
+    For a notebook's Setup cell: on a coded corpus it prints ``N stated positions in M
+    articles``; if ``ledger`` is the "not yet coded" notice of ``helpers.when_coded``, it returns
+    that notice, so that it is shown once, in full, near the top of the notebook.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder.
+    ledger : DataFrame or Notice, optional
+        The result of :func:`positions` or of ``helpers.when_coded(helpers.positions)``.
+
+    Returns
+    -------
+    None or Notice
+        ``None`` after printing the line; the notice if the ledger is not coded.
+
+    Examples
+    --------
+    >>> positions_overview(ledger=positions().head(3))
+    3 stated positions in 1 articles
+    >>> note = Notice("<b>not coded</b>", "annotations/positions.csv")
+    >>> positions_overview(ledger=note) is note
+    True
+    """
+    if isinstance(ledger, Notice):
+        return ledger
+    ledger = positions(path) if ledger is None else ledger
+    print(f"{len(ledger)} stated positions in {ledger.article_id.nunique()} articles")
+    return None
+
+
+def _number(n: int) -> str:
+    """'five' for 5 (up to ten), else the digits."""
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[n] if 0 <= n < len(words) else str(n)
 
 
 def position_matrix(path=None, *, ledger: pd.DataFrame | None = None, voice=None) -> pd.DataFrame:
@@ -317,6 +370,9 @@ def coverage(path=None, *, ledger: pd.DataFrame | None = None, actors=("russia",
         voices = [v for v in VOICES if v in set(grp.voice)]
         records.setdefault((ACTORS[actor], issue), {})[aid] = ", ".join(voices)
     index = sorted(records, key=lambda k: (list(ACTORS.values()).index(k[0]), issue_order[k[1]]))
+    if not index:  # none of these actors in the ledger
+        empty = pd.MultiIndex.from_arrays([[], []], names=["actor", "issue"])
+        return pd.DataFrame(index=empty, columns=arts, dtype=object)
     table = pd.DataFrame([records[k] for k in index], index=pd.MultiIndex.from_tuples(index, names=["actor", "issue"]),
                          columns=arts)
     return table.fillna("")
@@ -467,7 +523,8 @@ def plot_position_matrix(path=None, *, ledger: pd.DataFrame | None = None):
     ax.set_xticklabels([labels.get(c, c) for c in m.columns], rotation=40, ha="right", fontsize=8)
     ax.set_yticks(range(m.shape[0]))
     ax.set_yticklabels(m.index, fontsize=9)
-    ax.set_title("Stated positions per actor and issue, all five articles\n"
+    n_arts = len(core.load_articles(path))
+    ax.set_title(f"Stated positions per actor and issue, all {_number(n_arts)} articles\n"
                  "(number of rows in the ledger; \"off.\" = voiced by the actor's own officials)", fontsize=10)
     fig.tight_layout()
     return fig
@@ -490,7 +547,8 @@ class _PickerView:
         return bundle
 
 
-def position_picker(path=None, *, actor: str = "russia", issue: str = "ceasefire"):
+def position_picker(path=None, *, actor: str = "russia", issue: str = "ceasefire",
+                    ledger: pd.DataFrame | None = None):
     """An interactive picker: choose an actor and an issue, read the evidence in context.
 
     In a running notebook this shows two drop-down lists and the matching positions with
@@ -502,7 +560,9 @@ def position_picker(path=None, *, actor: str = "russia", issue: str = "ceasefire
     path : str or Path, optional
         The corpus folder.
     actor, issue : str
-        The starting choice.
+        The starting choice; if the ledger has no such actor or issue, the first one it has.
+    ledger : DataFrame, optional
+        The result of :func:`positions` (to avoid loading it again).
 
     Returns
     -------
@@ -517,10 +577,14 @@ def position_picker(path=None, *, actor: str = "russia", issue: str = "ceasefire
     """
     import ipywidgets as widgets
 
-    ledger = _sort(positions(path), path)  # by issue, then publication date
+    ledger = _sort(positions(path) if ledger is None else ledger, path)  # by issue, then publication date
     codes = issues_codebook(path)
     actor_opts = [(ACTORS[a], a) for a in ACTORS if a in set(ledger.actor)]
     issue_opts = [(lab, code) for code, lab in zip(codes.issue, codes.label) if code in set(ledger.issue)]
+    if not actor_opts or not issue_opts:
+        return core.HTML("<p><i>The positions ledger has no rows yet: there is nothing to pick from.</i></p>")
+    actor = actor if actor in {code for _, code in actor_opts} else actor_opts[0][1]
+    issue = issue if issue in {code for _, code in issue_opts} else issue_opts[0][1]
     pick_actor = widgets.Dropdown(options=actor_opts, value=actor, description="Actor")
     pick_issue = widgets.Dropdown(options=issue_opts, value=issue, description="Issue")
     out = widgets.HTML()

@@ -36,6 +36,10 @@ __all__ = [
     "source_profile",
     "relay_chains",
     "speakers_in",
+    "sourcing_overview",
+    "example_statements",
+    "show_statements",
+    "extracted_profile",
     "findings",
     "plot_voices",
     "statement_highlights",
@@ -407,18 +411,168 @@ def speakers_in(article_id: str, path=None, *, table: pd.DataFrame | None = None
     return out.sort_values(["statements", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
 
 
+#: The three statements notebook 01 shows first on the kit's own corpus (one of each form).
+_EXAMPLE_STATEMENTS = ("globaltimes-2025-05-14-a10", "atalayar-2025-05-19-a03", "cgtn-2025-05-17-a04")
+
+
+def sourcing_overview(path=None, *, table: pd.DataFrame | None = None) -> core.HTML:
+    """One line on the hand-coded attributions: how many statements, speakers and articles.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder.
+    table : DataFrame, optional
+        The attributions table (default: :func:`attributions`).
+
+    Returns
+    -------
+    kit.core.HTML
+        E.g. "92 attributed statements, 30 different speakers, 5 articles".
+
+    Raises
+    ------
+    NotCodedError
+        If the corpus has no attributions table or no gazetteer (use ``helpers.when_coded``).
+
+    Examples
+    --------
+    >>> print(repr(sourcing_overview()).strip())
+    92 attributed statements, 30 different speakers, 5 articles
+    """
+    at = attributions(path) if table is None else table
+    return core.HTML(f"<p>{len(at)} attributed statements, {at.speaker_id.nunique()} different speakers, "
+                     f"{at.article_id.nunique()} articles</p>")
+
+
+def example_statements(path=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Three rows of the attributions table to read first: one direct, one partial and one indirect.
+
+    On the kit's own corpus these are the three statements notebook 01 discusses (a TASS-relayed
+    quote of the Kremlin's spokesperson, a partial quote in Atalayar, an indirect statement of a
+    Chinese academic). On another corpus: the first statement of each form, in article order.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder.
+    table : DataFrame, optional
+        The attributions table (default: :func:`attributions`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Up to three rows. Columns ``article_id``, ``speaker``, ``speaker_type``, ``form``,
+        ``cue``, ``relay``, ``sentence`` (see :func:`attributions`).
+
+    Examples
+    --------
+    >>> example_statements().form.tolist()
+    ['direct_quote', 'partial_quote', 'indirect']
+    """
+    at = attributions(path) if table is None else table
+    ids = set(at.attribution_id) if "attribution_id" in at.columns else set()
+    if ids.issuperset(_EXAMPLE_STATEMENTS):
+        rows = at.set_index("attribution_id").loc[list(_EXAMPLE_STATEMENTS)].reset_index()
+    else:
+        order = {a: i for i, a in enumerate(_article_order(path).article_id)}
+        at = at.assign(_o=at.article_id.map(order)).sort_values(["_o", "start"], kind="stable")
+        rows = pd.concat([at[at.form == f].head(1) for f in FORMS])
+    return rows[["article_id", "speaker", "speaker_type", "form", "cue", "relay", "sentence"]].reset_index(drop=True)
+
+
+def show_statements(article_id: str, path=None, *, table: pd.DataFrame | None = None,
+                    with_form: bool = False) -> core.HTML:
+    """The reading view of one article with its attributed statements highlighted, one tag per speaker.
+
+    Parameters
+    ----------
+    article_id : str
+        The article.
+    path : str or Path, optional
+        The corpus folder.
+    table : DataFrame, optional
+        An attributions table (default: :func:`attributions`); the extractor's output
+        (:func:`extract_attributions`) works too, so this runs on a corpus that is not coded.
+    with_form : bool
+        One tag per speaker and form (see :func:`statement_highlights`).
+
+    Returns
+    -------
+    kit.core.HTML
+        :func:`kit.core.show_article` with ``highlight=statement_highlights(...)``.
+
+    Examples
+    --------
+    >>> "Sun Zhuangzhi" in show_statements("cgtn-2025-05-14").data
+    True
+    """
+    highlight = statement_highlights(article_id, path, table=table, with_form=with_form)
+    return core.show_article(article_id, highlight=highlight, path=path)
+
+
+def extracted_profile(path=None, *, table: pd.DataFrame | None = None, top: int = 3) -> pd.DataFrame:
+    """Who speaks in each article by the rules alone: a summary of the extractor's output.
+
+    Works on any corpus, coded or not: it needs no gazetteer, and counts speakers by the
+    ``speaker`` column (the gazetteer's name if there is one, else the name as found, so
+    "Piet Lindqvist" and "Mayor Piet Lindqvist" may count as two). Check it by reading:
+    see :func:`show_statements` with ``table=`` the extractor's output.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder.
+    table : DataFrame, optional
+        The extractor's output (default: :func:`extract_attributions` on the corpus).
+    top : int
+        How many speakers to name per article.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article, in date order, even those where nothing is found. Columns
+        ``article_id``, ``outlet``, ``statements`` (statements found), ``speakers`` (distinct
+        speaker names), ``direct_quote``, ``partial_quote``, ``indirect`` (statements by
+        form), ``relayed`` (statements with a relay), ``top_speakers`` (the ``top`` speakers
+        with the most statements, e.g. ``Sun Zhuangzhi 11, Vladimir Putin 2``; ties by name).
+
+    Examples
+    --------
+    >>> p = extracted_profile().set_index("article_id")
+    >>> p.loc["cgtn-2025-05-14", "top_speakers"].split(",")[0]
+    'Sun Zhuangzhi 12'
+    """
+    found = extract_attributions(path) if table is None else table
+    rows = []
+    for a in _article_order(path).itertuples():
+        t = found[found.article_id == a.article_id]
+        counts = t.groupby("speaker").size().reset_index(name="n")
+        counts = counts.sort_values(["n", "speaker"], ascending=[False, True], kind="stable").head(top)
+        rows.append({
+            "article_id": a.article_id, "outlet": a.outlet, "statements": len(t), "speakers": t.speaker.nunique(),
+            **{f: int((t.form == f).sum()) for f in FORMS},
+            "relayed": int((t.relay != "").sum()),
+            "top_speakers": ", ".join(f"{s} {n}" for s, n in zip(counts.speaker, counts.n)),
+        })
+    return pd.DataFrame(rows, columns=["article_id", "outlet", "statements", "speakers", *FORMS, "relayed",
+                                       "top_speakers"])
+
+
 def _is_ordinary(speaker_type: str, role: str) -> bool:
     """An ordinary person: typed ``other`` and holding no office by the gazetteer's role."""
     return speaker_type == "other" and not _OFFICE_WORDS.search(role or "")
 
 
-def findings(path=None) -> pd.DataFrame:
+def findings(path=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Checkable statements about each article's sourcing, one row per article.
 
     Parameters
     ----------
     path : str or Path, optional
         The corpus folder.
+    table : DataFrame, optional
+        The attributions table (default: :func:`attributions`), to avoid reading it again.
 
     Returns
     -------
@@ -451,7 +605,7 @@ def findings(path=None) -> pd.DataFrame:
     False
     """
     base = core.data_dir(path)
-    at = attributions(base)
+    at = attributions(base) if table is None else table
     sp = speakers(base).set_index("speaker_id")
     rows = []
     for a in _article_order(base).itertuples():
@@ -1437,7 +1591,7 @@ def extract_attributions(path=None, *, articles=None, use_gazetteer: bool = True
     ['Sun Zhuangzhi']
     """
     base = core.data_dir(path)
-    arts = core.load_articles(base)
+    all_arts = arts = core.load_articles(base)
     if articles is not None:
         wanted = [articles] if isinstance(articles, str) else list(articles)
         arts = arts[arts.article_id.isin(wanted)]
@@ -1447,12 +1601,16 @@ def extract_attributions(path=None, *, articles=None, use_gazetteer: bool = True
             gaz = speakers(base)
         except NotCodedError:
             gaz = None
-    paras = core.paragraphs(base)
-    sents = core.sentences(base)
+    paras = core.paragraphs(base, articles=all_arts)
+    sents = core.sentences(base, articles=all_arts)
+    # split the corpus-wide tables by article once (filtering them per article would grow quadratically)
+    paras_of = dict(tuple(paras[paras.is_body].groupby("article_id", sort=False)))
+    sents_of = dict(tuple(sents.groupby("article_id", sort=False)))
+    empty_p, empty_s = paras.iloc[0:0], sents.iloc[0:0]
     rows = []
     for a in arts.itertuples():
-        ex = _Extractor(a.article_id, a.outlet, a.text, paras[(paras.article_id == a.article_id) & paras.is_body],
-                        sents[sents.article_id == a.article_id], gaz)
+        ex = _Extractor(a.article_id, a.outlet, a.text, paras_of.get(a.article_id, empty_p),
+                        sents_of.get(a.article_id, empty_s), gaz)
         rows += ex.run()
     cols = ["article_id", "para_no", "span", "start", "end", "sentence", "speaker_id", "speaker", "speaker_as_found",
             "speaker_type", "speaker_country", "form", "cue", "relay_id", "relay", "relay_cue", "rule"]
@@ -1530,7 +1688,8 @@ def _prf(gold: dict, pred: dict, keys=None) -> dict:
             "speaker_accuracy": round(correct / len(hits), 3) if hits else 0.0}
 
 
-def evaluate_extractor(path=None, *, predicted: pd.DataFrame | None = None, held_out=HELD_OUT) -> Evaluation:
+def evaluate_extractor(path=None, *, predicted: pd.DataFrame | None = None, gold: pd.DataFrame | None = None,
+                       held_out=HELD_OUT) -> Evaluation:
     """Measure the extractor against the hand-made attributions table, sentence by sentence.
 
     A **gold sentence** is a body sentence that overlaps a statement of the hand-made table; a
@@ -1548,6 +1707,8 @@ def evaluate_extractor(path=None, *, predicted: pd.DataFrame | None = None, held
         The corpus folder.
     predicted : DataFrame, optional
         The extractor's output (default: :func:`extract_attributions` on the corpus).
+    gold : DataFrame, optional
+        The hand-made table (default: :func:`attributions`), to avoid reading it again.
     held_out : tuple of str
         The article(s) kept apart while writing the rules.
 
@@ -1565,7 +1726,7 @@ def evaluate_extractor(path=None, *, predicted: pd.DataFrame | None = None, held
     ['miss', 'wrong speaker']
     """
     base = core.data_dir(path)
-    gold = attributions(base)
+    gold = attributions(base) if gold is None else gold
     pred = extract_attributions(base) if predicted is None else predicted
     sents = core.sentences(base)
     g = _sentence_labels(gold, sents, "speaker_id")

@@ -9,6 +9,17 @@ The sample is defined in ``coding_round/sample.csv`` of the corpus folder; each 
 answers are one CSV file (see :func:`write_template`). The kit's own codes come from the
 annotation files (``positions.csv``, ``generic_frames.csv``, ``attributions.csv`` with
 ``speakers.csv``), matched to the sample by article and evidence span, not by row id.
+
+The two invented example participants shipped with the kit (:data:`EXAMPLE_CODINGS`) answer the
+kit's own sample. Their sheets are always checked against the kit's ``data/`` folder, whatever
+corpus is in use: computing their agreement needs only the sheets and the kit's own sample, not
+the articles of the corpus in use, so the worked example of Krippendorff's alpha in notebook 05
+shows the same numbers on any corpus. A corpus of your own needs its own
+``coding_round/sample.csv`` for its own round (notebook 05 shows a notice until it has one).
+
+The module also holds two small helpers that let notebook 00's examples adapt to any corpus:
+:func:`example_term` (a keyword-in-context search term) and :func:`show_example_article` (a
+reading view whose highlights are kept for the kit's own article).
 """
 
 from __future__ import annotations
@@ -48,6 +59,9 @@ __all__ = [
     "show_frames_article",
     "in_context",
     "participant_notes",
+    "EXAMPLE_CODINGS",
+    "example_term",
+    "show_example_article",
 ]
 
 #: Krippendorff's conventions: rely on a variable at .800 or above; draw only tentative
@@ -71,6 +85,27 @@ _REQUIRED_PARTICIPANT = ["participant", "item_id", "code"]
 _SEP = " | "
 REPO_DIR = core.PACKAGE_DIR.parent
 NOTES_DIR = REPO_DIR / "participant-notes"
+#: The two invented participants' coding sheets shipped with the kit. They answer the kit's own
+#: sample, so the functions below always check them against the kit's ``data/`` folder.
+EXAMPLE_CODINGS = core.DEFAULT_DATA_DIR / "coding_round" / "examples"
+
+
+def _sample_corpus(folder, path=None):
+    """The corpus folder whose sample the participant files in ``folder`` answer.
+
+    ``path`` if given; the kit's own ``data/`` for the shipped example sheets
+    (:data:`EXAMPLE_CODINGS`); otherwise ``None`` (the corpus in use).
+
+    Examples
+    --------
+    >>> _sample_corpus(EXAMPLE_CODINGS) == core.DEFAULT_DATA_DIR
+    True
+    >>> _sample_corpus("participant-notes/coding-round") is None
+    True
+    """
+    if path is None and Path(folder).resolve() == EXAMPLE_CODINGS.resolve():
+        return core.DEFAULT_DATA_DIR
+    return path
 
 
 # --------------------------------------------------------------------------------------------
@@ -490,7 +525,8 @@ def load_codings(folder, path=None) -> pd.DataFrame:
     folder : str or Path
         The folder of participant files (one CSV per participant).
     path : str or Path, optional
-        The corpus folder whose sample the files answer.
+        The corpus folder whose sample the files answer (default: the corpus in use; for the
+        kit's example sheets, :data:`EXAMPLE_CODINGS`, the kit's own ``data/``).
 
     Returns
     -------
@@ -511,6 +547,7 @@ def load_codings(folder, path=None) -> pd.DataFrame:
     >>> sorted(c.participant.unique())
     ['participant-a', 'participant-b']
     """
+    path = _sample_corpus(folder, path)
     folder = Path(folder)
     files = sorted(folder.glob("*.csv"))
     if not files:
@@ -602,7 +639,8 @@ def agreement(folder, include_kit: bool = True, path=None) -> pd.DataFrame:
         Also compute alpha with the kit's own coding added as a coder, and the share of
         participants' answers that equal the kit's code.
     path : str or Path, optional
-        The corpus folder.
+        The corpus folder whose sample the files answer (default: the corpus in use; for the
+        kit's example sheets, :data:`EXAMPLE_CODINGS`, the kit's own ``data/``).
 
     Returns
     -------
@@ -620,6 +658,7 @@ def agreement(folder, include_kit: bool = True, path=None) -> pd.DataFrame:
     >>> a[["task", "items", "participants", "answers"]].to_string(index=False)
     '          task  items  participants  answers\\n        stance     15             2       30\\ngeneric_frames     20             2       40\\n  speaker_type     15             2       29'
     """
+    path = _sample_corpus(folder, path)
     sample = coding_sample(path)
     codings = load_codings(folder, path)
     kit = kit_codings(path, sample=sample) if include_kit else None
@@ -664,6 +703,7 @@ def agreement_with_kit(folder, path=None) -> pd.DataFrame:
     >>> k.columns.tolist()
     ['participant', 'task', 'answers', 'same_as_kit', 'alpha']
     """
+    path = _sample_corpus(folder, path)
     sample = coding_sample(path)
     codings = load_codings(folder, path)
     kit = kit_codings(path, sample=sample)
@@ -713,6 +753,7 @@ def most_disagreed(folder, n: int = 5, include_kit: bool = True, path=None, *, t
     >>> len(d), bool(d.disagreement.is_monotonic_decreasing)
     (3, True)
     """
+    path = _sample_corpus(folder, path)
     sample = coding_sample(path)
     codings = load_codings(folder, path)
     kit = kit_codings(path, sample=sample) if include_kit else None
@@ -787,6 +828,14 @@ def in_context(text: str, path=None, *, window: int = 150):
 def show_frames_article(path=None):
     """Show the article the sample's generic-frame questions are about, in the kit's reading view.
 
+    A sample without generic-frame questions (a round that codes other tasks only) is allowed:
+    a one-line note says so instead.
+
+    Returns
+    -------
+    kit.core.HTML
+        The reading view of the article, or the note.
+
     Examples
     --------
     >>> "Athens Times" in show_frames_article().data
@@ -795,8 +844,8 @@ def show_frames_article(path=None):
     sample = coding_sample(path)
     ids = sample.loc[sample.task == "generic_frames", "article_id"].unique()
     if len(ids) == 0:
-        raise KitDataError(Problem("coding_round/sample.csv", "", "the sample has no generic_frames items",
-                                   "add the 20 generic-frame questions for one article"))
+        return core.HTML("<p><i>This round's sample (<code>coding_round/sample.csv</code>) has no generic-frame "
+                         "questions, so there is no article to read for them.</i></p>")
     return core.show_article(ids[0], path=path)
 
 
@@ -1000,3 +1049,107 @@ def participant_notes(answers, path=None, *, participant: str = "", title: str =
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text("\n".join(lines), encoding="utf-8")
     return target
+
+
+# --------------------------------------------------------------------------------------------
+# Examples that adapt to the corpus in use (notebook 00)
+# --------------------------------------------------------------------------------------------
+
+#: Words never chosen by :func:`example_term`: the reporting verbs every news text uses.
+_DULL_WORDS = frozenset({"said", "says", "told", "according", "would", "will", "could", "also"})
+
+
+def example_term(preferred: str, path=None) -> str:
+    """A search term for a keyword-in-context example: ``preferred`` if it occurs, else a shared word.
+
+    Notebooks search the kit's articles for terms such as ``Kyiv|Kiev``; on a corpus of your own
+    the term may not occur at all, and an empty table teaches nothing. This returns the
+    preferred term if it occurs anywhere in the corpus (headline, standfirst or body); otherwise
+    the content word used by the most articles (ties: the most occurrences, then alphabetical
+    order), as a whole-word regular expression. Content words have at least four letters and
+    are not in :data:`kit.framing.STOP_WORDS` or a few reporting verbs ("said", "told").
+
+    Parameters
+    ----------
+    preferred : str
+        A regular expression, as given to ``kwic(..., regex=True)``.
+    path : str or Path, optional
+        The corpus folder.
+
+    Returns
+    -------
+    str
+        A regular expression for :func:`kit.core.kwic` with ``regex=True``.
+
+    Examples
+    --------
+    >>> example_term(r"Kyiv|Kiev")
+    'Kyiv|Kiev'
+    >>> own = core.PACKAGE_DIR.parent / "examples" / "own-corpus"
+    >>> example_term(r"Kyiv|Kiev", own)
+    '\\\\bbridge\\\\b'
+    """
+    from kit.framing import STOP_WORDS
+
+    if len(core.kwic(preferred, path, regex=True)):
+        return preferred
+    paras = core.paragraphs(path)
+    paras = paras[paras["role"].isin(core.TEXT_ROLES)]
+    in_articles, total = Counter(), Counter()
+    for article_id, group in paras.groupby("article_id", sort=False):
+        words = [w for w in core.tokenize(" ".join(group["text"]))
+                 if len(w) >= 4 and w.isalpha() and w not in STOP_WORDS and w not in _DULL_WORDS]
+        total.update(words)
+        in_articles.update(set(words))
+    if not total:
+        return preferred
+    word = min(total, key=lambda w: (-in_articles[w], -total[w], w))
+    return rf"\b{re.escape(word)}\b"
+
+
+def show_example_article(preferred: str, highlight=None, path=None):
+    """The reading view of an example article, with its highlights if the corpus has that article.
+
+    On the kit's own corpus this is exactly ``show_article(preferred, highlight=highlight)``.
+    On a corpus without that article, the highlighted phrases do not exist: the first article
+    of the corpus (by date, see :func:`kit.byo.example_article`) is shown without highlights,
+    under a one-line note saying so. Everything else (numbered paragraphs, furniture greyed and
+    labelled with its role) works on any article.
+
+    Parameters
+    ----------
+    preferred : str
+        The article the example is about.
+    highlight : str, list, dict or DataFrame, optional
+        Phrases of ``preferred`` to highlight (see :func:`kit.core.show_article`).
+    path : str or Path, optional
+        The corpus folder.
+
+    Returns
+    -------
+    kit.core.HTML
+        The reading view (text escaped).
+
+    Examples
+    --------
+    >>> view = show_example_article("cgtn-2025-05-17", highlight={"Medinsky": "took note"})
+    >>> "[A]" in view.data
+    True
+    >>> own = core.PACKAGE_DIR.parent / "examples" / "own-corpus"
+    >>> view = show_example_article("cgtn-2025-05-17", highlight={"Medinsky": "took note"}, path=own)
+    >>> "[A]" in view.data, "Marrowfield Gazette" in view.data, "without them" in view.data
+    (False, True, True)
+    """
+    from kit.byo import example_article
+
+    article_id = example_article(preferred, path)
+    if article_id == preferred:
+        return core.show_article(preferred, highlight=highlight, path=path)
+    view = core.show_article(article_id, path=path)
+    if not highlight:
+        return view
+    note = ('<p class="kit-other-corpus" style="font-family:sans-serif;font-size:0.9em;max-width:52em;'
+            'border-left:4px solid #E69F00;background:#fff7e0;padding:0.3em 0.8em">'
+            "<i>On the kit's own corpus this example highlights phrases of one of its five articles. Your corpus "
+            "does not have that article, so here is your first article (by date) without them.</i></p>")
+    return core.HTML(note + view.data)

@@ -328,3 +328,63 @@ def test_a_corpus_without_annotations(make_corpus):
         helpers.lexicon(base)
     view = helpers.outlet_profile("a", base).data
     assert view.count("not yet coded for this corpus") == 2 and "Distinctive words" in view
+
+
+# ---- a corpus of your own: the lexicon falls back, groups may be missing ----------------------
+
+
+def test_the_kit_lexicon_is_used_when_a_corpus_has_none(make_corpus):
+    base = make_corpus({
+        "a": "Talks in Kiev.\nThe war goes on, officials said. The war is long.\n",
+        "b": "Talks in Kyiv.\nThe conflict goes on, officials said. Peace is far.\n",
+    })
+    lex = helpers.lexicon(base, fallback=True)
+    assert lex.equals(helpers.lexicon())  # the kit's own rows
+    # counted by hand: "Kiev" once in a, "Kyiv" once in b
+    t = helpers.term_table(base, concept="capital_name", lex=lex).set_index("variant").drop(columns="concept")
+    assert t.loc["Kyiv"].tolist() == [0, 1] and t.loc["Kiev"].tolist() == [1, 0]
+    assert "The kit's own lexicon is used" in helpers.lexicon_note(base).data
+    # a corpus with a lexicon of its own keeps it, and a broken one still raises
+    (base / "annotations").mkdir()
+    (base / "annotations" / "lexicon.csv").write_text(
+        "concept,variant,pattern,case_sensitive,signals,source\ncity,Kyiv,\\bKyiv\\b,true,Ukrainian spelling,\n",
+        encoding="utf-8")
+    assert helpers.lexicon(base, fallback=True).variant.tolist() == ["Kyiv"]
+    assert helpers.lexicon_note(base) is None
+    (base / "annotations" / "lexicon.csv").write_text(
+        "concept,variant,pattern,case_sensitive,signals,source\ncity,Kyiv,(unclosed,true,x,\n", encoding="utf-8")
+    with pytest.raises(KitDataError, match="not a valid regular expression"):
+        helpers.lexicon(base, fallback=True)
+
+
+def test_term_chart_says_so_when_no_variant_occurs(make_corpus):
+    base = make_corpus({"a": "The bridge is closed.\n", "b": "The council met.\n"})
+    fig = helpers.plot_term_choices(base, lex=helpers.lexicon(base, fallback=True))
+    texts = [t.get_text() for t in fig.axes[0].texts]
+    assert texts == ["No variant of the lexicon occurs in these articles."]
+
+
+def test_group_keyness_without_groups_explains_instead_of_failing(make_corpus):
+    base = make_corpus({"a": "The bridge is closed.\n", "b": "The council met.\n"})
+    note = helpers.group_keyness("country", "China", path=base).data
+    assert "nothing to compare" in note and "no such column" not in note and "a, b" in note
+    # on the kit's corpus: the same rows as keyness() on the three Chinese articles
+    chinese = ["cgtn-2025-05-14", "globaltimes-2025-05-14", "cgtn-2025-05-17"]
+    top = helpers.keyness(chinese, stop_words=helpers.STOP_WORDS).head(3)
+    table = helpers.group_keyness(top=3).data
+    assert all(f">{w}<" in table for w in top.word)
+    assert "every article has" in helpers.group_keyness("outlet", "Example Post", path=base).data
+
+
+def test_show_absences_counts_every_term_then_one_article():
+    view = repr(helpers.show_absences("athenstimes-2025-05-15", top=2))
+    total = len(helpers.check_absences())
+    assert view.startswith(f"{total} absence terms checked, 0 found")
+    assert helpers.show_absences("athenstimes-2025-05-15", top=2).data.count("<tr>") == 3  # header + 2 rows
+
+
+def test_framing_summary_as_html_and_uncoded_notice(make_corpus):
+    assert "Kyiv 1, Kiev 2" in helpers.framing_summary(as_html=True).data
+    base = make_corpus({"a": "The bridge is closed.\n", "b": "The council met.\n"})
+    note = helpers.when_coded(helpers.framing_summary, base, lex=helpers.lexicon(base, fallback=True))
+    assert "framing_elements.csv" in note.data

@@ -116,3 +116,49 @@ def test_missing_ledger_is_not_coded_yet(tmp_path):
     (root / "annotations" / "positions.csv").unlink()
     with pytest.raises(NotCodedError, match="not been coded"):
         helpers.positions(root)
+
+
+# ---------------------------------------------------------------- a corpus of your own (bring your own articles)
+
+def test_an_uncoded_corpus_names_the_ledger_not_the_codebook(make_corpus):
+    # A new corpus has neither positions.csv nor issues_codebook.csv: the notice must name the ledger.
+    folder = make_corpus({"a": "Headline a\nThe council met on Monday."})
+    with pytest.raises(NotCodedError) as exc:
+        helpers.positions(folder)
+    assert exc.value.problems[0].file == "annotations/positions.csv"
+    note = helpers.when_coded(helpers.positions, folder)
+    assert note.file == "annotations/positions.csv"
+    assert 'helpers.annotation_template("positions.csv")' in note.data
+
+
+def test_overview_prints_the_size_or_passes_the_notice_on(ledger, capsys, make_corpus):
+    assert helpers.positions_overview(ledger=ledger.iloc[:4]) is None
+    n_arts = ledger.iloc[:4].article_id.nunique()
+    assert capsys.readouterr().out == f"4 stated positions in {n_arts} articles\n"
+    note = helpers.when_coded(helpers.positions, make_corpus({"a": "Text."}))
+    assert helpers.positions_overview(ledger=note) is note  # shown once, in full
+    assert capsys.readouterr().out == ""
+
+
+def test_later_steps_on_an_uncoded_corpus_give_one_line_reminders(make_corpus):
+    note = helpers.when_coded(helpers.positions, make_corpus({"a": "Text."}))
+    for step in (helpers.when_coded(helpers.voice_summary, ledger=note),
+                 helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "ceasefire", ledger=note),
+                 helpers.when_coded(helpers.position_picker, ledger=note)):
+        assert step.data.startswith('<div class="kit-reminder"') and "see the notice above" in step.data
+
+
+def test_a_ledger_without_russia_or_ukraine_gives_empty_tables_not_errors(ledger):
+    china = ledger[ledger.actor == "china"]
+    cov = helpers.coverage(ledger=china)
+    assert cov.empty and list(cov.index.names) == ["actor", "issue"]
+    assert len(cov.columns) == 5
+    view = helpers.side_by_side("russia", "ukraine", "ceasefire", ledger=china)
+    assert "No article reports a position of either actor" in view.data
+    # The picker's starting choice is not in this ledger: it starts on the first actor and issue it has.
+    picker = helpers.position_picker(ledger=china)
+    first_issue = [i for i in helpers.issues_codebook().issue if i in set(china.issue)][0]
+    label = dict(zip(helpers.issues_codebook().issue, helpers.issues_codebook().label))[first_issue]
+    html = picker._repr_mimebundle_()["text/html"]
+    assert html.startswith(f"<p><b>China</b> on <b>{label}</b>")
+    assert picker.widget.children[0].children[0].value == "china"

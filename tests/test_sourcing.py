@@ -227,3 +227,50 @@ def test_evaluation_counts_misses_and_false_hits():
     assert row.speaker_correct == 13
     errs = ev.errors[ev.errors.article_id == "cgtn-2025-05-14"]
     assert errs[["sent_no", "error"]].values.tolist() == [[3, "miss"], [16, "wrong speaker"]]
+
+
+# ---- on a corpus of your own (no gazetteer, no attributions) --------------------------------
+
+
+def test_extracted_profile_summarises_who_speaks_by_the_rules(made_up):
+    # counted by hand from the extractor's seven statements above
+    p = sourcing.extracted_profile(made_up).iloc[0]
+    assert (p.statements, p.speakers, p.direct_quote, p.partial_quote, p.indirect, p.relayed) == (7, 4, 2, 0, 5, 1)
+    assert p.top_speakers == "Anna Berg 3, Maria Lopez 2, Karl Ott 1"  # ties by name: Karl before two diplomats
+
+
+def test_extracted_profile_lists_articles_where_nothing_is_found(make_corpus):
+    folder = make_corpus({"a1": "Headline\nThe bridge is closed.\n", "a2": ARTICLE})
+    p = sourcing.extracted_profile(folder).set_index("article_id")
+    assert p.loc["a1", ["statements", "speakers", "top_speakers"]].tolist() == [0, 0, ""]
+    assert p.loc["a2", "statements"] == 7
+
+
+def test_show_statements_works_with_the_extractor_on_an_uncoded_corpus(made_up):
+    view = sourcing.show_statements("a1", made_up, table=sourcing.extract_attributions(made_up)).data
+    assert "[A]</span> Anna Berg" in view and "Maria Lopez" in view
+    with pytest.raises(helpers.NotCodedError):
+        sourcing.show_statements("a1", made_up)
+
+
+def test_hand_coded_steps_become_notices_on_an_uncoded_corpus(made_up):
+    statements = helpers.when_coded(sourcing.attributions, made_up)
+    assert "Not yet coded for this corpus" in statements.data and "speakers.csv" in statements.data
+    for step in (sourcing.sourcing_overview, sourcing.findings, sourcing.evaluate_extractor):
+        assert "Not yet coded" in repr(helpers.when_coded(step, made_up))
+
+
+def test_example_statements_one_of_each_form():
+    ex = sourcing.example_statements()
+    assert ex.speaker.tolist() == ["Dmitry Peskov", "Heorhii Tykhyi", "Cui Hongjian"]
+    assert ex.form.tolist() == ["direct_quote", "partial_quote", "indirect"]
+    # on another table: the first statement of each form, in article order
+    at = sourcing.attributions()
+    other = sourcing.example_statements(table=at.drop(columns="attribution_id"))
+    assert other.article_id.tolist() == ["cgtn-2025-05-14", "globaltimes-2025-05-14", "cgtn-2025-05-14"]
+
+
+def test_findings_and_evaluation_accept_a_table_read_once():
+    at = sourcing.attributions()
+    assert sourcing.findings(table=at).equals(sourcing.findings())
+    assert sourcing.evaluate_extractor(gold=at).scores.equals(sourcing.evaluate_extractor().scores)

@@ -50,6 +50,10 @@
 #
 # Every notebook starts by importing the kit's `helpers` module, where all the code lives. The notebooks only call
 # its functions; `help(helpers.load_articles)` shows what any of them does.
+#
+# **Using your own articles?** (see `docs/bring-your-own-articles.md`) Then the narrative describes the kit's five
+# articles; the tables and charts show yours. Section 4 shows your first article, without the phrases highlighted
+# in the kit's, and section 5 searches for a word all your articles share.
 
 # %%
 import helpers
@@ -68,7 +72,8 @@ print(f"{len(articles)} articles, {articles.word_count.sum()} words of body text
 helpers.corpus_card()
 
 # %% [markdown]
-# Which facts are only inferred, and from what clue? The kit keeps the evidence for every fact:
+# Which facts are only inferred, and from what clue? The kit keeps the evidence for every fact (in
+# `article_provenance.csv`; a corpus without that file shows an empty table here):
 
 # %%
 inferred = helpers.provenance().query("status != 'verified' and field in ['outlet', 'published', 'headline']")
@@ -103,8 +108,9 @@ articles.groupby(["country", "ownership"]).size().rename("articles").reset_index
 # ## 3. What could each writer know?
 #
 # Putin proposed direct talks on Sunday 11 May, for Thursday 15 May in Istanbul. The talks were postponed by a day
-# and held on Friday 16 May. The chart places each article's publication date against those events. A filled
-# marker means the date is verified on the outlet's page; a hollow one means it is inferred.
+# and held on Friday 16 May. The chart places each article's publication date against those events (listed in
+# `events.csv`; without that file, only the articles are drawn). A filled marker means the date is verified on the
+# outlet's page; a hollow one means it is inferred.
 
 # %%
 fig = helpers.plot_timeline()
@@ -127,8 +133,9 @@ fig = helpers.plot_timeline()
 
 # %%
 paras = helpers.paragraphs()
-gt = paras.query("article_id == 'globaltimes-2025-05-14'")
-helpers.html_table(gt.assign(text=gt.text.str.slice(0, 90))[["para_no", "role", "role_source", "text"]])
+example = helpers.example_article("globaltimes-2025-05-14")  # on your own corpus: your first article
+one = paras.query("article_id == @example")
+helpers.html_table(one.assign(text=one.text.str.slice(0, 90))[["para_no", "role", "role_source", "text"]])
 
 # %% [markdown]
 # Now read a whole article in the kit's **reading view**. Paragraphs are numbered (¶), furniture is greyed and
@@ -137,7 +144,7 @@ helpers.html_table(gt.assign(text=gt.text.str.slice(0, 90))[["para_no", "role", 
 # phrases picked out:
 
 # %%
-helpers.show_article(
+helpers.show_example_article(
     "cgtn-2025-05-14",
     highlight={
         "the only person quoted, and to whom he spoke": "told China Media Group",
@@ -159,7 +166,8 @@ helpers.show_article(
 # is spelled *Kyiv* (transliterated from Ukrainian) or *Kiev* (from Russian) in these articles:
 
 # %%
-helpers.kwic(r"Kyiv|Kiev", regex=True, window=35)[["article_id", "para_no", "left", "match", "right"]]
+term = helpers.example_term(r"Kyiv|Kiev")  # on your own corpus: a word all your articles share
+helpers.kwic(term, regex=True, window=35)[["article_id", "para_no", "left", "match", "right"]]
 
 # %% [markdown]
 # The Global Times writes *Kiev*; Atalayar uses both spellings; the others use *Kyiv*. Notebook 02 looks at word

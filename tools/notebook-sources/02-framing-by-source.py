@@ -51,15 +51,21 @@
 # ## Setup
 #
 # The one code cell below loads the kit's `helpers` module, the articles and the lexicon.
+#
+# Using your own articles? Set `KIT_DATA_DIR` before this cell: the narrative describes the kit's five articles; the
+# tables and charts show yours; hand-coded layers show a notice until you code them (see
+# `docs/bring-your-own-articles.md`). Without a lexicon of your own, the kit's is used (a note says so); keyword in
+# context and distinctive words work on your articles at once.
 
 # %%
 import helpers
 
 articles = helpers.load_articles()
 labels = helpers.article_labels()
-lexicon = helpers.lexicon()
+lexicon = helpers.lexicon(fallback=True)
 print(f"{len(articles)} articles; the lexicon has {lexicon.concept.nunique()} contested terms "
       f"and {len(lexicon)} variants")
+helpers.lexicon_note()
 
 # %% [markdown]
 # ## 1. Contested word choices
@@ -75,7 +81,7 @@ print(f"{len(articles)} articles; the lexicon has {lexicon.concept.nunique()} co
 helpers.html_table(lexicon.query("concept in ['capital_name', 'war_name']")[["concept", "variant", "signals"]])
 
 # %%
-names = helpers.lexicon_kwic("war_name", window=45)
+names = helpers.lexicon_kwic("war_name", window=45, lex=lexicon)
 helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", "left", "match", "right"]])
 
 # %% [markdown]
@@ -102,6 +108,10 @@ helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", 
 #    **causal interpretation** (what or who causes it), the **moral evaluation** (how actors or acts are judged) and
 #    the **treatment recommendation** (what should be done). The table gives the kit's summary; the text below it
 #    highlights each element's evidence with the same letter tag.
+#
+# On a corpus of your own these five sections show a note instead (they discuss the kit's articles);
+# `helpers.outlet_profile(article_id)` gives the same profile for one of yours, and section 7 lists the distinctive
+# words of every article in the corpus in use.
 
 # %% [markdown]
 # ## 2. CGTN, 14 May (before the talks)
@@ -110,10 +120,10 @@ helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", 
 # academic. Its headline is not in the text file (the kit takes it from the page address).
 
 # %%
-helpers.outlet_profile("cgtn-2025-05-14")
+helpers.kit_corpus_only(helpers.outlet_profile, "cgtn-2025-05-14")
 
 # %%
-helpers.show_framing("cgtn-2025-05-14")
+helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-14")
 
 # %% [markdown]
 # **Reading.** The headline and lede foreground the *gap* between the two sides' core demands and present direct
@@ -132,10 +142,10 @@ helpers.show_framing("cgtn-2025-05-14")
 # notebook 01 counts them.
 
 # %%
-helpers.outlet_profile("globaltimes-2025-05-14")
+helpers.kit_corpus_only(helpers.outlet_profile, "globaltimes-2025-05-14")
 
 # %%
-helpers.show_framing("globaltimes-2025-05-14")
+helpers.kit_corpus_only(helpers.show_framing, "globaltimes-2025-05-14")
 
 # %% [markdown]
 # **Reading.** The headline quotes an assessment ("breakthrough unlikely in single meeting"), and after a lede
@@ -156,10 +166,10 @@ helpers.show_framing("globaltimes-2025-05-14")
 # foot of the page.
 
 # %%
-helpers.outlet_profile("athenstimes-2025-05-15")
+helpers.kit_corpus_only(helpers.outlet_profile, "athenstimes-2025-05-15")
 
 # %%
-helpers.show_framing("athenstimes-2025-05-15")
+helpers.kit_corpus_only(helpers.show_framing, "athenstimes-2025-05-15")
 
 # %% [markdown]
 # **Reading.** The lede presents the run-up as a *thriller* and foregrounds Putin's absence. In the outlet's own
@@ -178,10 +188,10 @@ helpers.show_framing("athenstimes-2025-05-15")
 # sentences match a Xinhua dispatch (notebook 04 follows this up). Its headline, too, is not in the text file.
 
 # %%
-helpers.outlet_profile("cgtn-2025-05-17")
+helpers.kit_corpus_only(helpers.outlet_profile, "cgtn-2025-05-17")
 
 # %%
-helpers.show_framing("cgtn-2025-05-17")
+helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-17")
 
 # %% [markdown]
 # **Reading.** The lede foregrounds the talks as a "rare opportunity for a political resolution"; that they brought
@@ -200,10 +210,10 @@ helpers.show_framing("cgtn-2025-05-17")
 # It quotes Ukrainian, US, British and Russian officials; notebook 01 counts them.
 
 # %%
-helpers.outlet_profile("atalayar-2025-05-19")
+helpers.kit_corpus_only(helpers.outlet_profile, "atalayar-2025-05-19")
 
 # %%
-helpers.show_framing("atalayar-2025-05-19")
+helpers.kit_corpus_only(helpers.show_framing, "atalayar-2025-05-19")
 
 # %% [markdown]
 # **Reading.** The headline foregrounds the absence of concrete progress, and the standfirst Russian demands
@@ -236,18 +246,30 @@ helpers.html_table(check[["comparison", "tokens_a", "words_tested", "max_g2", "m
 # content words per article, nothing here reaches conventional significance once the number of words tested is taken
 # into account. Grouping the three Chinese state-media pieces against the other two gives more text, and a readable
 # contrast, but still not a significant one (A = the three Chinese pieces, B = the other two; `more_in` says which
-# group uses the word relatively more):
+# group uses the word relatively more). `helpers.group_keyness` takes the groups from a column of `articles.csv`;
+# `helpers.keyness(list_of_ids)` compares any group of articles with the rest:
 
 # %%
-chinese = list(articles.query("country == 'China'").article_id)
-keys = helpers.keyness(chinese, stop_words=helpers.STOP_WORDS)
-helpers.html_table(keys.head(8).round(2)[["word", "count_a", "count_b", "g2", "log_ratio", "more_in"]])
+helpers.group_keyness("country", "China", top=8)
 
 # %% [markdown]
 # Read the top words against the text. *sun* is two different people (Sun Zhuangzhi and Sun Xiuwen); *said* reflects
 # a reporting style (the Athens Times never uses it); *part* comes from "for his part" and "for its part" in one
 # translated article. The curated lexicon tells the outlets apart far better: *Kiev* against *Kyiv*, *crisis*
 # against *invasion*, *unacceptable* and *maximalist*. Statistics propose leads; a reader decides what they mean.
+#
+# Finally, the words that set each article apart from all the others, for every article of the corpus in use
+# (`count_a` in the article, `count_b` in the rest; the same statistics, with the same limits):
+
+# %%
+helpers.html_table(helpers.distinctive_words(top=4))
+
+# %% [markdown]
+# Some are names (*cui*, *putin*, *moscow*), some topics (*proposal*, *china*), some habits of style (*reported*,
+# *said*, and *part* from "for its part") or of spelling (*zelenskyy* in the Athens Times, *zelensky* in Atalayar).
+# The `significance` column uses the bands for one word tested alone; none of these words reaches the strict cut
+# (G² 15.13) or survives the correction for the number of words tested (about G² 12.8). Each is a lead to follow
+# with keyword in context, e.g. `helpers.kwic("resolution")`.
 #
 # **Check your understanding**: *unacceptable* occurs five times in Atalayar but only four in the table above. Why?
 # (Hint: which paragraphs does the word count read?)
@@ -264,19 +286,16 @@ helpers.html_table(keys.head(8).round(2)[["word", "count_a", "count_b", "g2", "l
 # paraphrase not yet checked against the paper: see `helpers.generic_frames_codebook()`.)
 
 # %%
-absences = helpers.check_absences()
-print(f"{len(absences)} absence terms checked, {int(absences['count'].sum())} found in their article")
-helpers.html_table(absences.query("article_id == 'cgtn-2025-05-14'").head(8)[
-    ["term", "count", "contrast_article_id", "contrast_count", "contrast_para_no"]])
+helpers.when_coded(helpers.show_absences, helpers.example_article("cgtn-2025-05-14"))
 
 # %%
-helpers.html_table(helpers.framing_summary())
+helpers.when_coded(helpers.framing_summary, lex=lexicon, as_html=True)
 
 # %%
-fig = helpers.plot_term_choices()
+fig = helpers.plot_term_choices(lex=lexicon)
 
 # %%
-fig = helpers.plot_frame_scores()
+fig = helpers.when_coded(helpers.plot_frame_scores)
 
 # %% [markdown]
 # Read across a row of the word chart to see one term's variants, down a column to see one outlet's choices. The two

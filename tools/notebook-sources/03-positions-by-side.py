@@ -49,12 +49,20 @@
 
 # %% [markdown]
 # ## Setup
+#
+# The ledger is a hand-coded table, so the notebook loads it with `helpers.when_coded(...)`: on the kit's corpus this
+# simply runs the step; on a corpus that has no ledger yet it shows a notice instead of an error.
+#
+# **Using your own articles?** The narrative describes the kit's five articles; the tables and charts show yours;
+# hand-coded layers show a notice until you code them (see `docs/bring-your-own-articles.md`). This notebook rests
+# entirely on the positions ledger, which needs three files: `positions.csv`, `speakers.csv` and
+# `issues_codebook.csv`.
 
 # %%
 import helpers
 
-ledger = helpers.positions()
-print(f"{len(ledger)} stated positions in {ledger.article_id.nunique()} articles")
+ledger = helpers.when_coded(helpers.positions)
+helpers.positions_overview(ledger=ledger)
 
 # %% [markdown]
 # ## 1. Who voices the positions?
@@ -62,7 +70,7 @@ print(f"{len(ledger)} stated positions in {ledger.article_id.nunique()} articles
 # First, per actor: how many positions does the ledger hold, and through which voice do they reach the reader?
 
 # %%
-helpers.voice_summary(ledger=ledger)
+helpers.when_coded(helpers.voice_summary, ledger=ledger)
 
 # %% [markdown]
 # Russia and Ukraine have a similar number of positions, and for both about two in five come from their own
@@ -70,7 +78,7 @@ helpers.voice_summary(ledger=ledger)
 # same count per article:
 
 # %%
-helpers.voice_summary(ledger=ledger, by="article")
+helpers.when_coded(helpers.voice_summary, ledger=ledger, by="article")
 
 # %% [markdown]
 # The first CGTN article (14 May) carries almost every position through **one analyst**; the Athens Times states
@@ -88,8 +96,9 @@ helpers.voice_summary(ledger=ledger, by="article")
 # Kremlin), sorted by issue. The `span` column holds the exact words of the article.
 
 # %%
-russia_official = helpers.positions_of("russia", ledger=ledger, voice="official")
-helpers.html_table(russia_official[["issue", "stance", "summary", "span", "speaker", "relay", "article_id"]])
+russia_official = helpers.when_coded(helpers.positions_of, "russia", ledger=ledger, voice="official")
+helpers.when_coded(helpers.html_table,
+                   russia_official[["issue", "stance", "summary", "span", "speaker", "relay", "article_id"]])
 
 # %% [markdown]
 # ## 3. Ukraine's stated positions, in its officials' reported words
@@ -97,8 +106,9 @@ helpers.html_table(russia_official[["issue", "stance", "summary", "span", "speak
 # The same view for **Ukrainian officials** (Zelenskyy, Umerov, Tykhyi, Kyslytsya, and the lawmaker Zheleznyak):
 
 # %%
-ukraine_official = helpers.positions_of("ukraine", ledger=ledger, voice="official")
-helpers.html_table(ukraine_official[["issue", "stance", "summary", "span", "speaker", "relay", "article_id"]])
+ukraine_official = helpers.when_coded(helpers.positions_of, "ukraine", ledger=ledger, voice="official")
+helpers.when_coded(helpers.html_table,
+                   ukraine_official[["issue", "stance", "summary", "span", "speaker", "relay", "article_id"]])
 
 # %% [markdown]
 # Notice what each side's own officials speak about in these articles. Russian officials speak mostly about the
@@ -119,7 +129,7 @@ helpers.html_table(ukraine_official[["issue", "stance", "summary", "span", "spea
 # ### Ceasefire first, or talks first?
 
 # %%
-helpers.side_by_side("russia", "ukraine", "ceasefire", ledger=ledger)
+helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "ceasefire", ledger=ledger)
 
 # %% [markdown]
 # Ukraine's position (an immediate, unconditional 30-day ceasefire, with sanctions if Russia refuses) is voiced by
@@ -130,7 +140,7 @@ helpers.side_by_side("russia", "ukraine", "ceasefire", ledger=ledger)
 # ### Territory
 
 # %%
-helpers.side_by_side("russia", "ukraine", "territory", ledger=ledger)
+helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "territory", ledger=ledger)
 
 # %% [markdown]
 # Russia's territorial condition reaches the reader in three different ways: through a Chinese analyst (Global
@@ -140,28 +150,28 @@ helpers.side_by_side("russia", "ukraine", "territory", ledger=ledger)
 # ### NATO and security guarantees
 
 # %%
-helpers.side_by_side("russia", "ukraine", "nato_neutrality", ledger=ledger)
+helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "nato_neutrality", ledger=ledger)
 
 # %%
-helpers.side_by_side("russia", "ukraine", "security_guarantees", ledger=ledger)
+helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "security_guarantees", ledger=ledger)
 
 # %% [markdown]
 # ### Sanctions
 
 # %%
-helpers.side_by_side("russia", "ukraine", "sanctions", ledger=ledger)
+helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "sanctions", ledger=ledger)
 
 # %% [markdown]
 # ### A meeting of the presidents
 
 # %%
-helpers.side_by_side("russia", "ukraine", "leaders_meeting", ledger=ledger)
+helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "leaders_meeting", ledger=ledger)
 
 # %% [markdown]
 # ### The prisoner exchange
 
 # %%
-helpers.side_by_side("russia", "ukraine", "prisoner_exchange", ledger=ledger)
+helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "prisoner_exchange", ledger=ledger)
 
 # %% [markdown]
 # **Check your understanding**: on which of these issues does the corpus hold a position of one side only? What
@@ -175,8 +185,10 @@ helpers.side_by_side("russia", "ukraine", "prisoner_exchange", ledger=ledger)
 # again", and through the Turkish official quoted by CNN. It has no position of its own in these articles.)
 
 # %%
-third = helpers.positions_of(["united_states", "european_union", "united_kingdom", "china", "brazil"], ledger=ledger)
-helpers.html_table(third[["actor", "issue", "stance", "summary", "speaker", "voice", "relay", "article_id"]])
+third_parties = ["united_states", "european_union", "united_kingdom", "china", "brazil"]
+third = helpers.when_coded(helpers.positions_of, third_parties, ledger=ledger)
+helpers.when_coded(helpers.html_table,
+                   third[["actor", "issue", "stance", "summary", "speaker", "voice", "relay", "article_id"]])
 
 # %% [markdown]
 # China's and Brazil's positions appear only in the Global Times, in the words of a Chinese foreign-ministry
@@ -194,7 +206,7 @@ helpers.html_table(third[["actor", "issue", "stance", "summary", "speaker", "voi
 # empty cell means the article does not report that position.
 
 # %%
-helpers.coverage(ledger=ledger)
+helpers.when_coded(helpers.coverage, ledger=ledger)
 
 # %% [markdown]
 # Read a row across to see one position travel through the corpus. For example, **Russia on NATO** is described by
@@ -206,7 +218,7 @@ helpers.coverage(ledger=ledger)
 # officials.
 
 # %%
-fig = helpers.plot_position_matrix(ledger=ledger)
+fig = helpers.when_coded(helpers.plot_position_matrix, ledger=ledger)
 
 # %% [markdown]
 # ## 7. Explore: pick an actor and an issue
@@ -215,7 +227,7 @@ fig = helpers.plot_position_matrix(ledger=ledger)
 # handout you see the starting choice, Russia on the ceasefire; run the notebook to use the menus.)
 
 # %%
-helpers.position_picker(actor="russia", issue="ceasefire")
+helpers.when_coded(helpers.position_picker, ledger=ledger, actor="russia", issue="ceasefire")
 
 # %% [markdown]
 # ## Key points

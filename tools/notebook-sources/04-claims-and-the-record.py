@@ -52,14 +52,22 @@
 
 # %% [markdown]
 # ## Setup
+#
+# The claims table and the record are hand-made, so the notebook loads them with `helpers.when_coded(...)`: on the
+# kit's corpus this simply runs the step; on a corpus that has no such file yet it shows a notice instead of an error.
+# Cells that discuss particular passages of the kit's five articles go through `helpers.kit_corpus_only(...)`.
+#
+# **Using your own articles?** The narrative describes the kit's five articles; the tables and charts show yours;
+# hand-coded layers show a notice until you code them (see `docs/bring-your-own-articles.md`). Without them, the
+# timeline (section 1) still shows when your articles appeared, and the matcher (section 5) still proposes pairs of
+# sentences from your articles.
 
 # %%
 import helpers
 
-claims = helpers.claims()
-record = helpers.record()
-print(f"{claims.topic.nunique()} claim topics x {claims.article_id.nunique()} articles = {len(claims)} rows; "
-      f"{len(record)} facts in the record")
+claims = helpers.when_coded(helpers.claims)
+record = helpers.when_coded(helpers.record)
+helpers.claims_overview(table=claims, facts=record)
 
 # %% [markdown]
 # ## 1. What could each writer know?
@@ -92,7 +100,7 @@ fig = helpers.plot_claims_timeline()
 # fact, the web address and the notes are in `data/record.csv`.
 
 # %%
-helpers.html_table(record[["fact_id", "when", "value", "source_outlet", "source_date"]])
+helpers.when_coded(helpers.html_table, record[["fact_id", "when", "value", "source_outlet", "source_date"]])
 
 # %% [markdown]
 # Notice the `when` column: some facts are known to the minute (Putin's statement, about 01:30 Moscow time on 11 May),
@@ -113,7 +121,7 @@ helpers.html_table(record[["fact_id", "when", "value", "source_outlet", "source_
 # kind of difference, if any, follows in brackets.
 
 # %%
-helpers.show_claims_grid(table=claims)
+helpers.when_coded(helpers.show_claims_grid, table=claims)
 
 # %% [markdown]
 # Read down a column to see one article's record. The three articles written before the talks carry all the
@@ -123,8 +131,8 @@ helpers.show_claims_grid(table=claims)
 # The same grid can show what each article *says*. Here are four topics:
 
 # %%
-helpers.show_claims_grid(table=claims, values="says",
-                         topics=["talks_day", "duration", "prisoner_exchange", "why_putin_proposed"])
+helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
+                        topics=["talks_day", "duration", "prisoner_exchange", "why_putin_proposed"])
 
 # %% [markdown]
 # **Check your understanding**: on the topic `why_putin_proposed`, which two articles leave out the European
@@ -136,9 +144,8 @@ helpers.show_claims_grid(table=claims, values="says",
 # backed by rows of the claims table (`claim_id` = topic.article):
 
 # %%
-known = helpers.known_differences(table=claims)
-helpers.html_table(known.groupby(["no", "difference"], as_index=False).agg(
-    claim_ids=("claim_id", ", ".join), kinds=("difference_kind", lambda k: ", ".join(sorted(set(k) - {""})))))
+known = helpers.kit_corpus_only(helpers.known_differences, table=claims)
+helpers.kit_corpus_only(helpers.show_known_differences, known=known)
 
 # %% [markdown]
 # The subsections below go through them by kind. Each table shows the article's exact words (**evidence**), how they
@@ -150,7 +157,7 @@ helpers.html_table(known.groupby(["no", "difference"], as_index=False).agg(
 # forecast about the US role (last row):
 
 # %%
-helpers.show_differences(known.query("no in [1, 7]").claim_id, table=claims)
+helpers.kit_corpus_only(helpers.show_differences, known.query("no in [1, 7]").claim_id, table=claims)
 
 # %% [markdown]
 # The three early articles repeat the date Putin proposed, 15 May, which was the best information at the time; the
@@ -158,7 +165,7 @@ helpers.show_differences(known.query("no in [1, 7]").claim_id, table=claims)
 # errors, but they are also not evidence of the date. Here they are in the Global Times:
 
 # %%
-helpers.show_article("globaltimes-2025-05-14", highlight={
+helpers.kit_corpus_only(helpers.show_article, "globaltimes-2025-05-14", highlight={
     "[1] forecast: the day of the talks": "poised to sit down possibly on Thursday",
     "[7] forecast: Rubio at the talks": "US Secretary of State Marco Rubio will attend the talks in Istanbul",
     "[8] naming: 'Kiev'": "between Moscow and Kiev on May 15",
@@ -173,7 +180,7 @@ helpers.show_article("globaltimes-2025-05-14", highlight={
 # The two articles written after the talks give their length differently:
 
 # %%
-helpers.show_differences(known.query("no == 2").claim_id, table=claims)
+helpers.kit_corpus_only(helpers.show_differences, known.query("no == 2").claim_id, table=claims)
 
 # %% [markdown]
 # "Two-hour" is the rounding of a Xinhua dispatch of 16 May; the second CGTN article takes several sentences from that
@@ -182,7 +189,7 @@ helpers.show_differences(known.query("no == 2").claim_id, table=claims)
 # the ones that follow the dispatch:
 
 # %%
-helpers.show_article("cgtn-2025-05-17", highlight={
+helpers.kit_corpus_only(helpers.show_article, "cgtn-2025-05-17", highlight={
     "[2] rounding: the duration": "After the two-hour talks",
     "wire reuse (Xinhua, 16 May)": [
         "Russia and Ukraine agreed to a prisoner exchange involving 1,000 people from each side",
@@ -200,10 +207,10 @@ helpers.show_article("cgtn-2025-05-17", highlight={
 # The Athens Times explainer of 15 May contains two statements that the record contradicts:
 
 # %%
-helpers.show_differences(known.query("no in [3, 4]").claim_id, table=claims)
+helpers.kit_corpus_only(helpers.show_differences, known.query("no in [3, 4]").claim_id, table=claims)
 
 # %%
-helpers.show_article("athenstimes-2025-05-15", highlight={
+helpers.kit_corpus_only(helpers.show_article, "athenstimes-2025-05-15", highlight={
     "[1] forecast: 'today' (15 May)": "ahead of today’s talks in Istanbul (15.05.2025)",
     "[3] title error": "former U.S. President Donald Trump",
     "[4] misdating: Lavrov's remark": "In March 2025, Foreign Minister Sergei Lavrov stated",
@@ -222,11 +229,12 @@ helpers.show_article("athenstimes-2025-05-15", highlight={
 # but worded like translations:
 
 # %%
-helpers.show_differences([*known.query("no in [5, 6]").claim_id, "russia_assessment.atalayar-2025-05-19",
-                          "ukraine_assessment.atalayar-2025-05-19"], table=claims)
+helpers.kit_corpus_only(helpers.show_differences, [*known.query("no in [5, 6]").claim_id,
+                                                   "russia_assessment.atalayar-2025-05-19",
+                                                   "ukraine_assessment.atalayar-2025-05-19"], table=claims)
 
 # %%
-helpers.show_article("atalayar-2025-05-19", highlight={
+helpers.kit_corpus_only(helpers.show_article, "atalayar-2025-05-19", highlight={
     "[5] Vance, 7 May, shown as a reaction": "‘Russia is asking for too much.’",
     "[5] Rubio, 15 May in Antalya, shown as after the talks": "‘We came because we were told there could be a direct "
                                                              "confrontation between the Russians and the Ukrainians; "
@@ -248,7 +256,8 @@ helpers.show_article("atalayar-2025-05-19", highlight={
 # proposal to the European ultimatum of the day before; two do not:
 
 # %%
-helpers.show_differences(helpers.differences(table=claims, kinds="omission").claim_id, table=claims)
+omissions = helpers.when_coded(helpers.differences, table=claims, kinds="omission")
+helpers.when_coded(helpers.show_differences, omissions.claim_id, table=claims)
 
 # %% [markdown]
 # ### 4.6 Naming: Zelenskyy or Zelensky, Kyiv or Kiev, and the name of the war (difference 8)
@@ -256,7 +265,8 @@ helpers.show_differences(helpers.differences(table=claims, kinds="omission").cla
 # These are not facts the record can check, but choices that differ from article to article:
 
 # %%
-helpers.show_claims_grid(table=claims, values="says", topics=["name_zelensky", "name_kyiv", "name_war"])
+helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
+                        topics=["name_zelensky", "name_kyiv", "name_war"])
 
 # %% [markdown]
 # Notebook 02 looks at these word choices in detail. Here it is enough to see that they do not follow the outlets'
@@ -300,7 +310,7 @@ helpers.html_table(pairs.head(10)[["score", "article_a", "text_a", "article_b", 
 # sentences appear among each other's top *k* candidates (in either direction):
 
 # %%
-helpers.evaluate_matching(k=[1, 3, 5, 10])
+helpers.when_coded(helpers.evaluate_matching, k=[1, 3, 5, 10], table=claims)
 
 # %% [markdown]
 # With one candidate per sentence the matcher finds about one pair in seven (19 of 137); with ten candidates, about
@@ -315,7 +325,7 @@ helpers.evaluate_matching(k=[1, 3, 5, 10])
 # share nothing except an expert's title:
 
 # %%
-helpers.evaluate_matching(k=[1, 5, 10], strip=False)
+helpers.when_coded(helpers.evaluate_matching, k=[1, 5, 10], strip=False, table=claims)
 
 # %% [markdown]
 # **Check your understanding**: the matcher proposes the pair "Sun Zhuangzhi, director of ... said the differing

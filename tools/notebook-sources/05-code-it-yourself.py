@@ -53,11 +53,16 @@
 
 # %% [markdown]
 # ## Setup
+#
+# **Using your own articles?** (see `docs/bring-your-own-articles.md`) Then the narrative describes the kit's five
+# articles, and the passages it discusses in sections 1 and 6 are skipped. The round needs its own sample of items
+# (`coding_round/sample.csv`): section 3 shows a notice until your corpus has one. Sections 4 and 5 still work:
+# they compute alpha on the kit's two example coding sheets, which answer the kit's own sample, not your articles.
 
 # %%
 import helpers
 
-examples = helpers.data_dir() / "coding_round" / "examples"  # the two invented participants' coding sheets
+examples = helpers.EXAMPLE_CODINGS  # the two invented participants' coding sheets (they coded the kit's sample)
 
 # %% [markdown]
 # ## 1. What coding is, and why agreement matters
@@ -74,7 +79,7 @@ examples = helpers.data_dir() / "coding_round" / "examples"  # the two invented 
 # Here is one item from the sample. Peskov, the Kremlin spokesperson, reacts to Zelensky's wish to meet Putin:
 
 # %%
-helpers.in_context("We only evaluate statements made by President Putin")
+helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by President Putin")
 
 # %% [markdown]
 # Is this a *rejection* of a meeting of presidents, or a negative *assessment* of Zelensky's statements, or
@@ -131,7 +136,7 @@ helpers.in_context("We only evaluate statements made by President Putin")
 # For the generic-frame questions, read the Athens Times article first:
 
 # %%
-helpers.show_frames_article()
+helpers.when_coded(helpers.show_frames_article)
 
 # %% [markdown]
 # There are two ways to record your answers.
@@ -142,7 +147,7 @@ helpers.show_frames_article()
 # copy or a printed handout, the same cell shows the items as tables, which you can answer on paper.
 
 # %%
-helpers.coding_form()
+helpers.when_coded(helpers.coding_form)
 
 # %% [markdown]
 # **The coding sheet.** To code in a spreadsheet instead, make a blank sheet with your name in it:
@@ -230,13 +235,13 @@ helpers.agreement_with_kit(examples)
 # different codes. These are the items worth discussing:
 
 # %%
-helpers.show_disagreements(examples, n=8)
+helpers.kit_corpus_only(helpers.show_disagreements, examples, n=8)
 
 # %% [markdown]
 # Read the first one in its context:
 
 # %%
-helpers.in_context("a move Moscow considers an existential threat")
+helpers.kit_corpus_only(helpers.in_context, "a move Moscow considers an existential threat")
 
 # %% [markdown]
 # Is "considers an existential threat" an *opposition* to Ukraine joining NATO, a *rejection*, or a negative

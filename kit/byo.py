@@ -1,0 +1,593 @@
+"""Bring your own articles: templates, checks and notices for a corpus the kit has not coded.
+
+A teacher's own corpus starts with articles only. The kit's text tools (reading view, keyword in
+context, sentences, word counts) work on it at once; the hand-coded layers (speakers and
+attributions, framing elements, positions, claims ...) do not exist until someone codes them.
+This module helps with that:
+
+* :func:`annotation_template` writes an empty annotation file with the right columns into the
+  corpus folder (never into the kit's own ``data/``);
+* :func:`when_coded` runs a notebook step and, if its layer is not coded yet, shows a clear
+  "not yet coded for this corpus" notice naming the template command instead of an error;
+* :func:`kit_corpus_only` and :func:`example_article` let a notebook keep examples that are about
+  the kit's own five articles without failing on another corpus;
+* :func:`check_annotations` checks every annotation file present in a corpus folder and reports
+  every problem at once; :func:`check_folder` runs it together with
+  :func:`kit.core.check_corpus` (what ``python -m helpers check FOLDER`` prints);
+* :func:`coding_status` lists which layers a corpus has coded.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import importlib
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from kit import core
+from kit.core import HTML, KitDataError, NotCodedError, Problem
+
+__all__ = [
+    "LAYERS",
+    "annotation_template",
+    "when_coded",
+    "not_coded_notice",
+    "is_kit_corpus",
+    "kit_corpus_only",
+    "example_article",
+    "coding_status",
+    "check_annotations",
+    "check_folder",
+]
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One hand-coded file a corpus folder may hold, and how to check it."""
+
+    file: str  # relative to the corpus folder
+    what: str
+    notebook: str
+    span_col: str | None = None
+    allow_empty_span: bool = False
+    codebook: bool = False  # the kit's own rows are a reusable starting point
+    closed: dict = field(default_factory=dict)  # column -> codes, or "module:ATTRIBUTE"
+    refs: dict = field(default_factory=dict)  # column -> (file, id column) in the same corpus
+    loader: str | None = None  # "module:function" that loads and checks the file, if written
+
+    @property
+    def name(self) -> str:
+        return Path(self.file).name
+
+
+_SPEAKERS = ("annotations/speakers.csv", "speaker_id")
+
+#: Every hand-coded file the kit reads, in the order of the notebooks. Closed code lists follow
+#: ``data/README.md``; where a layer module defines the codes, its constant is used.
+LAYERS: dict[str, Layer] = {layer.name: layer for layer in [
+    Layer("annotations/paragraph_roles.csv", "paragraph roles that override the kit's rules", "00",
+          closed={"role": "kit.core:ROLES"}, loader="kit.core:paragraphs"),
+    Layer("annotations/speakers.csv", "the speakers gazetteer (one row per person or body quoted)", "01",
+          closed={"speaker_type": ("head_of_state_or_government", "minister", "spokesperson", "negotiator",
+                                   "legislator", "anonymous_official", "academic_expert", "anonymous_observers",
+                                   "state_metonym", "outlet_relay", "outlet_itself", "intergovernmental_body",
+                                   "other")},
+          loader="kit.sourcing:speakers"),
+    Layer("annotations/attributions.csv", "who is quoted or paraphrased, and how", "01", span_col="span",
+          closed={"form": ("direct_quote", "partial_quote", "indirect")},
+          refs={"speaker_id": _SPEAKERS, "relay_id": _SPEAKERS}, loader="kit.sourcing:attributions"),
+    Layer("annotations/lexicon.csv", "the contested word choices to count", "02", codebook=True,
+          closed={"case_sensitive": ("true", "false")}, loader="kit.framing:lexicon"),
+    Layer("annotations/framing_elements.csv", "Entman's four framing elements, per article", "02", span_col="span",
+          closed={"element": ("problem_definition", "causal_interpretation", "moral_evaluation",
+                              "treatment_recommendation")},
+          loader="kit.framing:framing_elements"),
+    Layer("annotations/generic_frames_codebook.csv", "the generic-frames questions", "02", codebook=True,
+          closed={"frame": ("responsibility", "human_interest", "conflict", "morality", "economic")},
+          loader="kit.framing:generic_frames_codebook"),
+    Layer("annotations/generic_frames.csv", "the generic-frames answers, per article", "02", span_col="span",
+          allow_empty_span=True, closed={"answer": ("yes", "no")},
+          refs={"item_id": ("annotations/generic_frames_codebook.csv", "item_id")},
+          loader="kit.framing:generic_frames"),
+    Layer("annotations/foreground.csv", "what each article foregrounds and leaves out", "02", span_col="span",
+          allow_empty_span=True,
+          closed={"kind": ("foregrounds", "leaves_out", "wire_reuse", "translation_cue", "page_furniture_cue",
+                           "error_against_record")},
+          loader="kit.framing:foreground"),
+    Layer("annotations/issues_codebook.csv", "the issue codes of the positions ledger", "03", codebook=True,
+          loader="kit.positions:issues_codebook"),
+    Layer("annotations/positions.csv", "the positions ledger: what each side states it wants", "03",
+          span_col="span",
+          closed={"actor": "kit.positions:ACTORS", "voice": "kit.positions:VOICES",
+                  "stance": "kit.positions:STANCES"},
+          refs={"issue": ("annotations/issues_codebook.csv", "issue"), "speaker_id": _SPEAKERS,
+                "relay_id": _SPEAKERS},
+          loader="kit.positions:positions"),
+    Layer("record.csv", "the record of facts to check claims against", "04", loader="kit.claims:record"),
+    Layer("annotations/claims.csv", "claims lined up across the articles", "04", span_col="span",
+          allow_empty_span=True,
+          closed={"relation_to_others": "kit.claims:RELATIONS_TO_OTHERS",
+                  "relation_to_record": "kit.claims:RELATIONS_TO_RECORD",
+                  "difference_kind": "kit.claims:DIFFERENCE_KINDS"},
+          loader="kit.claims:claims"),
+    Layer("coding_round/sample.csv", "the items of the code-it-yourself round", "05", span_col="span",
+          allow_empty_span=True, closed={"task": "kit.teaching:TASKS"}, loader="kit.teaching:coding_sample"),
+]}
+
+_DOC = "docs/bring-your-own-articles.md"
+
+
+def _resolve(ref: str):
+    """``"module:attr"`` -> the object, or None if the module or attribute does not exist (yet)."""
+    module, _, attr = ref.partition(":")
+    try:
+        return getattr(importlib.import_module(module), attr, None)
+    except ImportError:
+        return None
+
+
+def _layer(name: str) -> Layer:
+    key = Path(str(name)).name
+    if key not in LAYERS:
+        raise core._err(str(name), "", "this is not a file the kit reads",
+                        f"use one of: {', '.join(LAYERS)}")
+    return LAYERS[key]
+
+
+# --------------------------------------------------------------------------------------------
+# Templates
+# --------------------------------------------------------------------------------------------
+
+
+def annotation_template(name: str, folder=None, *, kit_rows: bool | None = None) -> Path:
+    """Write an empty annotation file with the right columns into a corpus folder.
+
+    The header is copied from the kit's own file of the same name, so the columns always match
+    what the notebooks read. Codebooks (``issues_codebook.csv``, ``generic_frames_codebook.csv``,
+    ``lexicon.csv``) are copied with the kit's rows as a starting point, since a layer cannot be
+    coded without codes; edit them freely. Nothing is ever written into the kit's own ``data/``
+    folder, and an existing file is never overwritten.
+
+    Parameters
+    ----------
+    name : str
+        The file name, e.g. ``"positions.csv"`` (see ``LAYERS``).
+    folder : str or Path, optional
+        The corpus folder (default: ``KIT_DATA_DIR``, see :func:`kit.core.data_dir`).
+    kit_rows : bool, optional
+        Copy the kit's rows too (default: only for codebooks).
+
+    Returns
+    -------
+    pathlib.Path
+        The file written, e.g. ``<folder>/annotations/positions.csv``.
+
+    Raises
+    ------
+    KitDataError
+        If the name is unknown, the folder does not exist or is the kit's own ``data/``, or
+        the file already exists.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> annotation_template("positions.csv", folder).read_text(encoding="utf-8").split(",")[:3]
+    ['position_id', 'article_id', 'actor']
+    >>> len(annotation_template("issues_codebook.csv", folder).read_text(encoding="utf-8").splitlines()) > 10
+    True
+    """
+    layer = _layer(name)
+    base = core.data_dir(folder)
+    kit_data = core.DEFAULT_DATA_DIR.resolve()
+    if base == kit_data or kit_data in base.parents:
+        raise core._err(layer.file, "", "the kit's own data/ folder is never written to",
+                        "pass your corpus folder, e.g. helpers.annotation_template(name, 'my-corpus'), "
+                        "or set KIT_DATA_DIR to it")
+    if not base.is_dir():
+        raise core._err(base.name, "", "the corpus folder does not exist", "create it first (see " + _DOC + ")")
+    source = kit_data / layer.file
+    target = base / layer.file
+    if target.exists():
+        raise core._err(layer.file, "", "the file already exists in this corpus",
+                        "edit it; or delete it first if you want to start again from the template")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if kit_rows if kit_rows is not None else layer.codebook:
+        shutil.copyfile(source, target)
+    else:
+        with open(source, encoding="utf-8-sig", newline="") as f:
+            header = next(csv.reader(f))
+        with open(target, "w", encoding="utf-8", newline="") as f:
+            csv.writer(f, lineterminator="\n").writerow(header)
+    return target
+
+
+# --------------------------------------------------------------------------------------------
+# Notices for notebooks
+# --------------------------------------------------------------------------------------------
+
+_BOX = ("border-left:4px solid #E69F00;background:#fff7e0;padding:0.5em 1em;margin:0.4em 0;"
+        "font-family:sans-serif;max-width:52em")
+
+
+class Notice(HTML):
+    """A notice shown in a notebook instead of a result (see :func:`when_coded`).
+
+    So that the cells after a "not yet coded" step need no special code, a notice stands in for
+    the missing table: selecting from it, calling a method on it or passing it to
+    :func:`when_coded` gives back a short reminder notice, and it has no rows (``len`` is 0).
+
+    Examples
+    --------
+    >>> note = Notice("<b>not coded</b>", "annotations/positions.csv")
+    >>> later = note[["actor", "issue"]].query("actor == 'russia'").head(3)
+    >>> later.file, len(later), list(later)
+    ('annotations/positions.csv', 0, [])
+    """
+
+    def __init__(self, data: str, file: str = ""):
+        super().__init__(data)
+        self.file = file
+
+    def reminder(self) -> "Notice":
+        """A one-line version, for the cells after the first notice."""
+        if self.data.startswith('<div class="kit-reminder"'):
+            return self
+        return Notice(f'<div class="kit-reminder" style="{_BOX}"><strong>Not yet coded for this corpus</strong> '
+                      f"(<code>{html.escape(self.file)}</code>): see the notice above.</div>", self.file)
+
+    def __getattr__(self, name):
+        if name.startswith("_"):  # keeps IPython's display machinery and copy/pickle working
+            raise AttributeError(name)
+        return self.reminder()
+
+    def __getitem__(self, key):
+        return self.reminder()
+
+    def __call__(self, *args, **kwargs):
+        return self.reminder()
+
+    def __invert__(self):  # table.loc[~table.flag]
+        return self.reminder()
+
+    def __len__(self) -> int:
+        return 0
+
+    def __iter__(self):
+        return iter(())
+
+
+def not_coded_notice(error: NotCodedError | str) -> Notice:
+    """The "not yet coded for this corpus" notice for a missing annotation file.
+
+    Parameters
+    ----------
+    error : NotCodedError or str
+        The error raised by a layer, or the missing file's name (e.g. ``"positions.csv"``).
+
+    Returns
+    -------
+    Notice
+        HTML that names the file, what it holds, the notebook that uses it and the template
+        command; ``.file`` is the missing file (relative to the corpus folder).
+
+    Examples
+    --------
+    >>> note = not_coded_notice("positions.csv")
+    >>> note.file
+    'annotations/positions.csv'
+    >>> 'helpers.annotation_template("positions.csv")' in note.data
+    True
+    """
+    if isinstance(error, NotCodedError):
+        missing = error.problems[0].file if error.problems else ""
+    else:
+        missing = str(error)
+    key = Path(missing).name
+    layer = LAYERS.get(key)
+    rel = layer.file if layer else missing
+    what = f" ({html.escape(layer.what)}, used in notebook {layer.notebook})" if layer else ""
+    cmd = f'helpers.annotation_template("{key}")'
+    data = (
+        f'<div class="kit-not-coded" style="{_BOX}">'
+        f"<strong>Not yet coded for this corpus.</strong> "
+        f"This step reads <code>{html.escape(rel)}</code>{what}, and the corpus in use has no such file yet, "
+        f"so there is nothing to show here. The text tools of the kit still work on these articles."
+        f"<br>To start coding this layer, run <code>{html.escape(cmd, quote=False)}</code> in a cell: it writes an empty "
+        f"file with the right columns into your corpus folder (<code>KIT_DATA_DIR</code>). Fill in one row per "
+        f"item, then check it with <code>python -m helpers check FOLDER</code>. "
+        f"See <code>{_DOC}</code>.</div>"
+    )
+    return Notice(data, rel)
+
+
+def when_coded(fn, *args, **kwargs):
+    """Run a notebook step that needs a hand-coded layer; show a notice if it is not coded yet.
+
+    Only a missing annotation file (:class:`kit.core.NotCodedError`) turns into the notice; a
+    file with errors still raises its :class:`kit.core.KitDataError`, which names the line
+    and the fix. If an argument is itself a notice (an earlier step was not coded), ``fn`` is
+    not called and a one-line reminder is returned. The pattern in a notebook::
+
+        ledger = helpers.when_coded(helpers.positions)            # the table, or the notice
+        helpers.when_coded(helpers.voice_summary, ledger=ledger)  # the summary, or a reminder
+
+    Parameters
+    ----------
+    fn : callable
+        The helper to call, e.g. ``helpers.position_matrix``.
+    *args, **kwargs
+        Passed on to ``fn``.
+
+    Returns
+    -------
+    object
+        What ``fn`` returns, or a :class:`Notice` (see :func:`not_coded_notice`).
+
+    Examples
+    --------
+    >>> when_coded(len, [1, 2, 3])
+    3
+    >>> def needs_positions():
+    ...     raise NotCodedError(Problem("annotations/positions.csv", "", "not coded", "start from the template"))
+    >>> note = when_coded(needs_positions)
+    >>> print(repr(note)[:29])
+    Not yet coded for this corpus
+    >>> print(repr(when_coded(len, note)))
+    Not yet coded for this corpus (annotations/positions.csv): see the notice above.
+    """
+    for value in [*args, *kwargs.values()]:
+        if isinstance(value, Notice):  # an earlier step was not coded: remind, do not run
+            return value.reminder()
+    try:
+        return fn(*args, **kwargs)
+    except NotCodedError as exc:
+        return not_coded_notice(exc)
+
+
+def is_kit_corpus(path=None) -> bool:
+    """True if the corpus in use is the kit's own ``data/`` folder (not a corpus of your own).
+
+    Examples
+    --------
+    >>> is_kit_corpus()
+    True
+    """
+    return core.data_dir(path) == core.DEFAULT_DATA_DIR.resolve()
+
+
+def kit_corpus_only(fn, *args, **kwargs):
+    """Run an example that is about the kit's own articles; on another corpus, say so instead.
+
+    Notebooks discuss particular passages of the kit's five articles (an article id, a
+    highlighted phrase). On your own corpus those passages do not exist: the cell then shows a
+    short notice listing your article ids, so you can try the same function on one of them.
+
+    Parameters
+    ----------
+    fn : callable
+        The helper to call, e.g. ``helpers.show_article``.
+    *args, **kwargs
+        Passed on to ``fn``; a ``path`` keyword, if given, decides which corpus is in use.
+
+    Returns
+    -------
+    object
+        What ``fn`` returns, or a :class:`Notice`.
+
+    Examples
+    --------
+    >>> kit_corpus_only(len, "abc")
+    3
+    """
+    path = kwargs.get("path")
+    if is_kit_corpus(path):
+        return fn(*args, **kwargs)
+    try:
+        ids = ", ".join(core.load_articles(path)["article_id"])
+    except KitDataError:
+        ids = "(see python -m helpers check FOLDER)"
+    name = getattr(fn, "__name__", "this step")
+    return Notice(
+        f'<div class="kit-other-corpus" style="{_BOX}"><strong>An example about the kit\'s own articles.</strong> '
+        f"This cell discusses a passage of the kit's own corpus, which is not the corpus in use, so it is "
+        f"skipped. Try <code>helpers.{html.escape(name)}</code> on one of your articles: "
+        f"{html.escape(ids)}.</div>")
+
+
+def example_article(preferred: str, path=None) -> str:
+    """An article id for an example: ``preferred`` if the corpus has it, else its first article by date.
+
+    Examples
+    --------
+    >>> example_article("cgtn-2025-05-14")
+    'cgtn-2025-05-14'
+    >>> example_article("no-such-article")
+    'cgtn-2025-05-14'
+    """
+    ids = list(core.load_articles(path)["article_id"])
+    return preferred if preferred in ids else ids[0]
+
+
+def coding_status(path=None) -> pd.DataFrame:
+    """Which hand-coded layers a corpus folder has: one row per file the kit reads.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder (see :func:`kit.core.data_dir`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per file of ``LAYERS``, in notebook order. Columns ``file`` (relative to the
+        corpus folder), ``what`` (what it holds), ``notebook`` (where it is used), ``coded``
+        (bool: the file exists) and ``rows`` (number of data rows; 0 if not coded, -1 if the
+        file cannot be read: run the check).
+
+    Examples
+    --------
+    >>> status = coding_status()
+    >>> bool(status.coded.all()), int(status.set_index("file").loc["annotations/positions.csv", "rows"]) > 100
+    (True, True)
+    """
+    base = core.data_dir(path)
+    rows = []
+    for layer in LAYERS.values():
+        f = base / layer.file
+        n = 0
+        if f.exists():
+            try:
+                n = len(core.read_csv_checked(f, base=base))
+            except KitDataError:
+                n = -1
+        rows.append((layer.file, layer.what, layer.notebook, f.exists(), n))
+    return pd.DataFrame(rows, columns=["file", "what", "notebook", "coded", "rows"])
+
+
+# --------------------------------------------------------------------------------------------
+# Checking annotation files
+# --------------------------------------------------------------------------------------------
+
+
+def _codes(spec):
+    obj = _resolve(spec) if isinstance(spec, str) else spec
+    return None if obj is None else {str(c) for c in obj}
+
+
+def _check_layer(layer: Layer, base: Path, known_ids: set[str] | None) -> list[Problem]:
+    """Every problem of one annotation file: columns, article ids, codes, references, spans."""
+    kit_file = core.DEFAULT_DATA_DIR / layer.file
+    with open(kit_file, encoding="utf-8-sig", newline="") as f:
+        required = next(csv.reader(f))
+    label = layer.file
+    try:
+        df = core.read_csv_checked(base / layer.file, required=required, base=base)
+    except KitDataError as exc:
+        return [Problem(label, p.row, p.problem, p.fix) for p in exc.problems]
+    problems: list[Problem] = []
+    codes = {}
+    for col, spec in layer.closed.items():
+        allowed = _codes(spec)
+        if allowed is not None:
+            codes[col] = allowed
+    for col, (ref_file, ref_col) in layer.refs.items():
+        if not (df[col].str.strip() != "").any():
+            continue
+        try:
+            ref = core.read_csv_checked(base / ref_file, required=[ref_col], base=base)
+        except KitDataError:
+            if not (base / ref_file).exists():
+                problems.append(Problem(label, "", f"the {col} codes need {ref_file}, which this corpus does not have",
+                                        f'create it with helpers.annotation_template("{Path(ref_file).name}") '
+                                        f"and add a row for each code used"))
+            continue  # a broken reference file is reported on its own
+        codes[col] = set(ref[ref_col].str.strip())
+    folder, name = str(Path(layer.file).parent), Path(layer.file).name
+    if "article_id" in df.columns and known_ids is not None:
+        try:  # article ids and codes, through the same reader every layer uses
+            core.read_annotation(name, required=required, path=base, codes=codes, span_col=None, folder=folder)
+        except KitDataError as exc:
+            problems.extend(exc.problems)
+    else:
+        for col, allowed in codes.items():
+            for r in df.to_dict("records"):
+                v = r.get(col, "").strip()
+                if v and v not in allowed:
+                    problems.append(Problem(label, f"line {r['csv_line']}", f"unknown {col} {v!r}",
+                                            f"use one of: {', '.join(sorted(allowed))}"))
+    if layer.span_col and known_ids is not None:
+        rows = df[df["article_id"].str.strip().isin(known_ids)]  # unknown ids are reported above
+        try:
+            core.verify_spans(rows, file=label, span_col=layer.span_col, path=base,
+                              allow_empty=layer.allow_empty_span)
+        except KitDataError as exc:
+            problems.extend(exc.problems)
+    return problems
+
+
+def _check_with_loader(layer: Layer, base: Path) -> list[Problem]:
+    """Run the layer's own loader (its extra checks: duplicate ids, empty fields, ...), if it exists."""
+    loader = _resolve(layer.loader) if layer.loader else None
+    if loader is None:
+        return []
+    try:
+        loader(path=base)
+    except NotCodedError as exc:
+        p = exc.problems[0]
+        return [Problem(layer.file, "", f"it needs {p.file}, which this corpus does not have",
+                        f'create it with helpers.annotation_template("{Path(p.file).name}")')]
+    except KitDataError as exc:
+        return list(exc.problems)
+    except Exception as exc:  # a bug in a layer must not hide the other files' problems
+        return [Problem(layer.file, "", f"the kit could not read it ({type(exc).__name__}: {exc})",
+                        "run python -m helpers check FOLDER again after fixing the problems above; "
+                        "if this stays, report it to the kit's maintainers")]
+    return []
+
+
+def check_annotations(path=None) -> list[Problem]:
+    """Check every annotation file present in a corpus folder; return every problem found.
+
+    For each file of ``LAYERS`` that exists: the columns (as in the kit's own file), unknown
+    article ids, unknown codes (closed code lists, and codes that must be in another file such
+    as ``speakers.csv`` or ``issues_codebook.csv``), and evidence spans not found verbatim (or
+    not exactly once) in their article. A file that passes these checks is then loaded by its
+    layer, which adds that layer's own checks. Files in ``annotations/`` that the kit does not
+    read are reported too (a misspelt name would otherwise be silently ignored). Nothing is
+    written.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder (see :func:`kit.core.data_dir`).
+
+    Returns
+    -------
+    list of Problem
+        Each names the file, the line and the fix; empty if all is well (or nothing is coded).
+
+    Examples
+    --------
+    >>> check_annotations()
+    []
+    """
+    base = core.data_dir(path)
+    try:
+        meta = core.read_csv_checked(base / "articles.csv", required=core.REQUIRED_COLUMNS, base=base)
+        known_ids = set(meta["article_id"].str.strip())
+    except KitDataError:
+        known_ids = None  # reported by check_corpus; ids and spans cannot be checked
+    problems: list[Problem] = []
+    for layer in LAYERS.values():
+        if not (base / layer.file).exists():
+            continue
+        found = _check_layer(layer, base, known_ids)
+        if not found and known_ids is not None:
+            found = _check_with_loader(layer, base)
+        problems.extend(dict.fromkeys(found))  # same problem reported twice: once
+    ann = base / "annotations"
+    if ann.is_dir():
+        known = {Path(layer.file).name for layer in LAYERS.values() if layer.file.startswith("annotations/")}
+        for f in sorted(ann.glob("*.csv")):
+            if f.name not in known:
+                problems.append(Problem(f"annotations/{f.name}", "", "this is not a file the kit reads",
+                                        f"check the name; the kit reads: {', '.join(sorted(known))}"))
+    return problems
+
+
+def check_folder(path=None) -> list[Problem]:
+    """Check a corpus folder completely: the corpus (:func:`kit.core.check_corpus`), then its annotations.
+
+    This is what ``python -m helpers check FOLDER`` runs.
+
+    Examples
+    --------
+    >>> check_folder()
+    []
+    """
+    return core.check_corpus(path) + check_annotations(path)

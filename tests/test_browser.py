@@ -1,0 +1,50 @@
+"""Real-browser smoke test: every notebook opened and run in JupyterLab in Chromium.
+
+What nbval cannot see: that the notebooks run in the program learners actually use, and that the
+tables, charts and widgets appear there (a widget without its JupyterLab extension shows "Error
+displaying widget" while nbval passes). The driver is ``tools/browser_smoke.py``; it runs JupyterLab
+on a scratch copy of the repository with autosave off, so committed notebooks are never touched.
+Screenshots go to ``screenshots/`` (git-ignored). Skipped, with the reason, when Chromium or
+Playwright is not installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tools"))
+
+import browser_smoke  # noqa: E402
+
+NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+WHY = browser_smoke.missing_requirements()
+pytestmark = pytest.mark.skipif(bool(WHY), reason=f"real-browser test skipped: {WHY}")
+
+
+def _digests():
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((REPO / "notebooks").glob("*.ipynb"))}
+
+
+@pytest.fixture(scope="module")
+def results():
+    before = _digests()
+    out = {r.notebook: r for r in browser_smoke.smoke(NOTEBOOKS, parallel=2, timeout=150)}
+    assert _digests() == before, "running the notebooks in JupyterLab changed a committed notebook"
+    return out
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_runs_in_jupyterlab(results, name):
+    r = results[name]
+    assert not r.errors, f"{name} shows errors in JupyterLab: {r.errors}"
+    assert r.cells > 0
+    assert r.widget_errors == 0, f"{name}: 'Error displaying widget' is shown {r.widget_errors} time(s)"
+    for kind, n in r.expected.items():
+        assert r.rendered.get(kind, 0) >= n, (
+            f"{name}: the saved notebook has {n} {kind}, the browser shows {r.rendered.get(kind, 0)}")
+    assert Path(r.screenshot).is_file()
