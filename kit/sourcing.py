@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from kit import core
@@ -1627,10 +1628,12 @@ def extract_attributions(path=None, *, articles=None, use_gazetteer: bool = True
         df["speaker_type"] = ""
         df["speaker_country"] = ""
     text = dict(zip(arts.article_id, arts.text))
+    bounds = {aid: (g.start.to_numpy(), g.end.to_numpy()) for aid, g in sents_of.items()}
     out = []
     for aid, s, e in zip(df.article_id, df.start, df.end):
-        hit = sents[(sents.article_id == aid) & (sents.end > s) & (sents.start < e)]
-        out.append(text[aid][hit.start.min():hit.end.max()] if len(hit) else text[aid][s:e])
+        starts, ends = bounds.get(aid, (np.array([], dtype=int), np.array([], dtype=int)))
+        hit = (ends > s) & (starts < e)
+        out.append(text[aid][starts[hit].min():ends[hit].max()] if hit.any() else text[aid][s:e])
     df["sentence"] = out
     return df[cols].reset_index(drop=True)
 
