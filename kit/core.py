@@ -990,6 +990,36 @@ class HTML:
         return re.sub(r"<[^>]+>", "", self.data.replace("</p>", "\n"))
 
 
+class WidgetView:
+    """A widget with a static HTML fallback: live in JupyterLab, readable in saved notebooks and handouts.
+
+    Jupyter shows the widget when a kernel is running; a saved notebook, nbval and the HTML
+    handouts use the ``text/html`` fallback; ``text/plain`` is a short, stable label.
+
+    Examples
+    --------
+    >>> class Fake:
+    ...     def _repr_mimebundle_(self, include=None, exclude=None):
+    ...         return {"text/plain": "Fake()", "application/vnd.jupyter.widget-view+json": {}}
+    >>> sorted(WidgetView(Fake(), "<p>x</p>", "a picker")._repr_mimebundle_())
+    ['application/vnd.jupyter.widget-view+json', 'text/html', 'text/plain']
+    """
+
+    def __init__(self, widget, fallback_html: str, label: str):
+        self.widget = widget
+        self.fallback_html = fallback_html
+        self.label = label
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
+        if isinstance(bundle, tuple):
+            bundle = bundle[0]
+        bundle = dict(bundle)
+        bundle["text/html"] = self.fallback_html
+        bundle["text/plain"] = self.label
+        return bundle
+
+
 def _normalise_highlights(highlight) -> list[tuple[str, str]]:
     """Return a list of (label, span) from the accepted highlight forms."""
     if highlight is None:

@@ -23,6 +23,9 @@ from kit import core
 from kit.byo import Notice
 from kit.core import KitDataError, NotCodedError, Problem
 
+_PICKER_LABEL = ("Position picker (run the notebook to use it; the static view below the picker shows its "
+                 "first choice)")
+
 __all__ = [
     "ACTORS",
     "STANCES",
@@ -530,23 +533,6 @@ def plot_position_matrix(path=None, *, ledger: pd.DataFrame | None = None):
     return fig
 
 
-class _PickerView:
-    """A widget with a static HTML fallback: live in JupyterLab, readable in saved notebooks and handouts."""
-
-    def __init__(self, widget, fallback_html: str):
-        self.widget = widget
-        self.fallback_html = fallback_html
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
-        if isinstance(bundle, tuple):
-            bundle = bundle[0]
-        bundle = dict(bundle)
-        bundle["text/html"] = self.fallback_html
-        bundle["text/plain"] = "Position picker (run the notebook to use it; the static view below the picker shows its first choice)"
-        return bundle
-
-
 def position_picker(path=None, *, actor: str = "russia", issue: str = "ceasefire",
                     ledger: pd.DataFrame | None = None):
     """An interactive picker: choose an actor and an issue, read the evidence in context.
@@ -596,7 +582,7 @@ def position_picker(path=None, *, actor: str = "russia", issue: str = "ceasefire
     pick_issue.observe(render, names="value")
     render()
     box = widgets.VBox([widgets.HBox([pick_actor, pick_issue]), out])
-    return _PickerView(box, _picker_html(ledger, actor, issue, codes))
+    return core.WidgetView(box, _picker_html(ledger, actor, issue, codes), _PICKER_LABEL)
 
 
 def _picker_html(ledger: pd.DataFrame, actor: str, issue: str, codes: pd.DataFrame) -> str:

@@ -854,24 +854,6 @@ def show_frames_article(path=None):
 # --------------------------------------------------------------------------------------------
 
 
-class _FormView:
-    """A widget with a static HTML fallback: live in JupyterLab, readable in saved notebooks and handouts."""
-
-    def __init__(self, widget, fallback_html: str, label: str):
-        self.widget = widget
-        self.fallback_html = fallback_html
-        self.label = label
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
-        if isinstance(bundle, tuple):
-            bundle = bundle[0]
-        bundle = dict(bundle)
-        bundle["text/html"] = self.fallback_html
-        bundle["text/plain"] = self.label
-        return bundle
-
-
 def _items_html(sample: pd.DataFrame) -> str:
     """The items as static HTML tables, one per task (every text escaped).
 
@@ -980,7 +962,7 @@ def coding_form(participant: str = "", path=None, *, out_dir=None, task: str | N
     children += [save, status]
     box = widgets.VBox(children)
     label = f"Coding form: {len(sample)} items (run the notebook in JupyterLab to use it)"
-    return _FormView(box, _items_html(sample), label)
+    return core.WidgetView(box, _items_html(sample), label)
 
 
 # --------------------------------------------------------------------------------------------
