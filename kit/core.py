@@ -697,15 +697,15 @@ ABBREVIATIONS = {
     "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
 }
 _BOUNDARY_RE = re.compile(r"([.!?…]+)([”’\"')\]]*)(\s+)(?=[“‘\"'(\[]?[A-Z0-9])")
-_WORD_BREAKERS = (" ", "\n", "\t", "\u00a0", "(", "“", "‘", '"', "'")
+_TAIL_WORD_RE = re.compile("[^\\s(“‘\"']*\\Z")
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _QUOTE_CHARS = re.compile("[“”\"‘’]")
 
 
 def _is_abbreviation(text: str, dot_pos: int) -> bool:
     """True if the '.' at dot_pos ends an abbreviation or an initial, not a sentence."""
-    start = 1 + max(text.rfind(c, 0, dot_pos) for c in _WORD_BREAKERS)
-    word = text[start:dot_pos]
+    # the word before the dot; a window of 8 characters is enough, since no abbreviation is longer than 6
+    word = _TAIL_WORD_RE.search(text, max(0, dot_pos - 8), dot_pos).group(0)
     if not word:
         return False
     if len(word) == 1 and word.isupper():  # an initial: "J. D. Vance"
@@ -811,16 +811,24 @@ def sentences(path=None, *, roles=("body",), articles: pd.DataFrame | None = Non
         articles = load_articles(base)
     paras = _paragraphs_cached(articles, base)
     paras = paras[paras["role"].isin(roles)]
-    rows = []
+    cols: dict[str, list] = {c: [] for c in ("article_id", "para_no", "sent_no", "start", "end", "text", "in_quote")}
     counters: dict[str, int] = {}
     for aid, para_no, p_start, ptext in zip(paras["article_id"], paras["para_no"], paras["start"], paras["text"]):
-        changes = list(_quote_depth_changes(ptext))
+        changes = list(_quote_depth_changes(ptext)) if ("“" in ptext or '"' in ptext or "‘" in ptext) else []
+        n = counters.get(aid, 0)
         for s_start, s_end in _split_sentences(ptext):
-            depth = sum(d for pos, d in changes if pos < s_start)
-            counters[aid] = counters.get(aid, 0) + 1
-            stext = ptext[s_start:s_end]
-            rows.append((aid, para_no, counters[aid], p_start + s_start, p_start + s_end, stext, depth > 0, _count_words(stext)))
-    return pd.DataFrame(rows, columns=["article_id", "para_no", "sent_no", "start", "end", "text", "in_quote", "n_words"])
+            n += 1
+            cols["article_id"].append(aid)
+            cols["para_no"].append(para_no)
+            cols["sent_no"].append(n)
+            cols["start"].append(p_start + s_start)
+            cols["end"].append(p_start + s_end)
+            cols["text"].append(ptext[s_start:s_end])
+            cols["in_quote"].append(sum(d for pos, d in changes if pos < s_start) > 0 if changes else False)
+        counters[aid] = n
+    cols["n_words"] = [_count_words(t) for t in cols["text"]]
+    df = pd.DataFrame(cols)
+    return df.astype({"para_no": int, "sent_no": int, "start": int, "end": int, "in_quote": bool, "n_words": int})
 
 
 # --------------------------------------------------------------------------------------------
