@@ -474,6 +474,23 @@ def side_by_side(actor_a: str, actor_b: str, issue: str, path=None, *, ledger: p
     return core.HTML(caption + f"<table class='kit-table'><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
 
 
+_VOICE_WORDS = {
+    "official": "voiced by {who} (the actor's own official)",
+    "other_party": "described by {who} (another party)",
+    "analyst": "described by {who} (analyst)",
+}
+
+
+def _voiced_by(r) -> str:
+    """Who voices a position, in words (the article's narration is not presented as the state speaking)."""
+    via = f", via {html.escape(r.relay)}" if r.relay else ""
+    if r.voice == "outlet":
+        if r.speaker_type == "outlet_itself" or r.speaker_id in ("outlet", "undisclosed_sources"):
+            return f"stated in the article's narration{via}"
+        return f"stated in the article's narration, about {html.escape(r.speaker)}{via}"
+    return _VOICE_WORDS[r.voice].format(who=html.escape(r.speaker)) + via
+
+
 def _cell(rows: pd.DataFrame) -> str:
     if rows.empty:
         return "<span style='color:#888'>(not reported)</span>"
@@ -485,9 +502,8 @@ def _cell(rows: pd.DataFrame) -> str:
                      + html.escape(r.sentence[i + len(r.span):]))
         else:
             quote = "<b>" + html.escape(r.span) + "</b>"
-        who = html.escape(r.speaker) + (f", via {html.escape(r.relay)}" if r.relay else "")
         parts.append(f"<div style='margin-bottom:0.6em'>{html.escape(STANCES[r.stance])}: {html.escape(r.summary)}"
-                     f"<br><small>“{quote}”<br>voiced by {who} ({html.escape(r.voice)})</small></div>")
+                     f"<br><small>“{quote}”<br>{_voiced_by(r)}</small></div>")
     return "".join(parts)
 
 

@@ -9,7 +9,8 @@
 # **Questions**
 # - What do Russia and Ukraine state they want, as these five articles report it?
 # - On which issues do their stated positions meet, and where do they clash?
-# - What do the third parties (the United States, the EU, the UK, China, Brazil, Turkey) press for?
+# - What do the third parties (the United States, the EU, the UK, China, Brazil) press for, and what role does Turkey,
+#   the host, play?
 # - Does a position reach the reader from the side's own officials, from another party, from an analyst, or from
 #   the outlet's own narration?
 #
@@ -44,8 +45,13 @@
 #   summary, any condition, and the **verbatim evidence**.
 #
 # Remember what the ledger can and cannot show. It records what **these articles report**, not everything the
-# parties said; three of the five articles are Chinese state media, and two were written before the talks. The kit
-# does not judge which demand is reasonable.
+# parties said; three of the five articles are Chinese state media, and three were written before the talks (14, 14
+# and 15 May). The kit does not judge which demand is reasonable.
+#
+# **Reading the codes.** Issues have short names such as `nato_neutrality` (NATO membership or neutrality) or
+# `talks_assessment` (a judgement of the talks); `helpers.issues_codebook()` lists them all with their definitions.
+# Stances use plain verbs: `demands`, `proposes`, `supports`, `accepts`, `rejects`, `opposes`, `states_intent`
+# (states an intention), and `assesses_positive` / `assesses_negative` / `assesses_mixed` (a judgement).
 
 # %% [markdown]
 # ## Setup
@@ -82,8 +88,8 @@ helpers.when_coded(helpers.voice_summary, ledger=ledger, by="article")
 
 # %% [markdown]
 # The first CGTN article (14 May) carries almost every position through **one analyst**; the Athens Times states
-# most positions **in its own narration** without naming a source; the Global Times and Atalayar give the most room to
-# officials.
+# most positions **in its own narration** without naming a source; the Global Times and Atalayar carry the most
+# positions voiced by officials (20 each).
 #
 # **Check your understanding**: in the first CGTN article, which actor's positions are described by an analyst rather
 # than stated by the actor's own officials? (Use `helpers.positions_of("russia", ledger=ledger)` and look at the
@@ -114,7 +120,8 @@ helpers.when_coded(helpers.html_table,
 # Notice what each side's own officials speak about in these articles. Russian officials speak mostly about the
 # **process** (proposing talks, the delegation, readiness to continue) and, in the Athens Times, about territory,
 # Western arms, a transitional government and root causes. Ukrainian officials speak about a **ceasefire**, a
-# **meeting of presidents**, the prisoner exchange, sanctions and security guarantees.
+# **meeting of presidents**, the prisoner exchange, sanctions, and, in the Athens Times, Crimea, NATO membership and
+# security guarantees.
 #
 # **Check your understanding**: which Russian official's words about territory appear in the ledger, in which article,
 # and what does the Athens Times get wrong about when he said them? (Notebook 04 has the answer; the ledger's
@@ -132,10 +139,15 @@ helpers.when_coded(helpers.html_table,
 helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "ceasefire", ledger=ledger)
 
 # %% [markdown]
-# Ukraine's position (an immediate, unconditional 30-day ceasefire, with sanctions if Russia refuses) is voiced by
-# Ukrainian officials in the later articles and described by analysts in the Chinese ones. Russia's position on a
-# ceasefire is voiced directly only twice: Putin's rejection as summarised by the Athens Times, and Medinsky's
-# statement that both sides will present their views on a ceasefire.
+# **Ukraine's reported position**: an immediate, full and unconditional ceasefire, with sanctions if Russia refuses.
+# Its own officials call for it only in Atalayar (Tykhyi, Zelenskyy); in the second CGTN article Umerov names a
+# ceasefire as one of the meeting's three key issues. The "30-day" figure comes from analysts (the Chinese articles)
+# and from the outlets' narration.
+#
+# **Russia's reported position**: talks rather than a prior truce; a ceasefire would let Ukrainian forces rearm (Putin,
+# as summarised by the Athens Times); a truce only if Ukraine withdraws from four regions (a Turkish official quoted
+# by CNN, in Atalayar); and, after the talks, both sides will present their views on a ceasefire (Medinsky). Its own
+# officials voice a ceasefire position only twice: Putin's rejection and Medinsky's statement.
 #
 # ### Territory
 
@@ -192,12 +204,14 @@ helpers.when_coded(helpers.html_table,
 
 # %% [markdown]
 # China's and Brazil's positions appear only in the Global Times, in the words of a Chinese foreign-ministry
-# spokesperson and of a joint statement relayed by Xinhua. The US positions come mostly from Atalayar (Rubio, Trump,
+# spokesperson, of a joint statement relayed by Xinhua and of Brazil's president, Lula, plus one description by the
+# analyst Sun Xiuwen. The US positions come mostly from Atalayar (Rubio, Trump,
 # Vance) and the Athens Times. The European positions are mostly the ceasefire-or-sanctions ultimatum, stated by the
 # outlets' narration.
 #
-# **Check your understanding**: which third party's positions are voiced only by its own officials, and which only
-# by outlets' narration or analysts?
+# **Check your understanding**: the United Kingdom's one position is voiced by its own official. Which actors in the
+# ledger are voiced *only* by outlets' narration or analysts, never by an official? (Look at `helpers.voice_summary()`
+# in section 1: the last two rows.)
 
 # %% [markdown]
 # ## 6. Which outlet carries which position, through whom?
@@ -234,11 +248,12 @@ helpers.when_coded(helpers.position_picker, ledger=ledger, actor="russia", issue
 #
 # - A position has an **actor** (whose it is), a **speaker** (who voices it), often a **relay** (through whom), and a
 #   **voice** type. Keeping them apart shows how differently the same position can reach a reader.
-# - In these articles, Russian officials are reported mostly on the process of the talks; several of Russia's core
-#   demands (NATO, territory) reach the reader through analysts, the outlet's narration or another party.
-# - Ukrainian officials are reported on a ceasefire first, a presidents' meeting, the prisoner exchange and sanctions;
-#   in the first CGTN article, Ukraine's positions are described by an analyst, and in the Global Times
-#   Zelenskyy's words arrive through the Washington Post and Tass.
+# - In these articles, Russian officials are reported mostly on the process of the talks, Ukrainian officials mostly
+#   on a ceasefire, a presidents' meeting, the prisoner exchange and sanctions.
+# - For both sides, core positions on territory and NATO often reach the reader through analysts, the outlet's
+#   narration or another party rather than the side's own officials.
+# - In the first CGTN article, both sides' positions are mostly described by one analyst; in the Global Times,
+#   Zelenskyy's words arrive through the Washington Post and Tass, Peskov's through Tass.
 # - Third parties' positions depend on the outlet: China and Brazil appear only in the Global Times; the US mostly in
 #   Atalayar and the Athens Times.
 # - The ledger describes what the articles report, in the same neutral verbs for every side; it does not judge which
