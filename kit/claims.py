@@ -95,20 +95,21 @@ DIFFERENCE_KINDS = {
 #: The eight differences listed in the kit's provenance notes ("Where the articles differ from each other or
 #: from the record"), each with the claim rows (``claim_id``) that hold its evidence. For the kit's own corpus.
 KNOWN_DIFFERENCES = [
-    (1, "Date of the talks: 15 May expected (000, 001, 004), 16 May reported (002, 003)",
+    (1, "Date of the talks: 15 May expected (CGTN 14 May, Global Times, Athens Times), 16 May reported "
+     "(CGTN 17 May, Atalayar)",
      ["talks_day.athenstimes-2025-05-15", "talks_day.cgtn-2025-05-14", "talks_day.globaltimes-2025-05-14",
       "talks_day.cgtn-2025-05-17", "talks_day.atalayar-2025-05-19"]),
-    (2, "Duration: 'two-hour talks' (002, the wire's rounding) vs 'less than two hours' (003)",
+    (2, "Duration: 'two-hour talks' (CGTN 17 May, the wire's rounding) vs 'less than two hours' (Atalayar)",
      ["duration.cgtn-2025-05-17", "duration.atalayar-2025-05-19"]),
-    (3, "Trump called 'former U.S. President' (004)",
+    (3, "Trump called 'former U.S. President' (Athens Times)",
      ["trump_status.athenstimes-2025-05-15"]),
-    (4, "Lavrov's recognition remark dated to March 2025 (004); the March remark was Putin's",
+    (4, "Lavrov's recognition remark dated to March 2025 (Athens Times); the March remark was Putin's",
      ["lavrov_recognition_date.athenstimes-2025-05-15", "transitional_government.athenstimes-2025-05-15"]),
-    (5, "Rubio's and Vance's remarks placed after the talks (003)",
+    (5, "Rubio's and Vance's remarks placed after the talks (Atalayar)",
      ["rubio_remark_timing.atalayar-2025-05-19", "us_role.atalayar-2025-05-19"]),
-    (6, "Zelensky's call to Trump placed 'as soon as the talks began' (003)",
+    (6, "Zelensky's call to Trump placed 'as soon as the talks began' (Atalayar)",
      ["zelensky_call_timing.atalayar-2025-05-19"]),
-    (7, "Rubio 'will attend the talks' (001): a forecast that did not happen",
+    (7, "Rubio 'will attend the talks' (Global Times): a forecast that did not happen",
      ["us_role.globaltimes-2025-05-14"]),
     (8, "Naming: Zelenskyy / Zelensky, Kyiv / Kiev, and the name of the war",
      [f"{topic}.{aid}" for topic in ("name_zelensky", "name_kyiv", "name_war")
@@ -653,6 +654,46 @@ def differences(path=None, *, kinds=None, table: pd.DataFrame | None = None) -> 
     return d[cols].reset_index(drop=True)
 
 
+_SEED_CODE_RE = re.compile(r"(?<![\w,.\-/])(\d{3})(?![\w\-/]|,\d)")
+
+
+def _code_labels(base) -> dict:
+    """Map each article's three-digit seed code ("004") to a readable label ("Athens Times (004)").
+
+    The codes come from the articles' ``seed_file`` names (``004_....txt``). An outlet with more
+    than one article gets its day of publication too ("CGTN 14 May (000)"). Articles without a
+    numbered seed file are left out.
+    """
+    arts = core.load_articles(base)
+    if "seed_file" not in arts.columns:
+        return {}
+    repeated = arts["outlet"].duplicated(keep=False)
+    labels = {}
+    for (_, a), rep in zip(arts.iterrows(), repeated):
+        m = re.match(r"(\d{3})_", str(a.get("seed_file") or ""))
+        if not m:
+            continue
+        name = str(a["outlet"])
+        if rep:
+            day = pd.to_datetime(a.get("published"), errors="coerce")
+            name += f" {day.day} {day:%B}" if not pd.isna(day) else f" {a['article_id']}"
+        labels[m.group(1)] = f"{name} ({m.group(1)})"
+    return labels
+
+
+def _name_codes(text: str, labels: dict) -> str:
+    """Replace bare seed codes in a note by outlet labels: "as 003 reports" -> "as Atalayar (003) reports".
+
+    Numbers inside figures ("1,000") and codes with no known article are left alone.
+
+    Examples
+    --------
+    >>> _name_codes("as 003 says; 1,000 for 1,000; 1-000-for; 390 + 307", {"003": "Atalayar (003)", "000": "X"})
+    'as Atalayar (003) says; 1,000 for 1,000; 1-000-for; 390 + 307'
+    """
+    return _SEED_CODE_RE.sub(lambda m: labels.get(m.group(1), m.group(1)), text)
+
+
 def show_differences(claim_ids, path=None, *, table: pd.DataFrame | None = None) -> core.HTML:
     """A readable table of chosen claim rows: what the article says, its evidence, the record and its source.
 
@@ -670,8 +711,9 @@ def show_differences(claim_ids, path=None, *, table: pd.DataFrame | None = None)
     -------
     kit.core.HTML
         Columns: ``claim_id``, ``comparison`` (relation to the record and kind), ``evidence`` (the
-        span), ``explanation``, ``the record`` (each fact's value and date) and ``source`` (each
-        fact's citation). Every cell is HTML-escaped.
+        span), ``explanation`` (with article codes such as ``003`` written as "Atalayar (003)"),
+        ``the record`` (each fact's value and date) and ``source`` (each fact's citation). Every
+        cell is HTML-escaped.
 
     Examples
     --------
@@ -687,6 +729,7 @@ def show_differences(claim_ids, path=None, *, table: pd.DataFrame | None = None)
         raise KitDataError(Problem(_CLAIMS_FILE, "", f"no claim row with id {', '.join(map(repr, unknown))}",
                                    "use a claim_id of the claims table, <topic>.<article_id>"))
     rec = record(base).set_index("fact_id")
+    labels = _code_labels(base)
     rows = []
     for cid in ids:
         r = t.loc[cid]
@@ -698,7 +741,7 @@ def show_differences(claim_ids, path=None, *, table: pd.DataFrame | None = None)
             "claim_id": cid,
             "comparison": comparison,
             "evidence": r["span"] or "(not mentioned)",
-            "explanation": r["explanation"],
+            "explanation": _name_codes(r["explanation"], labels),
             "the record": "\n".join(f"{rec.loc[f, 'value']} [{rec.loc[f, 'when']}]" for f in facts),
             "source": "\n".join(rec.loc[f, "citation"] for f in facts),
         })

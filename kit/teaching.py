@@ -694,14 +694,15 @@ def agreement_with_kit(folder, path=None) -> pd.DataFrame:
     pandas.DataFrame
         One row per (participant, task), sorted by participant then task. Columns
         ``participant``, ``task``, ``answers`` (answers given where the kit has a code),
-        ``same_as_kit`` (how many of them equal the kit's code), ``alpha`` (nominal alpha of
+        ``n_same_as_kit`` (how many of them equal the kit's code; compare :func:`agreement`,
+        whose ``same_as_kit`` is a share), ``alpha`` (nominal alpha of
         the participant and the kit as two coders, 3 decimals; NaN if undefined).
 
     Examples
     --------
     >>> k = agreement_with_kit(core.data_dir() / "coding_round" / "examples")
     >>> k.columns.tolist()
-    ['participant', 'task', 'answers', 'same_as_kit', 'alpha']
+    ['participant', 'task', 'answers', 'n_same_as_kit', 'alpha']
     """
     path = _sample_corpus(folder, path)
     sample = coding_sample(path)
@@ -718,7 +719,7 @@ def agreement_with_kit(folder, path=None) -> pd.DataFrame:
             pairs = [(c, codes[i]) for i, c in zip(part.item_id, part.code) if codes.get(i)]
             m = _matrix(part, kit[kit.task == task], items)
             rows.append((who, task, len(pairs), sum(a == b for a, b in pairs), round(_alpha_or_nan(m)[0], 3)))
-    return pd.DataFrame(rows, columns=["participant", "task", "answers", "same_as_kit", "alpha"])
+    return pd.DataFrame(rows, columns=["participant", "task", "answers", "n_same_as_kit", "alpha"])
 
 
 def most_disagreed(folder, n: int = 5, include_kit: bool = True, path=None, *, task: str | None = None) -> pd.DataFrame:

@@ -228,6 +228,22 @@ def test_all_eight_known_differences_have_evidence(table):
     assert kinds["talks_day.athenstimes-2025-05-15"] == "forecast"
 
 
+def test_outputs_name_outlets_not_bare_codes(table):
+    import re
+
+    # the explanation of talks_day.cgtn-2025-05-14 ends "... which 002 and 003 report."
+    view = helpers.show_differences("talks_day.cgtn-2025-05-14", table=table).data
+    assert "which CGTN 17 May (002) and Atalayar (003) report" in view
+    assert not re.search(r"(?<![\d,(])00[0-4](?![\d)])", view)
+    # the list of the eight differences uses outlet names only
+    for _no, title, _ids in helpers.KNOWN_DIFFERENCES:
+        assert not re.search(r"\b00[0-4]\b", title), title
+    # figures are left alone
+    from kit.claims import _name_codes
+    assert _name_codes("1,000 for 1,000 (004)", {"000": "X", "004": "Athens Times (004)"}) == \
+        "1,000 for 1,000 (Athens Times (004))"
+
+
 def test_notebook_shows_every_known_difference():
     nb = json.loads((REPO / "notebooks" / "04-claims-and-the-record.ipynb").read_text(encoding="utf-8"))
     shown = ""

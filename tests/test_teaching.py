@@ -263,7 +263,7 @@ def test_agreement_single_participant_and_no_variation(tmp_path):
 def test_agreement_with_kit_per_participant():
     k = helpers.agreement_with_kit(EXAMPLES).set_index(["participant", "task"])
     # participant-a differs from the kit on 2 of the 20 generic-frame items (resp4, conf4)
-    assert k.loc[("participant-a", "generic_frames"), ["answers", "same_as_kit"]].tolist() == [20, 18]
+    assert k.loc[("participant-a", "generic_frames"), ["answers", "n_same_as_kit"]].tolist() == [20, 18]
     # 2 coders, 20 units: a has 9 yes, kit 9 yes -> n_yes = 18, n_no = 22, 2 units disagree
     assert k.loc[("participant-a", "generic_frames"), "alpha"] == round(1 - 39 * 4 / (2 * 18 * 22), 3)
 

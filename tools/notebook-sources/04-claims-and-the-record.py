@@ -75,7 +75,12 @@ helpers.claims_overview(table=claims, facts=record)
 # The upper panel shows the record's dated facts, from late April to the end of May; the lower panel shows when each
 # article appeared. The light blue band in each article's row runs up to its publication moment: everything in the
 # upper panel to the left of that point had already happened when the article came out; everything to the right had
-# not. The orange lines mark the day the talks were planned for (15 May, dashed) and the day they were held (16 May).
+# not. A dashed orange line and a faint band mark the day the talks were planned for (15 May); a darker orange band
+# marks the day they were held (16 May).
+#
+# An article's marker is filled when its publication date is verified, hollow when the date was inferred. Atalayar's
+# marker is hollow although it shows a time (12:09): both its date and its time were read from a long number in its
+# web address (`20250519120936…`), not stated on the page, so they count as inferred.
 
 # %%
 fig = helpers.plot_claims_timeline()
@@ -87,8 +92,9 @@ fig = helpers.plot_claims_timeline()
 # articles could report the talks, the prisoner exchange that was agreed, and Zelenskyy's call to Trump afterwards.
 # None of the five could report the exchange itself: it was carried out on 23–25 May, after all of them.
 #
-# Two facts are much older than the talks but are cited by the articles: Vance's remark (7 May) and Lavrov's
-# interview (28 April). Keep them in mind for section 4.
+# Several facts the articles cite predate the talks: Putin's "transitional government" remark (28 March), Lavrov's
+# interview (28 April), Vance's remark (7 May, nine days before the talks) and Rubio's remarks in Antalya (15 May, the
+# day before). Keep them in mind for section 4.
 #
 # **Check your understanding**: which articles could have known that the Russian delegation would be led by
 # Medinsky rather than Putin? Which could only guess?
@@ -135,8 +141,13 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
                         topics=["talks_day", "duration", "prisoner_exchange", "why_putin_proposed"])
 
 # %% [markdown]
-# **Check your understanding**: on the topic `why_putin_proposed`, which two articles leave out the European
-# ultimatum of 10 May, and what kind of difference is that?
+# On `why_putin_proposed`, the record shows only the **order in time**: the European ultimatum on 10 May, Putin's
+# proposal in the early hours of 11 May. It does not show that one caused the other. A ✓ here means that an article's
+# order of events matches the record; words such as "in response to" (Global Times) or "following this pressure"
+# (Athens Times) are the outlet's reading of why Putin acted, which the record cannot confirm or rule out.
+#
+# **Check your understanding**: on the topic `why_putin_proposed`, which two articles do not mention that Putin's
+# proposal came hours after the European ultimatum of 10 May, and what kind of difference is that?
 #
 # ## 4. Every difference, explained
 #
@@ -224,9 +235,9 @@ helpers.kit_corpus_only(helpers.show_article, "athenstimes-2025-05-15", highligh
 #
 # ### 4.4 Misattributed timing and translation: Atalayar (differences 5 and 6)
 #
-# The Atalayar article of 19 May quotes three remarks that really were made, but places them at the wrong moment of
-# the story. The last two rows show how it quotes the two delegations' sides after the talks: right in substance,
-# but worded like translations:
+# The Atalayar article of 19 May reports two remarks that really were made and one phone call that really took place,
+# but places them at the wrong moment of the story. The last two rows show how it reports the two sides' assessments
+# after the talks: right in substance, but worded like translations:
 
 # %%
 helpers.kit_corpus_only(helpers.show_differences, [*known.query("no in [5, 6]").claim_id,
@@ -252,8 +263,11 @@ helpers.kit_corpus_only(helpers.show_article, "atalayar-2025-05-19", highlight={
 #
 # ### 4.5 Omission: why Putin proposed the talks
 #
-# An omission is harder to see than an error, because every word printed is correct. Three articles link Putin's
-# proposal to the European ultimatum of the day before; two do not:
+# An omission is harder to see than an error, because every word printed is correct. The record shows the order in
+# time (the ultimatum on 10 May, Putin's proposal about 01:30 Moscow time on 11 May), not proof that one caused the
+# other. Three articles link the proposal to the ultimatum or to the Western pressure (as a response to it, or as a
+# way to avoid it); that causal reading is theirs. Two articles do not mention that the proposal came hours after the
+# ultimatum:
 
 # %%
 omissions = helpers.when_coded(helpers.differences, table=claims, kinds="omission")
@@ -269,6 +283,11 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
                         topics=["name_zelensky", "name_kyiv", "name_war"])
 
 # %% [markdown]
+# The names of the war differ too. "Special military operation" is Russia's official term (the first CGTN article
+# quotes it in quotation marks); "invasion" (Athens Times) is the term used by Ukraine and most Western media; "the
+# war" (Atalayar), "the conflict" and "the Ukraine crisis" (Global Times, second CGTN article) are more general. The
+# grid labels the first two in the same way.
+#
 # Notebook 02 looks at these word choices in detail. Here it is enough to see that they do not follow the outlets'
 # countries neatly: the two CGTN articles write "Kyiv", the Global Times "Kiev".
 #
@@ -278,15 +297,20 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
 # ## 5. Can a computer find the same claim in two articles?
 #
 # Lining up claims by hand took careful reading. A simple lexical **matcher** can help by proposing pairs of sentences
-# from different articles that share rare words. It uses **BM25**, a standard formula from search engines. For a
-# sentence *q* (the query) and a sentence *d* from another article:
+# from different articles that share rare words. It uses **BM25**, a standard scoring method from search engines.
+# In plain words: **two sentences score high when they share words that are rare in the five articles; shared names
+# and numbers count double, and very common words count for little.**
 #
-# score(q, d) = Σ over the distinct words t of q: w_t · idf(t) · f(t,d)·(k1+1) / (f(t,d) + k1·(1 − b + b·|d|/avgdl))
+# > **Optional: the formula.** For a sentence *q* (the query) and a sentence *d* from another article:
+# >
+# > score(q, d) = Σ over the distinct words t of q: w_t · idf(t) · f(t,d)·(k1+1) / (f(t,d) + k1·(1 − b + b·|d|/avgdl))
+# >
+# > where f(t,d) is how often t occurs in d, |d| is the length of d and avgdl the average sentence length,
+# > idf(t) = ln(1 + (N − n_t + 0.5)/(n_t + 0.5)) is high for words found in few of the N sentences, k1 = 1.2 and
+# > b = 0.75 are the usual settings, and w_t = 2 for **numbers and names** (1,000; 30-day; Dolmabahce; March 2022), 1
+# > for other words.
 #
-# where f(t,d) is how often t occurs in d, |d| is the length of d and avgdl the average sentence length,
-# idf(t) = ln(1 + (N − n_t + 0.5)/(n_t + 0.5)) is high for words found in few of the N sentences, k1 = 1.2 and
-# b = 0.75 are the usual settings, and w_t = 2 for **numbers and names** (1,000; 30-day; Dolmabahce; March 2022), 1 for
-# other words. Before counting, speakers' titles and long appositives are removed (`helpers.strip_titles`): "Sun
+# Before counting, speakers' titles and long appositives are removed (`helpers.strip_titles`): "Sun
 # Zhuangzhi, director of the Institute of Russian, Eastern European and Central Asian Studies at the Chinese Academy of
 # Social Sciences, said" becomes "Sun Zhuangzhi, said", and "Ukrainian Defense Minister Rustem Umerov" becomes
 # "Ukrainian Rustem Umerov". Otherwise a long title shared by two sentences would outweigh what they actually say.
@@ -300,10 +324,12 @@ helpers.html_table(pairs.head(10)[["score", "article_a", "text_a", "article_b", 
 
 # %% [markdown]
 # Read them as a checker would. Several are the same claim (the venue, the first talks since March 2022, Medinsky's
-# satisfaction, the duration and the exchange); some are compatible versions (Russia's territorial claims before the
-# talks and the withdrawal condition reported after them); one sets a forecast against what happened (Rubio "will
-# attend the talks" / Rubio "left Istanbul after meeting with Ukrainian officials"); others share names but say
-# different things (Umerov's two remarks). That is why a person must decide for every candidate: *same claim*,
+# satisfaction, the 1,000-for-1,000 exchange); some are compatible versions (the duration, rounded to "two-hour" in one
+# and "less than two hours" in the other, as in section 4.2; Russia's territorial claims before the talks and the
+# withdrawal condition reported after them; two experts' lists of core demands); one sets a forecast against what
+# happened (Rubio "will attend the talks" / Rubio "left Istanbul after meeting with Ukrainian officials"); others share
+# names or words but say different things (Umerov's two remarks; Russia's message to the United States and its refusal
+# to send high-level officials). That is why a person must decide for every candidate: *same claim*,
 # *compatible with different detail*, *contradictory*, or *a different claim*.
 #
 # How many of the pairs in the hand-made claims table does the matcher find? A pair counts as found at *k* if the two
@@ -318,19 +344,33 @@ helpers.when_coded(helpers.evaluate_matching, k=[1, 3, 5, 10], table=claims)
 # standfirst, which the matcher does not read. Most misses are pairs that say related things in different words ("not
 # yet said who will be attending" and "refused to send high-level officials"): a lexical matcher finds near-copies and
 # shared figures, not paraphrases. Even the 13 pairs coded `same` in both articles are found only about half the time
-# (`helpers.evaluate_matching(k=1, only_same=True)`: 6 of 13 at one candidate).
-#
-# And stripping titles is a trade-off, not a free gain. Without it, recall on the hand table is a little *higher*
-# (titles such as "Ukrainian President" sometimes carry the claim), but the top of the list fills with pairs that
-# share nothing except an expert's title:
+# (6 of 13 at one candidate):
+
+# %%
+helpers.when_coded(helpers.evaluate_matching, k=1, only_same=True, table=claims)
+
+# %% [markdown]
+# And stripping titles is a trade-off, not a free gain. Without it, recall on the hand table is a little *lower* with
+# one candidate per sentence (0.124 against 0.139) and a little *higher* with five or ten (0.394 against 0.358, 0.504
+# against 0.489), because titles such as "Ukrainian President" sometimes carry the claim. But the top of the list
+# fills with pairs that share little except an expert's title or employer:
 
 # %%
 helpers.when_coded(helpers.evaluate_matching, k=[1, 5, 10], strip=False, table=claims)
 
 # %% [markdown]
+# The six best-scoring pairs when titles are kept. Three of them (the 1st, 5th and 6th) pair two comments by Chinese
+# academics whose shared words are mostly titles, institutes and the outlet they spoke to, not what they say:
+
+# %%
+unstripped = helpers.candidate_pairs(k=1, strip=False)
+helpers.html_table(unstripped.head(6)[["score", "article_a", "text_a", "article_b", "text_b", "shared"]])
+
+# %% [markdown]
 # **Check your understanding**: the matcher proposes the pair "Sun Zhuangzhi, director of ... said the differing
-# assessments..." / "Even though Putin's proposal was constructive..." only when titles are kept. Why, and do the two
-# sentences make the same claim?
+# assessments..." / "Even though Putin's proposal was constructive..." as its best-scoring pair when titles are kept
+# (score 67.97); with titles stripped it still proposes the pair, but far down the list (score 13.39, 39th of 82).
+# Why, and do the two sentences make the same claim?
 #
 # ## Key points
 #

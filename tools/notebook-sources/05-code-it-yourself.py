@@ -130,6 +130,12 @@ helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by
 # %% [markdown]
 # ## 3. Code the sample
 #
+# > **Teacher note: hand out a clean copy.** This saved notebook already shows the kit's answers (in section 6 below,
+# > and in notebook 03, where the stance of these positions is printed). Before the round, give participants a copy
+# > with the outputs cleared (in Jupyter: *Edit → Clear Outputs of All Cells*, then save), or run this coding round
+# > **before** notebook 03 and before they scroll further here. See `docs/facilitator-guide.md`, "Running the
+# > code-it-yourself round".
+#
 # Work **alone**, without looking at the kit's tables or at your neighbours: the point is to see how far
 # independent readers agree. Leave an item empty if you cannot decide; a missing answer is allowed.
 #
@@ -139,6 +145,9 @@ helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by
 helpers.when_coded(helpers.show_frames_article)
 
 # %% [markdown]
+# The paragraphs keep the order of the saved web page: in this copy the whole article is one long paragraph (¶1),
+# and the headline and some page furniture come after it. Code the article from ¶1.
+#
 # There are two ways to record your answers.
 #
 # **The form.** In a running notebook, the cell below shows a form: type your name (or a pseudonym), choose a code
@@ -186,7 +195,8 @@ print(f"alpha = {helpers.krippendorff_alpha([coder_1, coder_2]):.3f}")
 # %% [markdown]
 # Agreeing on 4 of 6 sounds good, but with half `yes` and half `no` answers, two coders handing out the same
 # answers at random would agree on about half the items too. The coders disagree on 2 of 6 items (33%); chance
-# would produce about 55% disagreement (alpha pairs up the 12 answers at random); alpha = 1 − 0.33 / 0.55 = 0.389.
+# would produce about 55% disagreement (alpha pairs up the 12 answers at random: with 6 `yes` and 6 `no`, a random
+# pair differs 6 × 6 × 2 / (12 × 11) ≈ 55% of the time); alpha = 1 − 0.33 / 0.55 = 0.389.
 #
 # **How much is enough?** Krippendorff's conventions, used across communication research:
 #
@@ -214,8 +224,9 @@ helpers.agreement(examples)
 # %% [markdown]
 # ## 5. Each participant against the kit
 #
-# How close does each coder come to the kit's own reading? `answers` counts the answers given; `same_as_kit` how
-# many match; `alpha` treats the participant and the kit as two coders.
+# How close does each coder come to the kit's own reading? `answers` counts the answers given; `n_same_as_kit` how
+# many of them match the kit (a count, where the table above gave a share); `alpha` treats the participant and the
+# kit as two coders.
 
 # %%
 helpers.agreement_with_kit(examples)
@@ -246,8 +257,11 @@ helpers.kit_corpus_only(helpers.in_context, "a move Moscow considers an existent
 # %% [markdown]
 # Is "considers an existential threat" an *opposition* to Ukraine joining NATO, a *rejection*, or a negative
 # *assessment*? All three readings have a case. Disagreements like this one usually come from a category boundary
-# (here: `opposes` versus `rejects` versus `assesses_negative`), not from carelessness. The remedy is a sharper
-# rule, for example "`rejects` only when something specific was offered or asked".
+# (here: `opposes` versus `rejects` versus `assesses_negative`), not from carelessness. The codes of section 2
+# already say that `rejects` needs something specific offered or asked, so the open boundary is between judging and
+# being against. The remedy is a sharper rule for it, for example: "a judgement of something (Moscow *considers* it
+# a threat) is `assesses_negative`; `opposes` only for a stated position against it ('Russia opposes Ukraine's
+# membership')".
 #
 # **Check your understanding**: in the generic frames, both participants answered `no` to "Does the story suggest
 # that an individual (or group of people in society) is responsible for the issue/problem?", while the kit
