@@ -63,6 +63,8 @@ __all__ = [
     "headline_and_lede",
     "outlet_profile",
     "framing_summary",
+    "CHECKLIST",
+    "coverage_checklist",
 ]
 
 #: Entman's four framing elements, in the order every table and view uses.
@@ -1210,7 +1212,9 @@ def distinctive_words(article_ids=None, path=None, *, top: int = 6, stop_words=S
     pandas.DataFrame
         One row per (article, word), the article's ``top`` words with positive z, largest first.
         Columns ``article_id``, ``word``, ``count_a`` (in the article), ``count_b`` (in the rest),
-        ``z`` and ``g2`` (rounded to two decimals), ``significance`` (G² band, ``""`` if none).
+        ``z`` and ``g2`` (rounded to two decimals), ``uncorrected p (one word alone)`` (the G² band the
+        word would pass if it were the only word tested, ``""`` if none; with many words tested, these
+        bands are not evidence: see :func:`distinctiveness_check`).
 
     Examples
     --------
@@ -1230,7 +1234,7 @@ def distinctive_words(article_ids=None, path=None, *, top: int = 6, stop_words=S
         fw = fw[fw.z > 0].head(top)
         parts.append(pd.DataFrame({
             "article_id": aid, "word": fw.word, "count_a": fw.count_a, "count_b": fw.count_b,
-            "z": fw.z.round(2), "g2": fw.word.map(kn.g2).round(2), "significance": fw.word.map(kn.significance),
+            "z": fw.z.round(2), "g2": fw.word.map(kn.g2).round(2), "uncorrected p (one word alone)": fw.word.map(kn.significance),
         }))
     return pd.concat(parts, ignore_index=True)
 
@@ -1380,9 +1384,10 @@ def headline_and_lede(article_id: str, path=None) -> pd.DataFrame:
 
 
 def outlet_profile(article_id: str, path=None, *, top: int = 6) -> core.HTML:
-    """One article at a glance: headline and lede, word choices, foreground and omissions, distinctive words.
+    """One article at a glance: headline and lede, word choices, foreground, common checklist, distinctive words.
 
-    Four small tables, each under a heading. Who speaks is left to notebook 01; Entman's table to
+    Five small tables, each under a heading. The checklist is :func:`coverage_checklist`, the same questions
+    for every article. Who speaks is left to notebook 01; Entman's table to
     :func:`show_framing`.
 
     Parameters
@@ -1423,12 +1428,22 @@ def outlet_profile(article_id: str, path=None, *, top: int = 6) -> core.HTML:
         choices = word_choices(article_id, base)
     except core.NotCodedError:
         choices = None
+    if choices is not None:
+        choices = choices.assign(signals=choices.signals.map(_short))
     section("Word choices (lexicon variants used, with what each can signal)", choices)
     try:
         fg = foreground(article_id, base)
     except core.NotCodedError:
         fg = None
-    section("Foregrounded and left out", None if fg is None else _foreground_table(fg))
+    section("Foregrounded", None if fg is None else _foreground_table(fg))
+    try:
+        cl = coverage_checklist(base, article_ids=article_id)
+        cl = pd.DataFrame({"question": cl.columns[2:], "answer": cl.iloc[0, 2:].tolist()})
+    except core.NotCodedError:
+        cl = None
+    section("Common checklist (the same questions for every article)", cl,
+            f"Written {'before' if _timing(article_id, base) == 'before' else 'after'} the talks of 16 May."
+            if cl is not None else "")
     dw = distinctive_words(article_id, base, top=top)
     section("Distinctive words (against the other articles)",
             dw[["word", "count_a", "count_b", "z", "g2"]].rename(columns={"count_a": "here", "count_b": "in the others"}),
@@ -1438,16 +1453,107 @@ def outlet_profile(article_id: str, path=None, *, top: int = 6) -> core.HTML:
 
 
 def _foreground_table(fg: pd.DataFrame) -> pd.DataFrame:
-    """The foregrounds and leaves_out rows of one article, with evidence or the absence check."""
-    fg = fg[fg.kind.isin(["foregrounds", "leaves_out"])]
-    return pd.DataFrame({
-        "kind": fg.kind.str.replace("_", " "),
-        "point": fg.point,
-        "evidence or check": [
-            f"“{s}”" if k != "leaves_out" else "absent: " + ", ".join(_terms(t)) + (
-                f" (said in {c}: “{cs}”)" if c else "")
-            for k, s, t, c, cs in zip(fg.kind, fg.span, fg.absence_terms, fg.contrast_article_id, fg.contrast_span)],
-    })
+    """The foregrounds rows of one article, with their evidence."""
+    fg = fg[fg.kind == "foregrounds"]
+    return pd.DataFrame({"point": fg.point, "evidence": [f"“{s}”" for s in fg.span]})
+
+
+def _short(text: str, n: int = 90) -> str:
+    """The first clause of a long text, cut at about ``n`` characters."""
+    text = str(text)
+    if len(text) <= n:
+        return text
+    cut = text[:n].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + " …"
+
+
+def _timing(article_id: str, base) -> str:
+    arts = core.load_articles(base)
+    return str(arts.loc[arts.article_id == article_id, "timing"].iloc[0])
+
+
+#: The common checklist of :func:`coverage_checklist`: (question, how it is answered). Text questions are
+#: answered by a case-insensitive search of the article's headline, standfirst and body; quote questions
+#: from the hand-coded ``attributions.csv`` (a speaker of that country and an official type, wholly quoted).
+CHECKLIST = [
+    ("quotes a Russian official directly", ("quote", "Russia")),
+    ("quotes a Ukrainian official directly", ("quote", "Ukraine")),
+    ("names a US official", ("text", r"\b(?:Trump|Rubio|Vance|Witkoff|Kellogg)\b")),
+    ("mentions the ceasefire-or-sanctions ultimatum", ("text", r"\bultimatum")),
+    ("mentions prisoners or an exchange of them", ("text", r"\bprisoners?\b|\bPoWs?\b")),
+    ("mentions Crimea or the four regions Russia claims", ("text", r"Crimea|Donetsk|Luhansk|Kherson|Zaporizh")),
+    ("mentions NATO", ("text", r"\bNATO\b")),
+    ("mentions Putin's call for talks without preconditions", ("text", r"precondition")),
+]
+
+_OFFICIAL_TYPES = {"head_of_state_or_government", "minister", "spokesperson", "negotiator", "legislator",
+                   "anonymous_official"}
+
+
+def coverage_checklist(path=None, *, article_ids=None, as_html: bool = False):
+    """The same eight questions asked of every article: whom it quotes directly and what it mentions.
+
+    An even-handed alternative to lists of what each article "leaves out": every article gets the same
+    questions (:data:`CHECKLIST`), answered from the data. Text questions search the headline, standfirst
+    and body (case-insensitive) and give the first paragraph that answers yes; quote questions use the
+    hand-coded attributions (an official of that country, wholly in quotation marks) and name the speakers.
+    Articles written before the talks of 16 May could not report their outcome (e.g. the prisoner exchange).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder.
+    article_ids : str or list of str, optional
+        The articles (default: every article, in corpus order).
+    as_html : bool
+        Return the table as :func:`kit.core.html_table` instead of a DataFrame.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per article. Columns ``article`` (short label), ``written`` (``before`` or ``after`` the
+        talks), then one column per checklist question, each ``yes (¶n)``, ``yes (speaker, ...)`` or ``no``.
+
+    Raises
+    ------
+    kit.core.NotCodedError
+        If the corpus has no ``attributions.csv``.
+
+    Examples
+    --------
+    >>> c = coverage_checklist(article_ids=["cgtn-2025-05-17", "atalayar-2025-05-19"])
+    >>> c["mentions prisoners or an exchange of them"].str.startswith("yes").tolist()
+    [True, True]
+    >>> c["quotes a Ukrainian official directly"].tolist()
+    ['no', 'yes (Sergiy Kyslytsya)']
+    """
+    from kit import sourcing
+
+    base = core.data_dir(path)
+    arts = core.load_articles(base)
+    known = list(arts.article_id)
+    ids = known if article_ids is None else _ids(article_ids, known, "article_ids")
+    labels = article_labels(base)
+    att = sourcing.attributions(base)
+    quoted = att[(att.form == "direct_quote") & att.speaker_type.isin(_OFFICIAL_TYPES)]
+    paras = core.paragraphs(base, articles=arts)
+    paras = paras[paras.role.isin(["headline", "standfirst", "body"])]
+    rows = []
+    for aid in ids:
+        timing = arts.loc[arts.article_id == aid, "timing"].iloc[0]
+        row = {"article": labels.get(aid, aid), "written": f"{timing} the talks"}
+        for question, (kind, arg) in CHECKLIST:
+            if kind == "quote":
+                who = quoted[(quoted.article_id == aid) & (quoted.speaker_country == arg)].speaker.unique()
+                row[question] = f"yes ({', '.join(who)})" if len(who) else "no"
+            else:
+                rx = re.compile(arg, re.IGNORECASE)
+                hits = [p for p, t in zip(paras[paras.article_id == aid].para_no,
+                                          paras[paras.article_id == aid].text) if rx.search(t)]
+                row[question] = f"yes (¶{hits[0]})" if hits else "no"
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    return core.html_table(out) if as_html else out
 
 
 def framing_summary(path=None, *, lex: pd.DataFrame | None = None, as_html: bool = False):
@@ -1467,8 +1573,9 @@ def framing_summary(path=None, *, lex: pd.DataFrame | None = None, as_html: bool
     pandas.DataFrame
         One row per article (corpus order). Columns ``article`` (short label), ``capital`` (the
         spelling(s) of Ukraine's capital, with counts), ``the war called`` (the war-name variants used),
-        ``problem definition`` and ``treatment recommendation`` (Entman summaries), ``leaves out`` (number
-        of checked omissions), ``strongest generic frames`` (frames with a score of at least 0.5).
+        ``problem definition`` and ``treatment recommendation`` (Entman summaries), ``strongest generic
+        frames`` (frames with a score of at least 0.5). What each article mentions is compared with one
+        common checklist in :func:`coverage_checklist`.
 
     Examples
     --------
@@ -1486,7 +1593,6 @@ def framing_summary(path=None, *, lex: pd.DataFrame | None = None, as_html: bool
         return ", ".join(f"{v} {n}" for v, n in zip(u.variant, u["count"])) or "–"
 
     fe = framing_elements(base)
-    fg = foreground(path=base)
     fs = frame_scores(base).set_index("article_id")
     rows = []
     for aid, label in labels.items():
@@ -1494,7 +1600,7 @@ def framing_summary(path=None, *, lex: pd.DataFrame | None = None, as_html: bool
         strong = [FRAMES[f] for f in FRAMES if aid in fs.index and fs.loc[aid, f] >= 0.5]
         rows.append((label, variants(aid, "capital_name"), variants(aid, "war_name"),
                      summ.get("problem_definition", "–"), summ.get("treatment_recommendation", "–"),
-                     int(((fg.article_id == aid) & (fg.kind == "leaves_out")).sum()), ", ".join(strong) or "–"))
+                     ", ".join(strong) or "–"))
     out = pd.DataFrame(rows, columns=["article", "capital", "the war called", "problem definition",
-                                      "treatment recommendation", "leaves out", "strongest generic frames"])
+                                      "treatment recommendation", "strongest generic frames"])
     return core.html_table(out) if as_html else out

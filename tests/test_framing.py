@@ -306,12 +306,12 @@ def test_outlet_profile_is_escaped_and_complete():
     view = helpers.outlet_profile("cgtn-2025-05-14").data
     assert "Expert: Russia and Ukraine locked in deep rift over core demands" in view  # headline from articles.csv
     assert "Putin&#x27;s" in view and "Putin's" not in view
-    assert "absent: ultimatum" in view
+    assert "Common checklist" in view and "absent: ultimatum" not in view  # no per-article omission lists
 
 
 def test_framing_summary_has_one_row_per_article():
     s = helpers.framing_summary()
-    assert len(s) == 5 and s["leaves out"].sum() == int((helpers.foreground().kind == "leaves_out").sum())
+    assert len(s) == 5 and "leaves out" not in s.columns  # no per-outlet count of omissions
     assert s.set_index("article").loc["Atalayar, 19 May", "capital"] == "Kyiv 1, Kiev 2"
 
 
@@ -327,7 +327,7 @@ def test_a_corpus_without_annotations(make_corpus):
     with pytest.raises(helpers.NotCodedError):
         helpers.lexicon(base)
     view = helpers.outlet_profile("a", base).data
-    assert view.count("not yet coded for this corpus") == 2 and "Distinctive words" in view
+    assert view.count("not yet coded for this corpus") == 3 and "Distinctive words" in view
 
 
 # ---- a corpus of your own: the lexicon falls back, groups may be missing ----------------------
@@ -388,3 +388,22 @@ def test_framing_summary_as_html_and_uncoded_notice(make_corpus):
     base = make_corpus({"a": "The bridge is closed.\n", "b": "The council met.\n"})
     note = helpers.when_coded(helpers.framing_summary, base, lex=helpers.lexicon(base, fallback=True))
     assert "framing_elements.csv" in note.data
+
+
+def test_coverage_checklist_asks_every_article_the_same_questions():
+    c = helpers.coverage_checklist().set_index("article")
+    assert list(c.columns[1:]) == [q for q, _ in helpers.CHECKLIST] and len(c) == 5
+    assert c["written"].tolist() == ["before the talks"] * 3 + ["after the talks"] * 2
+    # hand-checked in the texts: the Athens Times names the ultimatum in its single body paragraph
+    assert c.loc["Athens Times, 15 May", "mentions the ceasefire-or-sanctions ultimatum"] == "yes (¶1)"
+    assert c.loc["CGTN, 17 May", "mentions NATO"] == "no"
+    assert c.loc["CGTN, 14 May", "mentions Putin's call for talks without preconditions"].startswith("yes")
+    # only the Global Times (Peskov, via Tass) and Atalayar (Medinsky) quote a Russian official in full
+    russian = c["quotes a Russian official directly"]
+    assert russian[russian != "no"].to_dict() == {"Global Times, 14 May": "yes (Dmitry Peskov)",
+                                                 "Atalayar, 19 May": "yes (Vladimir Medinsky)"}
+
+
+def test_distinctive_words_label_p_as_uncorrected():
+    dw = helpers.distinctive_words("atalayar-2025-05-19", top=3)
+    assert "significance" not in dw.columns and "uncorrected p (one word alone)" in dw.columns

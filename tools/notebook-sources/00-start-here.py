@@ -3,7 +3,8 @@
 #
 # On **16 May 2025** Russian and Ukrainian delegations sat down in Istanbul for their first direct talks in more than
 # three years. This kit looks at how five English-language news articles covered those talks: who they let speak,
-# which words they chose, what each side is reported to want, and what each got right or wrong. This first notebook
+# which words they chose, what each side is reported to want, and how what each reported compares with the public
+# record. This first notebook
 # introduces the five articles and the tools you will use in the others.
 #
 # **Questions**
@@ -34,9 +35,9 @@
 #
 # The five articles were published between 14 and 19 May 2025, three of them before the talks and two after.
 # Two are from **CGTN** (China Global Television Network, the international arm of China's state broadcaster),
-# one from the **Global Times** (a state-owned Chinese tabloid published by the *People's Daily*), one from
-# **Atalayar** (a private Spanish outlet, here its English edition) and one from the **Athens Times** (a small
-# English-language site that appears to be Greek).
+# one from the **Global Times** (a state-owned Chinese daily published by the *People's Daily*), one from
+# **Atalayar** (a private Spanish outlet, here its English edition) and one from the **Athens Times** (an
+# English-language site that appears to be Greek; its owner is unknown).
 #
 # They were not chosen to represent world coverage: they are the articles supplied to the kit's authors, kept
 # exactly as they were captured, page furniture and all. None of them has a byline. Some facts about them, such as
@@ -49,11 +50,8 @@
 # ## Setup
 #
 # Every notebook starts by importing the kit's `helpers` module, where all the code lives. The notebooks only call
-# its functions; `help(helpers.load_articles)` shows what any of them does.
-#
-# **Using your own articles?** (see `docs/bring-your-own-articles.md`) Then the narrative describes the kit's five
-# articles; the tables and charts show yours. Section 4 shows your first article, without the phrases highlighted
-# in the kit's, and section 5 searches for a word all your articles share.
+# its functions; `help(helpers.load_articles)` shows what any of them does. (Teachers using their own articles:
+# see the note at the very end.)
 
 # %%
 import helpers
@@ -67,9 +65,11 @@ print(f"{len(articles)} articles, {articles.word_count.sum()} words of body text
 # One row per article. Each fact is followed, in brackets, by how sure we are of it: **verified** (shown on an
 # archived copy of the outlet's own page), **inferred** (taken from a clue, such as a date in the web address) or
 # **unknown**. The `timing` column says whether the article was written before or after the talks of 16 May.
+# The second CGTN article reads *CGTN (inferred)* beside *China (verified (for CGTN))*: that CGTN is Chinese state
+# media is verified; that this article is CGTN's is only inferred (the next table gives the clues).
 
 # %%
-helpers.corpus_card()
+helpers.html_table(helpers.corpus_card())
 
 # %% [markdown]
 # Which facts are only inferred, and from what clue? The kit keeps the evidence for every fact (in
@@ -77,15 +77,18 @@ helpers.corpus_card()
 
 # %%
 inferred = helpers.provenance().query("status != 'verified' and field in ['outlet', 'published', 'headline']")
-helpers.html_table(inferred[["article_id", "field", "value", "status", "evidence"]])
+helpers.html_table(inferred.assign(evidence=inferred.evidence.str.slice(0, 110))[["article_id", "field", "value",
+                                                                                    "status", "evidence"]])
 
 # %% [markdown]
 # Notice two things. The second CGTN article (`cgtn-2025-05-17`) is *attributed* to CGTN only by a link at the
 # end of its text and by its experts having "told China Media Group"; the copy we have came through a republishing
-# site. And the Athens Times date comes from the article itself ("ahead of today’s talks in Istanbul (15.05.2025)").
+# site, whose last line reads `阅读原文:` (Chinese for "read the original") followed by the CGTN address. And the
+# Athens Times date comes from the article itself ("ahead of today’s talks in Istanbul (15.05.2025)").
 #
 # **Check your understanding**: which article's publication date and time are verified on the outlet's page?
-# (Look for `verified` in the `published` column of the card.)
+# (Look for `verified` in the `published` column of the card.) The evidence above is cut at 110 characters;
+# `helpers.provenance()` has it in full.
 
 # %% [markdown]
 # ## 2. Who is in, and who is missing
@@ -147,14 +150,15 @@ helpers.html_table(one.assign(text=one.text.str.slice(0, 90))[["para_no", "role"
 helpers.show_example_article(
     "cgtn-2025-05-14",
     highlight={
-        "the only person quoted, and to whom he spoke": "told China Media Group",
+        "the only person quoted directly, and to whom he spoke": "told China Media Group",
         "the name given to the war, in quotation marks": '"special military operation"',
     },
 )
 
 # %% [markdown]
-# The whole article rests on one voice: an academic who spoke to CGTN's own parent company. Notebook 01 counts
-# the voices in every article.
+# The article rests almost entirely on one voice: an academic who spoke to China Media Group, CGTN's parent
+# company (11 of its 14 attributed statements are his; Putin and Zelenskyy appear only in paraphrase). Notebook
+# 01 counts the voices in every article.
 #
 # **Check your understanding**: what is the role of the first paragraph of this article, and why is it not body
 # text?
@@ -190,8 +194,8 @@ helpers.kwic(term, regex=True, window=35)[["article_id", "para_no", "left", "mat
 # %% [markdown]
 # ## Key points
 #
-# - The kit's five articles come from four outlets; three are Chinese state media, and no Russian, Ukrainian,
-#   US or wire-agency outlet is among them.
+# - The kit's five articles come from four outlets; three of the five articles come from Chinese state media
+#   (CGTN twice, the Global Times once), and no Russian, Ukrainian, US or wire-agency outlet is among them.
 # - Three were written before the talks of 16 May 2025 and two after: their statements about the talks are,
 #   respectively, expectations and reports.
 # - Some facts about the articles are verified, some inferred; the corpus card shows which, and the evidence is kept.
@@ -211,7 +215,8 @@ helpers.kwic(term, regex=True, window=35)[["article_id", "para_no", "left", "mat
 #    *Türkiye*?
 # 2. Open the Athens Times article with `helpers.show_article("athenstimes-2025-05-15")`. How many paragraphs does
 #    its body have, and what are the three lines after it?
-# 3. Which article has the most words of body text? Use the `articles` table.
+# 3. Which article has the most words of body text? Use the `articles` table
+#    (`articles[["article_id", "word_count"]]`).
 #
 # Solutions are in `solutions/00-start-here.md` (for facilitators; try first).
 #
@@ -221,3 +226,7 @@ helpers.kwic(term, regex=True, window=35)[["article_id", "para_no", "left", "mat
 # - Robert M. Entman, "Framing: Toward Clarification of a Fractured Paradigm", *Journal of Communication* 43(4),
 #   1993: the definition of framing used in notebook 02.
 # - The kit's `data/README.md`: where every file comes from and what each column means.
+#
+# **For teachers: using your own articles** (see `docs/bring-your-own-articles.md`). The narrative describes the
+# kit's five articles; the tables and charts show yours. Section 4 shows your first article, without the phrases
+# highlighted in the kit's, and section 5 searches for a word all your articles share.

@@ -26,7 +26,7 @@
 # | Direct and reported speech | helpful | *She said: "We will come."* versus *She said they would come.* |
 # | Precision and recall | helpful | explained in section 6 |
 #
-# **Time**: 25 minutes teaching, 15 minutes exercises.
+# **Time**: 25 minutes teaching, 15 minutes exercises. Section 7 is optional (10 more minutes).
 
 # %% [markdown]
 # ## About these sources
@@ -52,6 +52,10 @@
 # "Ukraine insists that ...", the speaker is the expert). Where a statement starts and ends is a judgement call;
 # the coder's reasons are in the `notes` column. Atalayar's quotations were probably translated back from Spanish:
 # treat them as reported wording, not the speakers' exact English.
+#
+# **Words in the tables, in plain terms**: the *gazetteer* is the list of speakers; a `state_metonym` is a country
+# or institution speaking as a whole ("Moscow demands", "Kyiv insists"); an `outlet_relay` is another news outlet
+# passing a statement on ("Tass reported"); an `academic_expert` is a named scholar.
 
 # %% [markdown]
 # ## Setup
@@ -63,6 +67,7 @@
 # %%
 import helpers
 
+# helpers.when_coded(...) shows a short note instead of an error if a hand-coded table is missing; read past it.
 statements = helpers.when_coded(helpers.attributions)
 helpers.when_coded(helpers.sourcing_overview)
 
@@ -80,7 +85,7 @@ helpers.when_coded(helpers.html_table, examples)
 # The first is a **direct quote** of the Kremlin's spokesperson that reached the Global Times through the Russian
 # news agency TASS (the relay). The second is a **partial quote**: Atalayar paraphrases the Ukrainian foreign
 # ministry's spokesman and quotes two words of his, ‘limited mandate’. The third is **indirect**: a Chinese academic
-# "told China Media Group", CGTN's own parent company. That is an interview by the outlet's own group, so it is not
+# "told China Media Group", CGTN's parent company. That is an interview by the outlet's own group, so it is not
 # counted as a relay.
 #
 # **Check your understanding**: in the first example, who is the speaker, who is the relay, and who is the outlet
@@ -100,16 +105,18 @@ fig = helpers.when_coded(helpers.plot_voices, table=statements)
 # The same counts as a table, one row per article:
 
 # %%
-helpers.when_coded(helpers.source_profile, table=statements)
+helpers.when_coded(helpers.html_table, helpers.when_coded(helpers.source_profile, table=statements))
 
 # %% [markdown]
-# And by **type of speaker** (academics, heads of state, states speaking as a whole, ...):
+# And by **type of speaker** (academics, heads of state, states speaking as a whole, ...), one column per article:
 
 # %%
-helpers.when_coded(helpers.voices_by_source, by="speaker_type", table=statements)
+by_type = helpers.when_coded(helpers.voices_by_source, by="speaker_type", table=statements)
+helpers.when_coded(lambda table: table.T, by_type)
 
 # %% [markdown]
-# Two things stand out. The two CGTN articles rest mostly on Chinese academics (11 of 14 and 11 of 19 statements),
+# Two things stand out. The two CGTN articles rest mostly on Chinese academics (11 of 14 and 10 of 19 statements,
+# counting the `academic_expert` column; the second article adds one statement from unnamed "experts"),
 # while the Athens Times and Atalayar carry no academic at all, only officials and states. And the forms differ:
 # the second CGTN article has **no full direct quotation**, and the Athens Times has none either, only quoted
 # phrases such as ‘deep-rooted causes’.
@@ -131,7 +138,7 @@ helpers.kit_corpus_only(helpers.speakers_in, "cgtn-2025-05-14", table=statements
 
 # %% [markdown]
 # One academic, Sun Zhuangzhi of the Chinese Academy of Social Sciences, makes 11 of the 14 statements; he is the
-# only person quoted in full. Putin and Zelenskyy appear only in paraphrase. Even the opening sentence's unnamed
+# only person quoted directly. Putin and Zelenskyy appear only in paraphrase. Even the opening sentence's unnamed
 # "expert on Eastern European studies" is Sun, named later.
 #
 # ### Global Times, 14 May (before the talks)
@@ -140,8 +147,8 @@ helpers.kit_corpus_only(helpers.speakers_in, "cgtn-2025-05-14", table=statements
 helpers.kit_corpus_only(helpers.speakers_in, "globaltimes-2025-05-14", table=statements)
 
 # %% [markdown]
-# The widest range of voices: Chinese officials and academics, the Kremlin's spokesperson, the US president, the
-# Brazilian president, and three other outlets (the Washington Post, TASS, CNN) plus Reuters and Xinhua as relays.
+# The widest range of *speaker types*: Chinese officials and academics, the Kremlin's spokesperson, the US
+# president, the Brazilian president, the Washington Post as a source, and TASS, CNN, Reuters and Xinhua as relays.
 # **No Ukrainian speaks**: Zelensky's reaction is given only as the Washington Post's description of it.
 #
 # ### Athens Times, 15 May (before the talks)
@@ -151,8 +158,8 @@ helpers.kit_corpus_only(helpers.speakers_in, "athenstimes-2025-05-15", table=sta
 
 # %% [markdown]
 # An explainer of "the official positions of both sides". Russia's and Ukraine's voices are almost balanced (7 and
-# 6 statements), but they are the leaders and the states themselves ("Moscow demands", "Ukraine insists"), with no
-# source named for any of it: no relay, no interview, no full quotation.
+# 6 statements), but they are the leaders and the states themselves ("Moscow demands", "Ukraine insists"), without
+# saying where or to whom any of it was said: no relay, no interview, no full quotation.
 #
 # ### CGTN, 17 May (after the talks)
 
@@ -190,8 +197,8 @@ helpers.when_coded(helpers.html_table, chains[["article_id", "chain", "cue", "re
 
 # %% [markdown]
 # The Global Times reports the US and Russian positions almost entirely second-hand. In Atalayar the chain is one
-# step longer than the table can show: Moscow's condition reached CNN through "a Turkish official", who is named in
-# the relay cue. Where the Washington Post is both speaker and relay, no original speaker is named at all.
+# step longer than the table can show: Moscow's condition reached CNN through "a Turkish official", who appears,
+# unnamed, in the relay cue. Where the Washington Post is both speaker and relay, no original speaker is named at all.
 #
 # **Check your understanding**: write out the longest attribution chain in the corpus, with every intermediary.
 
@@ -205,7 +212,7 @@ helpers.when_coded(helpers.html_table, chains[["article_id", "chain", "cue", "re
 helpers.kit_corpus_only(helpers.show_statements, "cgtn-2025-05-14", table=statements)
 
 # %% [markdown]
-# Almost every sentence after the first paragraph is Sun's: the article's analysis is his. Now Atalayar, the article
+# From ¶5 to the end, every sentence is Sun's (and so is the lede in ¶2): the article's analysis is his. Now Atalayar, the article
 # with the most officials:
 
 # %%
@@ -265,7 +272,7 @@ findings.loc[~findings.any_direct_quote, "article_id"].tolist()
 # What else would you want to know before writing it?
 
 # %% [markdown]
-# ## 7. Can a computer find the voices? A rule-based extractor
+# ## 7. Can a computer find the voices? A rule-based extractor (optional)
 #
 # Coding 92 statements by hand took hours. `helpers.extract_attributions()` tries to do it with rules alone, no
 # language model: it pairs quotation marks (taking care that the apostrophe in "Ukraine’s" is not a quotation mark),
@@ -308,6 +315,8 @@ helpers.show_statements(article, table=found)
 # - **F1**: a single score that balances the two (their harmonic mean).
 # - **Speaker accuracy**: of the sentences found correctly, the share where it also named the right speaker.
 #
+# Precision here only asks whether the *sentence* was right, not the speaker or the form.
+#
 # The rules were written by reading **four** articles only. The fifth, `cgtn-2025-05-17`, was kept apart and never
 # used to change a rule (it is "held out"). Its score shows how the rules do on a text they were not made for.
 
@@ -318,8 +327,8 @@ evaluation.scores
 # %% [markdown]
 # On the four articles it was built on (`dev`) the extractor is nearly perfect (F1 0.99), which is what happens when
 # rules are written for the very texts they are tested on. On the held-out article it misses 2 of 17 sentences and
-# names the wrong speaker in 2 more (F1 0.94, speaker accuracy 0.87). Expect lower scores on new articles: a
-# published system built on a full grammatical parser reports an F1 of about 0.84. Here is every disagreement:
+# names the wrong speaker in 2 more (F1 0.94, speaker accuracy 0.87). Expect lower scores on new articles. Here is
+# every disagreement:
 
 # %%
 helpers.when_coded(helpers.html_table,
@@ -359,7 +368,7 @@ helpers.when_coded(helpers.html_table,
 #
 # ## Discussion questions
 #
-# 1. CGTN's experts "told China Media Group", CGTN's own parent. Is an in-house interview a weaker or a stronger
+# 1. CGTN's experts "told China Media Group". Is an in-house interview a weaker or a stronger
 #    source than a news agency report? What would you want to know about the expert?
 # 2. The Athens Times states both sides' positions without naming any source. Does an explainer need sources? How
 #    would a reader check "Moscow demands that Western arms deliveries stop"?

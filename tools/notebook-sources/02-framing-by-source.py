@@ -15,7 +15,7 @@
 # **Objectives**: by the end you will be able to
 # - use the kit's lexicon and keyword-in-context lines to compare word choices across outlets;
 # - read an Entman framing table and find each element's evidence in the text;
-# - check a claim that an article "leaves out" something, and find where another article says it;
+# - ask the same checklist of questions of every article, and check a claim that an article "leaves out" something;
 # - read a keyness or Fightin' Words table and explain why, on 400–700 words, it gives leads rather than findings.
 #
 # **Prerequisites**
@@ -25,9 +25,9 @@
 # | `00-start-here` | necessary | the five articles, the reading view and keyword in context |
 # | `01-who-speaks` | helpful | who is quoted in each article; this notebook does not repeat it |
 # | Framing (Entman 1993) | helpful | explained below in one paragraph |
-# | Statistical significance | helpful | only for section 7; the notebook explains what you need |
+# | Statistical significance | optional | only for section 7, which can be skipped |
 #
-# **Time**: 30 minutes teaching, 20 minutes exercises.
+# **Time**: 30 minutes teaching, 20 minutes exercises. Section 7 is optional (10 more minutes).
 
 # %% [markdown]
 # ## About these sources
@@ -41,8 +41,11 @@
 #   and, where it was checked, a source for that reading;
 # - `framing_elements.csv`: for each article, Entman's four framing elements, each backed by verbatim evidence;
 # - `generic_frames.csv` (with its codebook): Semetko & Valkenburg's twenty yes/no questions;
-# - `foreground.csv`: what each article puts first, what it leaves out (with the words checked to be absent), and
-#   other cues such as reused wire copy.
+# - `foreground.csv`: what each article puts first, some things it leaves out (with the words checked to be
+#   absent), and other cues such as reused wire copy.
+#
+# Section 8 also asks every article the same eight questions (whom it quotes directly, what it mentions),
+# answered by the kit from the texts and from notebook 01's table.
 #
 # These are one team's readings. The discussion questions at the end invite you to disagree with them. `data/README.md`
 # documents every column.
@@ -86,25 +89,27 @@ helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", 
 
 # %% [markdown]
 # Notice two things. The same variant can be the outlet's own word or a quoted person's: "resolving the Ukraine
-# crisis" in the second CGTN article is the analyst Cui Hongjian's wording, reported indirectly ("said Cui"). And
-# the pattern for *war* also matches "the largest of the **war** so far", a prisoner exchange: a word count cannot
-# tell these uses apart, a reader can.
+# crisis" in the second CGTN article is the analyst Cui Hongjian's wording, reported indirectly ("said Cui"); so is
+# "ends the **war**" in the same article. A word count cannot tell the outlet's voice from a quoted person's; a
+# reader can.
 #
 # **Check your understanding**: which article puts the Russian official name for the war in quotation marks, and what
 # does the lexicon say quotation marks signal?
 #
 # ## How to read the next five sections
 #
-# Each article gets the same treatment, in the same words:
+# Each article gets the same treatment, in the same words (items 1–6 in the first table, item 7 in the second):
 #
 # 1. **Headline and lede**: what a reader meets first (the lede is the first sentence of the body).
 # 2. **Who speaks**: [notebook 01](01-who-speaks.ipynb) counts each article's voices; here we only recall them.
 # 3. **Word choices**: the lexicon variants the article uses.
-# 4. **Foregrounded and left out**: from `foreground.csv`. Every "left out" claim was checked: none of its listed
-#    words occurs anywhere in the article (section 8 runs the check), and another article that does say it is named.
-# 5. **Distinctive words**: the article's words that are most over-represented against the other four (section 7
+# 4. **Foregrounded**: from `foreground.csv`, what the article puts first, with its words.
+# 5. **Common checklist**: the same eight questions for every article (whom it quotes directly; whether it
+#    mentions the ultimatum, the prisoners, a US official, Crimea or the four regions, NATO, Putin's "without
+#    preconditions"). Three articles were written before the talks and could not report their outcome.
+# 6. **Distinctive words**: the article's words that are most over-represented against the other four (section 7
 #    explains the statistics and why they are weak here).
-# 6. **Entman's four framing elements** (Entman 1993): the **problem definition** (what the story is about), the
+# 7. **Entman's four framing elements** (Entman 1993): the **problem definition** (what the story is about), the
 #    **causal interpretation** (what or who causes it), the **moral evaluation** (how actors or acts are judged) and
 #    the **treatment recommendation** (what should be done). The table gives the kit's summary; the text below it
 #    highlights each element's evidence with the same letter tag.
@@ -129,8 +134,8 @@ helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-14")
 # **Reading.** The headline and lede foreground the *gap* between the two sides' core demands and present direct
 # talks as hard to hold, on an expert's authority. The war is named once with the Russian official term, in
 # quotation marks, and otherwise as a *conflict*. The evaluative words ("constructive", "genuinely prepared") are in
-# the expert's voice, about the Russian proposal. The European ultimatum, US officials, Ukrainian officials other
-# than Zelenskyy and Russia's territorial claims are absent.
+# the expert's voice, about the Russian proposal. It is the only article to mention that Putin called for talks
+# "without any preconditions"; the checklist shows what it does not mention.
 #
 # **Check your understanding**: the moral evaluation [C] is voiced by the expert, not by the outlet's narration.
 # Does that make it part of the *article's* framing? Find the sentence that tells you who is speaking.
@@ -150,10 +155,10 @@ helpers.kit_corpus_only(helpers.show_framing, "globaltimes-2025-05-14")
 # %% [markdown]
 # **Reading.** The headline quotes an assessment ("breakthrough unlikely in single meeting"), and after a lede
 # relayed from the Washington Post, the second paragraph gives China's own diplomatic position. The word choices
-# include *Kiev*, *crisis* (three times), *Global South*, *peace-loving* and *constructive*, the last two from
-# Xinhua's account of the China–Brazil talks. The cause includes the European ultimatum, relayed from the Washington
-# Post; the remedy is dialogue, with a role for China, Brazil and the Global South. No Ukrainian speaker is quoted
-# directly.
+# include *Kiev*, *crisis* (three times), *Global South*, *peace-loving* and *constructive*, the last two from the
+# China–Brazil joint position (¶8–9), which the article partly credits to Xinhua. The cause includes the European
+# ultimatum, relayed from the Washington Post; the remedy is dialogue, with a role for China, Brazil and the Global
+# South.
 #
 # **Check your understanding**: which of this article's lexicon words are in the outlet's own narration, and which
 # are inside a quotation or a relayed statement? Use `helpers.lexicon_kwic("global_south_west")`.
@@ -174,9 +179,9 @@ helpers.kit_corpus_only(helpers.show_framing, "athenstimes-2025-05-15")
 # %% [markdown]
 # **Reading.** The lede presents the run-up as a *thriller* and foregrounds Putin's absence. In the outlet's own
 # voice the war is an *invasion*, Russia's demands are *maximalist*, "denazification" and "deep-rooted causes" stand
-# in quotation marks, and Crimea is "legally part of Ukraine per its constitution". The treatment recommendations
-# are each side's demands; the outlet recommends none itself. China, Brazil and prisoners do not appear (the
-# exchange was agreed after it was written).
+# in quotation marks. Crimea is "legally part of Ukraine per its constitution" inside Zelenskyy's reported assertion
+# (possibly the outlet's gloss). The treatment recommendations are each side's demands; the outlet recommends none
+# itself.
 #
 # **Check your understanding**: the Athens Times and the first CGTN article both put a Russian term in quotation
 # marks. Which terms, and does the effect seem the same to you in both?
@@ -184,8 +189,8 @@ helpers.kit_corpus_only(helpers.show_framing, "athenstimes-2025-05-15")
 # %% [markdown]
 # ## 5. CGTN, 17 May (after the talks)
 #
-# A report of the outcome followed by the comments of two Chinese academics interviewed by CGTN's parent; several
-# sentences match a Xinhua dispatch (notebook 04 follows this up). Its headline, too, is not in the text file.
+# A report of the outcome followed by the comments of two Chinese academics interviewed by China Media Group. Its
+# headline, too, is not in the text file.
 
 # %%
 helpers.kit_corpus_only(helpers.outlet_profile, "cgtn-2025-05-17")
@@ -197,8 +202,8 @@ helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-17")
 # **Reading.** The lede foregrounds the talks as a "rare opportunity for a political resolution"; that they brought
 # no ceasefire comes at the end of the same sentence. The article uses *Kyiv*, *Zelenskyy* and *Türkiye*. Its causal
 # interpretation explains each side's assessment (Ukraine's "pessimistic and negative", Russia's "more positive")
-# by their priorities. The European ultimatum, US officials, Russia's withdrawal condition and a credit to Xinhua
-# are absent.
+# by their priorities. Its account of the outcome shares sentences with a Xinhua dispatch of 16 May, which is not
+# named (notebook 04 sets them side by side).
 #
 # **Check your understanding**: the lede puts "rare opportunity" first and "no ceasefire agreement" last. Rewrite
 # the sentence with the same facts in the opposite order. What changes for the reader?
@@ -217,16 +222,21 @@ helpers.kit_corpus_only(helpers.show_framing, "atalayar-2025-05-19")
 
 # %% [markdown]
 # **Reading.** The headline foregrounds the absence of concrete progress, and the standfirst Russian demands
-# "unacceptable to Kiev". *Unacceptable* occurs five times, in the narration and in quoted leaders' words; the
-# annexation is "attempted to illegally annex". The causal interpretation rests mainly on Russian demands and
+# "unacceptable to Kiev". *Unacceptable* occurs five times, four times in the narration and once in Starmer's
+# quoted words; the annexation is "attempted to illegally annex". The causal interpretation rests mainly on Russian demands and
 # conduct; the remedies are sanctions, pressure and a meeting of presidents. It mixes *Kiev* and *Kyiv* and writes
-# *Volodimir*, possible traces of translation. China, Brazil and the Global South play no part.
+# *Volodimir*, possible traces of translation.
 #
 # **Check your understanding**: this article uses both *Kiev* and *Kyiv*. Give two explanations for the mix, one
 # about the outlet's stance and one about how the text was produced. Which does the evidence in the kit support?
 
 # %% [markdown]
-# ## 7. Distinctive words, and their limits
+# ## 7. Distinctive words, and their limits (optional: for those who like numbers)
+#
+# **In plain words**: a computer can list the words one article uses more than the others, but these articles are
+# too short for any such list to be more than a hint. None of the differences below is larger than chance would
+# produce when so many words are compared. The useful contrasts (*Kiev* or *Kyiv*, *crisis* or *invasion*) come
+# from the hand-made lexicon and from reading. You can skip to section 8; the rest of this section shows the numbers.
 #
 # Two standard statistics find words over-represented in one group of texts against another: **Fightin' Words**
 # (Monroe, Colaresi & Quinn 2008, a log-odds ratio shrunk towards the pooled corpus, reported as a z-score) and
@@ -242,8 +252,8 @@ helpers.html_table(check[["comparison", "tokens_a", "words_tested", "max_g2", "m
                           "n_over_15_13", "max_abs_z", "max_z_word"]])
 
 # %% [markdown]
-# **No word passes G² 15.13 in any comparison, none survives the correction, and no |z| reaches 3.** With 270–400
-# content words per article, nothing here reaches conventional significance once the number of words tested is taken
+# **No word passes G² 15.13 in any comparison, none survives the correction, and no |z| reaches 3.** With about
+# 270–400 content words per article, nothing here reaches conventional significance once the number of words tested is taken
 # into account. Grouping the three Chinese state-media pieces against the other two gives more text, and a readable
 # contrast, but still not a significant one (A = the three Chinese pieces, B = the other two; `more_in` says which
 # group uses the word relatively more). `helpers.group_keyness` takes the groups from a column of `articles.csv`;
@@ -254,8 +264,8 @@ helpers.group_keyness("country", "China", top=8)
 
 # %% [markdown]
 # Read the top words against the text. *sun* is two different people (Sun Zhuangzhi and Sun Xiuwen); *said* reflects
-# a reporting style (the Athens Times never uses it); *part* comes from "for his part" and "for its part" in one
-# translated article. The curated lexicon tells the outlets apart far better: *Kiev* against *Kyiv*, *crisis*
+# a reporting style (the Athens Times never uses it); *part* comes three times from "for his part" and "for its
+# part" in one translated article (Atalayar), and once from the Athens Times' "legally part of Ukraine". The curated lexicon tells the outlets apart far better: *Kiev* against *Kyiv*, *crisis*
 # against *invasion*, *unacceptable* and *maximalist*. Statistics propose leads; a reader decides what they mean.
 #
 # Finally, the words that set each article apart from all the others, for every article of the corpus in use
@@ -267,26 +277,44 @@ helpers.html_table(helpers.distinctive_words(top=4))
 # %% [markdown]
 # Some are names (*cui*, *putin*, *moscow*), some topics (*proposal*, *china*), some habits of style (*reported*,
 # *said*, and *part* from "for its part") or of spelling (*zelenskyy* in the Athens Times, *zelensky* in Atalayar).
-# The `significance` column uses the bands for one word tested alone; none of these words reaches the strict cut
-# (G² 15.13) or survives the correction for the number of words tested (about G² 12.8). Each is a lead to follow
+# The last column gives the p-value band a word would pass **if it were the only word tested** (uncorrected); with
+# about 140 words tested per comparison it is not evidence: none of these words reaches the strict cut (G² 15.13)
+# or survives the correction for the number of words tested (about G² 12.8). Each is a lead to follow
 # with keyword in context, e.g. `helpers.kwic("resolution")`.
 #
-# **Check your understanding**: *unacceptable* occurs five times in Atalayar but only four in the table above. Why?
-# (Hint: which paragraphs does the word count read?)
+# **Check your understanding**: *unacceptable* occurs five times in Atalayar but only four times in the
+# "Distinctive words" table of Atalayar's profile (section 6). Why? (Hint: which paragraphs does the word count read?)
 
 # %% [markdown]
 # ## 8. Across the five
 #
-# First, the check behind every "left out" claim: each listed word is searched in the whole article, where it must
-# occur zero times, and in the article that does say it. Then the five articles side by side: two word choices,
-# Entman's problem definition and remedy, the number of checked omissions and the generic frames scoring at least
-# 0.5; a chart of every contested term; and a chart of the **generic frames** of Semetko & Valkenburg (2000), five
-# frames scored from yes/no questions (e.g. conflict: "Does the story reflect disagreement between parties?"), a
-# frame's score being the share of its questions answered yes. (The kit's wording of the twenty questions is a
-# paraphrase not yet checked against the paper: see `helpers.generic_frames_codebook()`.)
+# First, the common checklist: the same eight questions for every article, answered by the kit (a text search of
+# headline, standfirst and body, giving the first paragraph that answers yes; and, for quotations, notebook 01's
+# hand-coded table). A "no" is not a fault: the first three articles were written **before** the talks and could
+# not report what happened there, and each article chose its own angle.
+
+# %%
+helpers.when_coded(helpers.coverage_checklist, as_html=True)
+
+# %% [markdown]
+# Every row has some "no" answers, and no two rows are alike. The two CGTN pieces mention neither the ultimatum nor a
+# US official by name; the first is the only one to mention Putin's call for talks "without any preconditions"; the
+# second is the only one without NATO. Only Atalayar quotes a Ukrainian official directly.
+#
+# How can a claim that something is absent be checked? Search the whole article for every word that would name it,
+# and find another article that does say it. `foreground.csv` records a few such claims; here is the check for the
+# first CGTN article. In the "said in" article one matching word is enough, so a 0 beside a word there only means
+# that the other article uses a different one of the listed words.
 
 # %%
 helpers.when_coded(helpers.show_absences, helpers.example_article("cgtn-2025-05-14"))
+
+# %% [markdown]
+# Then the five articles side by side: two word choices, Entman's problem definition and remedy, and the generic
+# frames scoring at least 0.5; a chart of every contested term; and a chart of the **generic frames** of Semetko &
+# Valkenburg (2000), five frames scored from yes/no questions (e.g. conflict: "Does the story reflect disagreement
+# between parties?"), a frame's score being the share of its questions answered yes (the kit's wording of the
+# twenty questions: `helpers.generic_frames_codebook()`).
 
 # %%
 helpers.when_coded(helpers.framing_summary, lex=lexicon, as_html=True)
@@ -304,7 +332,7 @@ fig = helpers.when_coded(helpers.plot_frame_scores)
 # The problem definitions range from a deep rift (CGTN, 14 May) to a rare opportunity (CGTN, 17 May) and the absence
 # of progress (Atalayar).
 #
-# The generic frames, by contrast, barely vary: conflict and responsibility are high in all five, human interest is
+# The generic frames, by contrast, barely vary: conflict and responsibility are the two highest frames in all five, human interest is
 # zero in all five (no article shows an ordinary person), and the economic frame appears only as sanctions. A tool
 # that gives nearly the same answer for every article cannot tell them apart; here the close-reading tools do much
 # better. That is a finding about the tool as much as about the articles.
@@ -323,10 +351,10 @@ fig = helpers.when_coded(helpers.plot_frame_scores)
 #   outlet's.
 # - Entman's four elements (problem, cause, evaluation, remedy) give a close-reading scaffold; each cell of the table
 #   should point to words on the page.
-# - What an article leaves out is a framing device too; a claim of absence can be checked, and another article shows
-#   that the fact was available.
-# - Generic frames and word statistics barely separate these five articles: conflict and responsibility are high
-#   everywhere, and no word reaches conventional significance on texts this short. Knowing a tool's limits is part
+# - What an article leaves out is a framing device too. Ask every article the same questions, allow for when it was
+#   written, and check a claim of absence by searching the whole text.
+# - Generic frames and word statistics barely separate these five articles: conflict and responsibility are the
+#   highest frames everywhere, and no word reaches conventional significance on texts this short. Knowing a tool's limits is part
 #   of using it.
 # - The kit describes framing devices with the same vocabulary for every outlet; it does not say which framing is
 #   right.
@@ -337,10 +365,10 @@ fig = helpers.when_coded(helpers.plot_frame_scores)
 #    variant to the lexicon, or change what a "signals" entry says?
 # 2. The kit codes the CGTN expert's "constructive" as the article's moral evaluation. Is an interviewee's judgement
 #    the outlet's framing? What would you need to know to decide?
-# 3. The kit lists "prisoners" as something the Athens Times leaves out, although it was written before the exchange
-#    was agreed. Is that an omission, or should timing rule it out? Where would you draw the line?
-# 4. The Athens Times scores yes on "an individual or group is responsible" because of a reported Russian demand
-#    about "ultra-nationalist Ukrainian groups". Would you code it the same way?
+# 3. Three articles answer "no" on prisoners, all written before the exchange was agreed. Is that an omission, or
+#    should timing rule it out? Which question would you add to the checklist, and would it change the picture?
+# 4. Pick one generic-frame question the kit answered "yes" for an article. Find the words in the text that justify
+#    it. Would you code it the same way?
 # 5. Could a reader who knows nothing of the outlets guess which articles come from Chinese state media from the
 #    word choices alone? Which words would give it away, and which would mislead?
 #
