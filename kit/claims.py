@@ -369,7 +369,7 @@ def claims(path=None) -> pd.DataFrame:
     table = table.sort_values(["_t", "_a"], kind="stable").reset_index(drop=True)
     table["outlet"] = table["article_id"].map(dict(zip(arts["article_id"], arts["outlet"])))
     table["published"] = table["article_id"].map(dict(zip(arts["article_id"], arts["published"])))
-    table["sentence"] = _sentences_of(table, arts, base)
+    table["sentence"] = core.enclosing_sentences(table, base, articles=arts, roles=tuple(core.ROLES))
     cols = ["claim_id", "topic", "article_id", "outlet", "published", "says", "span", "start", "end", "sentence",
             "relation_to_others", "relation_to_record", "difference_kind", "record_fact_id", "explanation"]
     return table[cols]
@@ -465,18 +465,6 @@ def _check_claim_rows(table: pd.DataFrame, article_ids: list[str]) -> list[Probl
     return problems
 
 
-def _sentences_of(table: pd.DataFrame, arts: pd.DataFrame, base) -> list[str]:
-    """The sentence(s) containing each row's span (the paragraph for text outside sentences)."""
-    sents = core.sentences(base, articles=arts, roles=tuple(core.ROLES))
-    text = dict(zip(arts.article_id, arts.text))
-    out = []
-    for aid, start, end in zip(table["article_id"], table["start"], table["end"]):
-        if start < 0:
-            out.append("")
-            continue
-        s = sents[(sents.article_id == aid) & (sents.end > start) & (sents.start < end)]
-        out.append(text[aid][s.start.min():s.end.max()] if len(s) else text[aid][start:end])
-    return out
 
 
 # --------------------------------------------------------------------------------------------

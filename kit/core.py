@@ -47,6 +47,7 @@ __all__ = [
     "sentences",
     "locate",
     "verify_spans",
+    "enclosing_sentences",
     "show_article",
     "kwic",
     "provenance",
@@ -753,7 +754,6 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for m in _BOUNDARY_RE.finditer(text):
-        punct_end = m.end(1)
         if m.group(1) == "." and _is_abbreviation(text, m.start(1)):
             continue
         end = m.end(2)
@@ -977,6 +977,58 @@ def verify_spans(table: pd.DataFrame, *, file: str, span_col: str = "span", path
     return out
 
 
+def enclosing_sentences(table: pd.DataFrame, path=None, *, articles: pd.DataFrame | None = None,
+                        sents: pd.DataFrame | None = None, roles=TEXT_ROLES) -> list[str]:
+    """The sentence(s) of its article that contain each row's span.
+
+    Every annotation layer shows its evidence inside its sentence; this is the one place that
+    finds it. A span outside the split paragraphs (e.g. in a caption) gives the span itself; a
+    row with ``start < 0`` (no span) gives ``""``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        Rows with ``article_id``, ``start`` and ``end`` (e.g. from :func:`verify_spans`).
+    path : str or Path, optional
+        The corpus folder.
+    articles : DataFrame, optional
+        The result of :func:`load_articles`.
+    sents : DataFrame, optional
+        The result of :func:`sentences` (else computed for ``roles``).
+    roles : tuple of str
+        Paragraph roles to split when ``sents`` is not given.
+
+    Returns
+    -------
+    list of str
+        One text per row of ``table``, in order.
+
+    Examples
+    --------
+    >>> t = verify_spans(pd.DataFrame({"article_id": ["cgtn-2025-05-17"], "span": ["took note"]}), file="example")
+    >>> enclosing_sentences(t)[0][:34]
+    'He also said that Ukraine proposed'
+    """
+    import numpy as np
+
+    base = data_dir(path)
+    arts = load_articles(base) if articles is None else articles
+    if sents is None:
+        sents = sentences(base, articles=arts, roles=roles)
+    text = dict(zip(arts["article_id"], arts["text"]))
+    bounds = {aid: (g["start"].to_numpy(), g["end"].to_numpy()) for aid, g in sents.groupby("article_id", sort=False)}
+    none = (np.array([], dtype=int), np.array([], dtype=int))
+    out = []
+    for aid, start, end in zip(table["article_id"], table["start"], table["end"]):
+        if start < 0:
+            out.append("")
+            continue
+        starts, ends = bounds.get(aid, none)
+        hit = (ends > start) & (starts < end)
+        out.append(text[aid][starts[hit].min():ends[hit].max()] if hit.any() else text[aid][start:end])
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # Reading view and keyword in context
 # --------------------------------------------------------------------------------------------
@@ -1096,7 +1148,7 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
     tag = lambda i: chr(ord("A") + i) if i < 26 else str(i + 1)  # noqa: E731
     out = []
     heading = title if title is not None else f"{row['outlet']}, {row['published']}: {row['headline']}"
-    out.append(f'<div class="kit-article" style="max-width:52em;font-family:Georgia,serif;line-height:1.5">')
+    out.append('<div class="kit-article" style="max-width:52em;font-family:Georgia,serif;line-height:1.5">')
     out.append(f"<h4 style='margin-bottom:0.3em'>{html.escape(heading)}</h4>")
     if labels:
         items = []

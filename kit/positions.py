@@ -190,23 +190,13 @@ def positions(path=None) -> pd.DataFrame:
     ledger["speaker"] = ledger["speaker_id"].map(names)
     ledger["speaker_type"] = ledger["speaker_id"].map(types)
     ledger["relay"] = ledger["relay_id"].map(names).fillna("")
-    ledger["sentence"] = _sentences_of(ledger, base)
+    ledger["sentence"] = core.enclosing_sentences(ledger, base)
     cols = ["position_id", "article_id", "actor", "actor_label", "speaker_id", "speaker", "speaker_type", "voice",
             "relay_id", "relay", "issue", "stance", "summary", "condition", "span", "start", "end", "sentence",
             "cameo", "notes"]
     return ledger[cols].reset_index(drop=True)
 
 
-def _sentences_of(table: pd.DataFrame, base) -> list[str]:
-    """The sentence(s) of the article that contain each row's span (the paragraph for non-body text)."""
-    arts = core.load_articles(base)
-    sents = core.sentences(base, articles=arts, roles=core.TEXT_ROLES)
-    text = dict(zip(arts.article_id, arts.text))
-    out = []
-    for aid, start, end in zip(table["article_id"], table["start"], table["end"]):
-        s = sents[(sents.article_id == aid) & (sents.end > start) & (sents.start < end)]
-        out.append(text[aid][s.start.min():s.end.max()] if len(s) else text[aid][start:end])
-    return out
 
 
 def positions_overview(path=None, *, ledger=None):

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import numpy as np
 import pandas as pd
 
 from kit import core
@@ -237,16 +236,10 @@ def attributions(path=None) -> pd.DataFrame:
     df["speaker_type"] = df["speaker_id"].map(g["speaker_type"])
     df["speaker_country"] = df["speaker_id"].map(g["country"])
     df["relay"] = df["relay_id"].map(g["canonical_name"]).fillna("")
-    sents = core.sentences(base, articles=arts, roles=core.TEXT_ROLES)
+    df["sentence"] = core.enclosing_sentences(df, base, articles=arts)
     body = core.sentences(base, articles=arts)
-    text = dict(zip(arts.article_id, arts.text))
-    sentence, in_body = [], []
-    for aid, s, e in zip(df["article_id"], df["start"], df["end"]):
-        hit = sents[(sents.article_id == aid) & (sents.end > s) & (sents.start < e)]
-        sentence.append(text[aid][hit.start.min():hit.end.max()] if len(hit) else text[aid][s:e])
-        in_body.append(bool(((body.article_id == aid) & (body.end > s) & (body.start < e)).any()))
-    df["sentence"] = sentence
-    df["in_body"] = in_body
+    df["in_body"] = [bool(((body.article_id == aid) & (body.end > s) & (body.start < e)).any())
+                     for aid, s, e in zip(df["article_id"], df["start"], df["end"])]
     cols = ["attribution_id", "article_id", "outlet", "span", "start", "end", "speaker_id", "speaker", "speaker_type",
             "speaker_country", "form", "cue", "relay_id", "relay", "relay_cue", "sentence", "in_body", "notes"]
     return df[cols].reset_index(drop=True)
@@ -1627,14 +1620,7 @@ def extract_attributions(path=None, *, articles=None, use_gazetteer: bool = True
     else:
         df["speaker_type"] = ""
         df["speaker_country"] = ""
-    text = dict(zip(arts.article_id, arts.text))
-    bounds = {aid: (g.start.to_numpy(), g.end.to_numpy()) for aid, g in sents_of.items()}
-    out = []
-    for aid, s, e in zip(df.article_id, df.start, df.end):
-        starts, ends = bounds.get(aid, (np.array([], dtype=int), np.array([], dtype=int)))
-        hit = (ends > s) & (starts < e)
-        out.append(text[aid][starts[hit].min():ends[hit].max()] if hit.any() else text[aid][s:e])
-    df["sentence"] = out
+    df["sentence"] = core.enclosing_sentences(df, base, articles=all_arts, sents=sents)
     return df[cols].reset_index(drop=True)
 
 
