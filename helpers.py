@@ -4,7 +4,8 @@ The functions live in the ``kit`` package, one module per layer of the kit, and 
 available from here::
 
     import helpers
-    arts = helpers.load_articles()
+    corpus = helpers.open_corpus()
+    helpers.plot_voices(corpus)
 
 Layers
 ------
@@ -27,14 +28,19 @@ kit.byo
     Bring your own articles: templates for the hand-coded layers, the "not yet coded"
     notice (``when_coded``), and the checks behind ``python -m helpers check``.
 
-Every function that reads data takes an optional corpus folder; without it the kit uses
-the environment variable ``KIT_DATA_DIR`` if set, else its own ``data/`` folder.
+Every function that reads data takes the corpus first: the object ``open_corpus()`` returns
+(it checks the folder once and keeps every table it reads), or a folder, or nothing (then the
+environment variable ``KIT_DATA_DIR`` if set, else the kit's own ``data/`` folder). Called
+through this module, a function whose hand-coded layer is not coded yet returns the notice
+"not yet coded for this corpus" instead of raising (``kit.*`` itself raises).
 
 Run ``python -m helpers check [FOLDER]`` to check a corpus folder and list every problem.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import sys
 
 import kit.byo as _byo
@@ -52,8 +58,46 @@ from kit.sourcing import *  # noqa: F401,F403
 from kit.teaching import *  # noqa: F401,F403
 from kit.byo import *  # noqa: F401,F403
 
-__all__ = [*_core.__all__, *_sourcing.__all__, *_framing.__all__, *_positions.__all__, *_claims.__all__,
-           *_teaching.__all__, *_byo.__all__]
+from kit.corpus import Corpus, open_corpus  # noqa: E402
+
+__all__ = ["Corpus", "open_corpus", *_core.__all__, *_sourcing.__all__, *_framing.__all__, *_positions.__all__,
+           *_claims.__all__, *_teaching.__all__, *_byo.__all__]
+
+#: Functions that are about notices, files or checks themselves: they keep their own behaviour.
+_PLAIN = {"open_corpus", "when_coded", "not_coded_notice", "kit_corpus_only", "annotation_template",
+          "check_corpus", "check_annotations", "check_folder", "data_dir", "read_csv_checked",
+          "read_article_file", "read_annotation", "coding_status", "is_kit_corpus"}
+#: Functions that take a notice in place of a table and show it themselves.
+_SHOW_NOTICES = {"claims_overview", "positions_overview"}
+
+
+def _learner_facing(fn, *, pass_notices=False):
+    """Wrap a kit function for notebooks: a layer that is not coded yet shows a notice, not an error.
+
+    If the function needs a hand-coded file that the corpus does not have
+    (:class:`kit.core.NotCodedError`), the notice "not yet coded for this corpus" is returned
+    instead; if an argument is such a notice (an earlier step was not coded), a one-line
+    reminder is returned without calling the function. Every other error is raised as it is.
+    The functions in ``kit.*`` themselves always raise.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        for value in () if pass_notices else (*args, *kwargs.values()):
+            if isinstance(value, _byo.Notice):
+                return value.reminder()
+        try:
+            return fn(*args, **kwargs)
+        except _core.NotCodedError as exc:
+            return _byo.not_coded_notice(exc)
+
+    return wrapper
+
+
+for _name in __all__:
+    _obj = globals()[_name]
+    if inspect.isfunction(_obj) and _name not in _PLAIN:
+        globals()[_name] = _learner_facing(_obj, pass_notices=_name in _SHOW_NOTICES)
 
 
 def main(argv=None) -> int:

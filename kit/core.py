@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.corpus import cached
+
 __all__ = [
     "KitDataError",
     "NotCodedError",
@@ -164,6 +166,8 @@ def data_dir(path=None) -> Path:
     >>> (data_dir() / "articles.csv").exists()
     True
     """
+    if hasattr(path, "folder") and hasattr(path, "layer"):  # a Corpus
+        return path.folder
     if path is None:
         path = os.environ.get(ENV_VAR) or DEFAULT_DATA_DIR
     return Path(path).expanduser().resolve()
@@ -469,6 +473,15 @@ def _metadata(base: Path) -> tuple[pd.DataFrame, dict[str, str]]:
     return meta, texts
 
 
+@cached
+def _listed_ids(path=None) -> set:
+    """The article ids listed in ``articles.csv``, without checking the texts (for annotation checks)."""
+    base = data_dir(path)
+    meta = read_csv_checked(base / "articles.csv", required=REQUIRED_COLUMNS, base=base)
+    return set(meta["article_id"].str.strip())
+
+
+@cached
 def load_articles(path=None) -> pd.DataFrame:
     """Load the corpus: one row per article, with its metadata, full text and word count.
 
@@ -535,13 +548,12 @@ def article_text(article_id: str, path=None) -> str:
     >>> article_text("athenstimes-2025-05-15")[:30]
     'The peace negotiations between'
     """
-    base = data_dir(path)
-    meta = read_csv_checked(base / "articles.csv", required=REQUIRED_COLUMNS, base=base)
-    hit = meta[meta["article_id"].str.strip() == article_id]
+    arts = load_articles(path)
+    hit = arts.loc[arts["article_id"] == article_id, "text"]
     if hit.empty:
-        known = ", ".join(sorted(meta["article_id"].str.strip()))
+        known = ", ".join(sorted(arts["article_id"]))
         raise _err("articles.csv", "", f"no article with id {article_id!r}", f"use one of: {known}")
-    return read_article_file(base / "articles" / hit["file"].iloc[0].strip(), base=base)
+    return hit.iloc[0]
 
 
 _CAPTION_RE = re.compile(
@@ -644,6 +656,7 @@ def _paragraphs_from(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
     return paras
 
 
+@cached
 def paragraphs(path=None, *, articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Split every article into paragraphs (non-blank lines) and give each a role.
 
@@ -765,6 +778,7 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@cached
 def sentences(path=None, *, roles=("body",), articles: pd.DataFrame | None = None) -> pd.DataFrame:
     """Split the body paragraphs into sentences, with character offsets into the article.
 
@@ -1258,6 +1272,7 @@ def html_table(df: pd.DataFrame, *, max_rows: int | None = None) -> HTML:
 # --------------------------------------------------------------------------------------------
 
 
+@cached
 def provenance(path=None) -> pd.DataFrame:
     """How sure each metadata fact is: one row per (article, field).
 
@@ -1320,6 +1335,7 @@ def corpus_card(path=None) -> pd.DataFrame:
     return card.reset_index(drop=True)
 
 
+@cached
 def events(path=None) -> pd.DataFrame:
     """The key dates of the story, for the timeline.
 
@@ -1471,8 +1487,7 @@ def read_annotation(name: str, *, required, path=None, codes: dict | None = None
     problems = []
     known_ids = None
     if "article_id" in df.columns:
-        meta = read_csv_checked(base / "articles.csv", required=REQUIRED_COLUMNS, base=base)
-        known_ids = set(meta["article_id"].str.strip())
+        known_ids = _listed_ids(base)
         for r in df.to_dict("records"):
             if r["article_id"] not in known_ids:
                 problems.append(Problem(label, f"line {r['csv_line']}", f"unknown article_id {r['article_id']!r}",

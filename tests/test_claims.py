@@ -11,6 +11,7 @@ import matplotlib
 import pytest
 
 import helpers
+import kit.claims
 from helpers import KitDataError, NotCodedError
 
 from conftest import DATA, REPO
@@ -58,9 +59,9 @@ def test_record_loads_and_parses_dates():
 def test_record_missing_is_not_coded(make_corpus):
     folder = make_corpus({"a": "One sentence here."})
     with pytest.raises(NotCodedError):
-        helpers.record(folder)
+        kit.claims.record(folder)
     with pytest.raises(NotCodedError):  # facts asked for, but there is no record
-        helpers.plot_claims_timeline(folder, facts=["talks_date"])
+        kit.claims.plot_claims_timeline(folder, facts=["talks_date"])
 
 
 def test_timeline_without_a_record_draws_the_articles_only(make_corpus):
@@ -170,7 +171,7 @@ def test_claims_load_without_a_record(tmp_path):
     (data / "record.csv").unlink()
     assert len(helpers.claims(data)) == 110
     with pytest.raises(NotCodedError):
-        helpers.differences(data)
+        kit.claims.differences(data)
 
 
 # ---------------------------------------------------------------- grid and differences
@@ -350,7 +351,7 @@ def test_the_matcher_runs_on_new_text(make_corpus):
     assert "quill*" in top.shared and "council" in top.shared
     # Recall needs the hand-made claims table: not coded yet.
     with pytest.raises(NotCodedError):
-        helpers.evaluate_matching(folder)
+        kit.claims.evaluate_matching(folder)
 
 
 def test_evaluate_matching_accepts_the_loaded_table(table):

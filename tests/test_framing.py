@@ -13,6 +13,7 @@ from collections import Counter
 import pytest
 
 import helpers
+import kit.framing
 from helpers import KitDataError
 
 from conftest import DATA
@@ -325,7 +326,7 @@ def test_a_corpus_without_annotations(make_corpus):
     k = helpers.keyness("a", path=base, min_count=1).set_index("word")
     assert (k.loc["war", "count_a"], k.loc["war", "count_b"]) == (2, 0)
     with pytest.raises(helpers.NotCodedError):
-        helpers.lexicon(base)
+        kit.framing.lexicon(base)
     view = helpers.outlet_profile("a", base).data
     assert view.count("not yet coded for this corpus") == 3 and "Distinctive words" in view
 

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 import helpers
+import kit.positions
 from helpers import KitDataError, NotCodedError
 
 from conftest import DATA, tree_digest
@@ -94,7 +95,7 @@ def test_unknown_actor_or_issue_names_the_line(tmp_path):
         csv.writer(f).writerows(rows)
     before = tree_digest(root)
     with pytest.raises(KitDataError) as exc:
-        helpers.positions(root)
+        kit.positions.positions(root)
     msg = str(exc.value)
     assert "annotations/positions.csv, line 3: unknown actor 'rusia'" in msg
     assert "line 6: unknown issue 'talks'" in msg and "Fix: use one of:" in msg
@@ -108,14 +109,14 @@ def test_a_span_not_in_the_text_names_the_line(tmp_path):
     path.write_text(text.replace("Putin on Sunday called for the resumption", "Putin on Monday called for the resumption", 1),
                     encoding="utf-8")
     with pytest.raises(KitDataError, match=r"positions.csv, line \d+: the span 'Putin on Monday"):
-        helpers.positions(root)
+        kit.positions.positions(root)
 
 
 def test_missing_ledger_is_not_coded_yet(tmp_path):
     root = _copy_corpus(tmp_path)
     (root / "annotations" / "positions.csv").unlink()
     with pytest.raises(NotCodedError, match="not been coded"):
-        helpers.positions(root)
+        kit.positions.positions(root)
 
 
 # ---------------------------------------------------------------- a corpus of your own (bring your own articles)
@@ -124,7 +125,7 @@ def test_an_uncoded_corpus_names_the_ledger_not_the_codebook(make_corpus):
     # A new corpus has neither positions.csv nor issues_codebook.csv: the notice must name the ledger.
     folder = make_corpus({"a": "Headline a\nThe council met on Monday."})
     with pytest.raises(NotCodedError) as exc:
-        helpers.positions(folder)
+        kit.positions.positions(folder)
     assert exc.value.problems[0].file == "annotations/positions.csv"
     note = helpers.when_coded(helpers.positions, folder)
     assert note.file == "annotations/positions.csv"
