@@ -1,0 +1,124 @@
+"""One look for every chart and table of the kit: the palette, the sizes, the colours of the case.
+
+Charts are drawn for a projector at 1024 x 768: :data:`FIG_WIDTH` inches at :data:`DPI` dots per
+inch is 576 pixels, which fits a notebook at that screen size with the file browser hidden and
+is never shrunk; text is at least :data:`MIN_FONT` points (about 14 pixels). Text from a corpus
+is never parsed as matplotlib maths (an outlet called ``$5 News`` is drawn as it is written).
+
+The colours that belong to the case study (one per outlet, one per country) live in the corpus
+folder's ``colours.csv``; anything it does not name gets the next colour of the Okabe-Ito
+palette, so a teacher's own corpus runs the same code and simply gets palette colours.
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+__all__ = ["PALETTE", "FIG_WIDTH", "DPI", "MIN_FONT", "apply", "figure", "colours", "text_colour"]
+
+#: The Okabe-Ito palette, readable by people with the common colour-vision deficiencies.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#000000", "#999999"]
+#: Light versions of the palette, for highlights behind text.
+LIGHT = ["#ffe08a", "#a8d8f0", "#b8e6c9", "#f5c6a5", "#d9c2e9", "#f7b6c8", "#cfe3a1", "#c9d3de"]
+FIG_WIDTH = 6.0
+DPI = 96
+MIN_FONT = 11
+_DARK = {"#D55E00", "#0072B2", "#000000", "#009E73", "#333333", "#CC79A7"}
+
+RC = {
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+    "font.size": MIN_FONT,
+    "axes.titlesize": MIN_FONT + 2,
+    "axes.labelsize": MIN_FONT + 1,
+    "xtick.labelsize": MIN_FONT,
+    "ytick.labelsize": MIN_FONT,
+    "legend.fontsize": MIN_FONT,
+    "figure.titlesize": MIN_FONT + 3,
+    "text.parse_math": False,
+    "svg.hashsalt": "kit",
+}
+
+
+def apply() -> None:
+    """Set the kit's chart defaults (called by every plotting helper; safe to call again)."""
+    matplotlib.rcParams.update(RC)
+
+
+def figure(height: float = 3.5, *, nrows: int = 1, ncols: int = 1, width: float = FIG_WIDTH, **kwargs):
+    """A new figure of the kit's width with ``nrows x ncols`` axes (``plt.subplots`` arguments pass on).
+
+    Examples
+    --------
+    >>> fig, ax = figure(2)
+    >>> fig.get_size_inches().tolist(), fig.dpi
+    ([6.0, 2.0], 96.0)
+    """
+    import matplotlib.pyplot as plt
+
+    apply()
+    kwargs.setdefault("layout", "constrained")
+    return plt.subplots(nrows, ncols, figsize=(width, height), **kwargs)
+
+
+def colours(kind: str, names, path=None) -> dict[str, str]:
+    """A colour for each name: from the corpus's ``colours.csv`` where it names one, else the palette.
+
+    Parameters
+    ----------
+    kind : str
+        ``"outlet"``, ``"country"`` or ``"form"`` (the ``kind`` column of ``colours.csv``).
+    names : iterable of str
+        The names to colour, in the order the palette should be used.
+    path : Corpus, str or Path, optional
+        The corpus (see :func:`kit.corpus.open_corpus`).
+
+    Examples
+    --------
+    >>> colours("country", ["Ukraine", "Atlantis"])
+    {'Ukraine': '#0072B2', 'Atlantis': '#0072B2'}
+    """
+    fixed = _fixed_colours(path).get(kind, {})
+    out, i = {}, 0
+    for name in names:
+        if name in out:
+            continue
+        if name in fixed:
+            out[name] = fixed[name]
+        else:
+            out[name] = PALETTE[i % len(PALETTE)]
+            i += 1
+    return out
+
+
+def text_colour(background: str) -> str:
+    """Black or white, whichever reads better on ``background``."""
+    return "white" if background.upper() in _DARK else "black"
+
+
+def _fixed_colours(path=None) -> dict[str, dict[str, str]]:
+    from kit.corpus import as_corpus
+
+    corpus = as_corpus(path)
+    return corpus.remember(("kit.style.colours",), lambda: _read_colours(corpus))
+
+
+def _read_colours(corpus) -> dict[str, dict[str, str]]:
+    from kit import core
+
+    file = corpus.folder / "colours.csv"
+    if not file.is_file():
+        return {}
+    table = core.read_csv_checked(file, required=["kind", "name", "colour"], base=corpus.folder)
+    problems = [core.Problem("colours.csv", f"line {r.csv_line}", f"{r.colour!r} is not a colour such as #0072B2",
+                             "write the colour as # and six hexadecimal digits")
+                for r in table.itertuples() if not (len(r.colour) == 7 and r.colour.startswith("#"))]
+    if problems:
+        raise core.KitDataError(problems)
+    out: dict[str, dict[str, str]] = {}
+    for r in table.itertuples():
+        out.setdefault(r.kind, {})[r.name] = r.colour
+    return out
+
+
+apply()
