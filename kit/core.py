@@ -57,6 +57,7 @@ __all__ = [
     "events",
     "plot_timeline",
     "tokenize",
+    "STOP_WORDS",
     "html_table",
 ]
 
@@ -442,6 +443,20 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
 # --------------------------------------------------------------------------------------------
 
 _WORD_RE = re.compile(r"[^\W_]+(?:[’'‑\-][^\W_]+)*")
+
+
+#: A short list of English function words (articles, pronouns, auxiliaries, prepositions, conjunctions and
+#: a few very common adverbs), written for this kit. The one stop-word list of the kit: pass ``stop_words=STOP_WORDS`` to the vocabulary
+#: functions to leave them out; content words such as "said", "talks" or "not" are kept on purpose.
+STOP_WORDS = frozenset("""
+a an the and or but nor so yet if then than as of at by for from in into on onto to with without within about
+above after against along among around before behind below between beyond during over through under until upon
+via i me my we us our you your he him his she her it its they them their this that these those who whom whose
+which what when where why how there here all any both each either neither every some such no other another own
+same is are was were be been being am has have had having do does did doing will would shall should can could may
+might must also only very just too more most much many few less least even still again further once while
+because although though whether it’s it's
+""".split())
 
 
 def tokenize(text: str) -> list[str]:
