@@ -456,7 +456,9 @@ def coding_status(path=None) -> pd.DataFrame:
 
 def _codes(spec):
     obj = _resolve(spec) if isinstance(spec, str) else spec
-    return None if obj is None else {str(c) for c in obj}
+    if obj is None:  # a mistyped reference must not silently switch a check off
+        raise LookupError(f"the code list {spec!r} named in kit.byo.LAYERS does not exist")
+    return {str(c) for c in obj}
 
 
 def _check_layer(layer: Layer, base: Path, known_ids: set[str] | None) -> list[Problem]:
@@ -472,9 +474,7 @@ def _check_layer(layer: Layer, base: Path, known_ids: set[str] | None) -> list[P
     problems: list[Problem] = []
     codes = {}
     for col, spec in layer.closed.items():
-        allowed = _codes(spec)
-        if allowed is not None:
-            codes[col] = allowed
+        codes[col] = _codes(spec)
     for col, (ref_file, ref_col) in layer.refs.items():
         if not (df[col].str.strip() != "").any():
             continue

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.corpus import cached
+from kit.corpus import cached, corpus_first
 
 __all__ = [
     "KitDataError",
@@ -555,6 +555,7 @@ def load_articles(path=None) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@corpus_first
 def article_text(article_id: str, path=None) -> str:
     """Return the full text of one article, exactly as in its file.
 
@@ -1127,6 +1128,7 @@ def _normalise_highlights(highlight) -> list[tuple[str, str]]:
     return [("", s) for s in highlight]
 
 
+@corpus_first
 def show_article(article_id: str, highlight=None, path=None, *, title: str | None = None) -> HTML:
     """A reading view of one article: numbered paragraphs, furniture greyed, spans highlighted.
 
@@ -1216,6 +1218,7 @@ def _render_paragraph(text, start, end, marks, tag) -> str:
     return "".join(parts)
 
 
+@corpus_first
 def kwic(term: str, path=None, *, window: int = 40, regex: bool = False, case: bool = False,
          roles=TEXT_ROLES) -> pd.DataFrame:
     """Keyword in context: every occurrence of a term across the corpus, with its surroundings.
@@ -1446,7 +1449,7 @@ def plot_timeline(path=None, *, ax=None):
 
 
 def read_annotation(name: str, *, required, path=None, codes: dict | None = None, span_col: str | None = "span",
-                    allow_empty_span: bool = False, folder: str = "annotations") -> pd.DataFrame:
+                    allow_empty_span: bool = False, folder: str = "annotations", row_checks=()) -> pd.DataFrame:
     """Read and check one hand-made annotation file of the corpus.
 
     Every annotation layer of the kit loads its file through this function, so that all of
@@ -1470,6 +1473,10 @@ def read_annotation(name: str, *, required, path=None, codes: dict | None = None
         Accept rows with an empty span (start and end are then -1).
     folder : str
         The sub-folder of the corpus that holds the file.
+    row_checks : sequence of callables
+        The layer's own checks: each takes the table and returns a list of :class:`Problem`.
+        Their problems are reported together with the code and span problems, so that one run
+        lists everything wrong in the file.
 
     Returns
     -------
@@ -1514,8 +1521,19 @@ def read_annotation(name: str, *, required, path=None, codes: dict | None = None
             if v and v not in allowed:
                 problems.append(Problem(label, f"line {r['csv_line']}", f"unknown {col} {v!r}",
                                         f"use one of: {', '.join(sorted(allowed))}"))
-    if problems:
-        raise KitDataError(problems)
+    for check in row_checks:
+        problems.extend(check(df))
     if span_col is not None:
-        df = verify_spans(df, file=label, span_col=span_col, path=base, allow_empty=allow_empty_span)
+        # spans of rows whose article exists are checked too, so that one run reports everything
+        ok = df if known_ids is None else df[df["article_id"].isin(known_ids)]
+        try:
+            spans = verify_spans(ok, file=label, span_col=span_col, path=base, allow_empty=allow_empty_span)
+        except KitDataError as exc:
+            problems.extend(exc.problems)
+        else:
+            df = df.assign(start=spans["start"], end=spans["end"])
+    if problems:
+        problems.sort(key=lambda p: (int(p.row.split()[1]) if p.row.startswith("line ") and p.row.split()[1].isdigit()
+                                     else 0))
+        raise KitDataError(problems)
     return df
