@@ -537,6 +537,10 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
     except KitDataError as exc:
         return exc.problems, None, texts
     problems, readable = _check_metadata(meta, base, name)
+    if meta.empty:
+        problems.append(Problem(name, "", "the file has a header row but no articles",
+                                "add one row per article, with its .txt file in the articles/ folder "
+                                "(see docs/bring-your-own-articles.md)"))
     listed = set(meta["file"].str.strip())
     manifest = _read_manifest(base)
     for fname in sorted(readable):
@@ -589,7 +593,7 @@ def _metadata(base: Path) -> tuple[pd.DataFrame, dict[str, str]]:
         raise KitDataError(problems)
     for col in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
         if col not in meta.columns:
-            meta[col] = ""
+            meta[col] = pd.Series("", index=meta.index, dtype=str)  # stays text even with no rows
     for col in meta.columns:
         if col != "csv_line":
             meta[col] = meta[col].str.strip()
@@ -662,17 +666,12 @@ def article_text(article_id: str, path=None) -> str:
     >>> article_text("athenstimes-2025-05-15")[:30]
     'The peace negotiations between'
     """
-    base = data_dir(path)
-    meta = read_csv_checked(base / "articles.csv", required=REQUIRED_COLUMNS, base=base)
-    hit = meta[meta["article_id"].str.strip() == article_id]
+    arts = load_articles(path)
+    hit = arts.loc[arts["article_id"] == article_id, "text"]
     if hit.empty:
-        known = ", ".join(sorted(meta["article_id"].str.strip()))
+        known = ", ".join(sorted(arts["article_id"]))
         raise _err("articles.csv", "", f"no article with id {article_id!r}", f"use one of: {known}")
-    fname = hit["file"].iloc[0].strip()
-    bad = article_file_problem(base, fname, f"line {hit['csv_line'].iloc[0]}")
-    if bad:
-        raise KitDataError(bad)
-    return read_article_file(base / "articles" / fname, base=base)
+    return hit.iloc[0]
 
 
 _CAPTION_RE = re.compile(
