@@ -67,11 +67,13 @@ def read_sections(nb_path: Path) -> list[Section]:
     """
     import nbformat
 
-    nb = nbformat.read(nb_path, as_version=4)
-    key = _notebook_key(Path(nb_path))
+    return read_sections_of(nbformat.read(nb_path, as_version=4), _notebook_key(Path(nb_path)))
+
+
+def read_sections_of(nb, key: str) -> list[Section]:
+    """The numbered sections of a notebook already read (see ``read_sections``)."""
     sections: list[Section] = []
     current: Section | None = None
-    parent_top: Section | None = None
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             if current is not None:
@@ -87,10 +89,8 @@ def read_sections(nb_path: Path) -> list[Section]:
                 if m.group(2):
                     current = Section(key, m.group(2), m.group(3))
                     sections.append(current)
-                    if m.group(1) == "##":
-                        parent_top = current
                 else:
-                    current, parent_top = None, None
+                    current = None
                 continue
             t = _TIME_LINE.match(line.strip())
             if t and current is not None and current.minutes is None:
@@ -101,7 +101,6 @@ def read_sections(nb_path: Path) -> list[Section]:
             chunk.append(line)
         if current is not None and chunk:
             current.cells.append((cell, "\n".join(chunk)))
-    _ = parent_top
     return sections
 
 
@@ -172,7 +171,8 @@ def text_units(text: str, is_html: bool = False) -> list[str]:
     """Split rendered text into the smallest blocks a reader takes in at once."""
     if is_html:
         return [u for u in (_norm(_TAG.sub(" ", chunk)) for chunk in _BLOCK_END.split(text)) if u]
-    return [u for u in (_norm(p) for p in re.split(r"\n\s*\n|\n(?=\|)", text)) if u]
+    # Markdown: paragraphs, table rows and list items
+    return [u for u in (_norm(p) for p in re.split(r"\n\s*\n|\n(?=\s*(?:\||\d+\.\s|[-*]\s))", text)) if u]
 
 
 def cell_texts(cell, part: str | None = None) -> list[tuple[str, bool]]:
