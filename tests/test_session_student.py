@@ -127,4 +127,4 @@ def test_sections_showing_round_answers_carry_a_warning_in_03(edition):
 
 def test_the_edition_folder_is_ignored_by_git():
     ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
-    assert "student-edition/" in ignored
+    assert "/student-edition/" in ignored
