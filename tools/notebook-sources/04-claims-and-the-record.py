@@ -72,6 +72,8 @@ helpers.claims_overview(table=claims, facts=record)
 # %% [markdown]
 # ## 1. What could each writer know?
 #
+# *Time: 5 min.*
+#
 # The upper panel shows the record's dated facts, from late April to the end of May; the lower panel shows when each
 # article appeared. The light blue band in each article's row runs up to its publication moment: everything in the
 # upper panel to the left of that point had already happened when the article came out; everything to the right had
@@ -102,6 +104,8 @@ fig = helpers.plot_claims_timeline()
 # %% [markdown]
 # ## 2. The record, and where each fact comes from
 #
+# *Time: 4 min.*
+#
 # Here is the whole record, in the order of the file, with each fact's date and the report it rests on. The full
 # fact, the web address and the notes are in `data/record.csv`.
 
@@ -119,6 +123,8 @@ helpers.when_coded(helpers.html_table, record[["fact_id", "when", "value", "sour
 # `value` column.)
 #
 # ## 3. The claims side by side
+#
+# *Time: 4 min.*
 #
 # The grid has one row per claim topic and one column per article, oldest first. Each cell says how that article's
 # version compares with the record, with a mark so that you do not need to tell the colours apart: ✓ matches,
@@ -151,6 +157,8 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
 #
 # ## 4. Every difference, explained
 #
+# *Time: 1 min.*
+#
 # The kit's provenance notes list eight places where the articles differ from each other or from the record. Each is
 # backed by rows of the claims table (`claim_id` = topic.article):
 
@@ -163,6 +171,8 @@ helpers.kit_corpus_only(helpers.show_known_differences, known=known)
 # compare with the record, an explanation, the record's value with its date, and the **source** the record rests on.
 #
 # ### 4.1 Forecasts: the day of the talks, and Rubio "will attend" (differences 1 and 7)
+#
+# *Time: 2 min.*
 #
 # All five articles speak about the day of the talks; three were written before it. The Global Times also made a
 # forecast about the US role (last row):
@@ -187,6 +197,8 @@ helpers.kit_corpus_only(helpers.show_article, "globaltimes-2025-05-14", highligh
 # separate US–Turkey–Ukraine meeting instead of sitting at the Russia–Ukraine table.
 #
 # ### 4.2 Rounding and wire reuse: "two-hour talks" (difference 2)
+#
+# *Time: 2 min.*
 #
 # The two articles written after the talks give their length differently:
 
@@ -215,6 +227,8 @@ helpers.kit_corpus_only(helpers.show_article, "cgtn-2025-05-17", highlight={
 # %% [markdown]
 # ### 4.3 A title error and a misdating (differences 3 and 4)
 #
+# *Time: 2 min.*
+#
 # The Athens Times explainer of 15 May contains two statements that the record contradicts:
 
 # %%
@@ -234,6 +248,8 @@ helpers.kit_corpus_only(helpers.show_article, "athenstimes-2025-05-15", highligh
 # remarks from two months may have been run together.
 #
 # ### 4.4 Misattributed timing and translation: Atalayar (differences 5 and 6)
+#
+# *Time: 3 min.*
 #
 # The Atalayar article of 19 May reports two remarks that really were made and one phone call that really took place,
 # but places them at the wrong moment of the story. The last two rows show how it reports the two sides' assessments
@@ -263,6 +279,8 @@ helpers.kit_corpus_only(helpers.show_article, "atalayar-2025-05-19", highlight={
 #
 # ### 4.5 Omission: why Putin proposed the talks
 #
+# *Time: 1 min.*
+#
 # An omission is harder to see than an error, because every word printed is correct. The record shows the order in
 # time (the ultimatum on 10 May, Putin's proposal about 01:30 Moscow time on 11 May), not proof that one caused the
 # other. Three articles link the proposal to the ultimatum or to the Western pressure (as a response to it, or as a
@@ -275,6 +293,8 @@ helpers.when_coded(helpers.show_differences, omissions.claim_id, table=claims)
 
 # %% [markdown]
 # ### 4.6 Naming: Zelenskyy or Zelensky, Kyiv or Kiev, and the name of the war (difference 8)
+#
+# *Time: 1 min.*
 #
 # These are not facts the record can check, but choices that differ from article to article:
 
@@ -295,6 +315,8 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
 # could have noticed it. Which ones need a second source, and which need the record?
 #
 # ## 5. Can a computer find the same claim in two articles?
+#
+# *Time: 5 min.*
 #
 # Lining up claims by hand took careful reading. A simple lexical **matcher** can help by proposing pairs of sentences
 # from different articles that share rare words. It uses **BM25**, a standard scoring method from search engines.
