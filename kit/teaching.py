@@ -793,7 +793,7 @@ def show_disagreements(folder, n: int = 8, include_kit: bool = True, path=None, 
 
     Examples
     --------
-    >>> "st14" in show_disagreements(core.data_dir() / "coding_round" / "examples", n=1).data
+    >>> "st04" in show_disagreements(core.data_dir() / "coding_round" / "examples", n=1).data
     True
     """
     d = most_disagreed(folder, n=n, include_kit=include_kit, path=path, task=task)

@@ -129,7 +129,7 @@ def test_every_sample_item_has_a_kit_code_that_is_allowed():
 def test_kit_codes_come_from_the_annotation_files():
     k = helpers.kit_codings().set_index("item_id")
     # st04: Peskov, "We only evaluate statements made by President Putin" (positions.csv)
-    assert k.at["st04", "code"] == "rejects"
+    assert k.at["st04", "code"] == "assesses_mixed"
     # resp4 for the Athens Times (generic_frames.csv)
     assert k.at["resp4", "code"] == "yes"
     # sp13: "Ukrainian Defence Minister Rustem Umerov said" -> umerov -> negotiator (speakers.csv)
@@ -270,11 +270,11 @@ def test_agreement_with_kit_per_participant():
 
 def test_most_disagreed():
     d = helpers.most_disagreed(EXAMPLES, n=3)
-    # st14 and sp12 get three different codes from three coders: disagreement 1.0
-    assert d.item_id.tolist()[:2] == ["st14", "sp12"]
-    assert d.disagreement.tolist() == [1.0, 1.0, 0.67]
-    assert d.at[0, "answers"] == "participant-a: assesses_negative; participant-b: rejects; kit: opposes"
-    assert d.at[0, "span"] == "a move Moscow considers an existential threat"
+    # st04, st14 and sp12 get three different codes from three coders: disagreement 1.0
+    assert d.item_id.tolist() == ["st04", "st14", "sp12"]
+    assert d.disagreement.tolist() == [1.0, 1.0, 1.0]
+    assert d.at[1, "answers"] == "participant-a: assesses_negative; participant-b: rejects; kit: opposes"
+    assert d.at[1, "span"] == "a move Moscow considers an existential threat"
     frames = helpers.most_disagreed(EXAMPLES, n=50, task="generic_frames", include_kit=False)
     assert sorted(frames.item_id) == ["conf4", "mor1", "resp5"]  # resp4: both said no
     assert (frames.disagreement == 1.0).all()
