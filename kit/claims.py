@@ -400,7 +400,7 @@ def claims_overview(path=None, *, table=None, facts=None):
     Examples
     --------
     >>> claims_overview()
-    22 claim topics x 5 articles = 110 rows; 33 facts in the record
+    22 claim topics x 5 articles = 110 rows; 34 facts in the record
     >>> note = Notice("<b>not coded</b>", "record.csv")
     >>> claims_overview(facts=note).data
     '<p>22 claim topics x 5 articles = 110 rows</p><b>not coded</b>'
