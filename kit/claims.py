@@ -121,7 +121,7 @@ KNOWN_DIFFERENCES = [
 TIMELINE_FACTS = {
     "lavrov_recognition": "Lavrov interview published: recognition 'imperative'",
     "vance_remark": "Vance: Russia is 'asking for too much'",
-    "european_ultimatum": "Kyiv: European leaders' 30-day ceasefire-or-sanctions ultimatum",
+    "european_ceasefire_demand": "Kyiv: European leaders demand a 30-day ceasefire or new sanctions",
     "putin_proposal": "Putin proposes direct talks in Istanbul (Moscow time)",
     "zelenskyy_reply": "Zelenskyy: will wait for Putin in Türkiye 'personally'",
     "us_envoys_announced": "Trump: Rubio and envoys will go to the talks",
