@@ -34,7 +34,7 @@
 #
 # Two hand-made tables feed this notebook.
 #
-# - **The record** (`data/record.csv`): 33 dated facts about the talks and the weeks around them (when Putin proposed
+# - **The record** (`data/record.csv`): 34 dated facts about the talks and the weeks around them (when Putin proposed
 #   the talks, when they were held, how long they lasted, what was agreed, when some quoted remarks were made). Each
 #   fact cites the report it rests on: outlet, date and web address. Several facts were confirmed in more than one
 #   report, and the `note` column says where sources differ. Many citations go to outlets relaying a news agency
@@ -148,9 +148,11 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
 
 # %% [markdown]
 # On `why_putin_proposed`, the record shows only the **order in time**: the European ultimatum on 10 May, Putin's
-# proposal in the early hours of 11 May. It does not show that one caused the other. A ✓ here means that an article's
-# order of events matches the record; words such as "in response to" (Global Times) or "following this pressure"
-# (Athens Times) are the outlet's reading of why Putin acted, which the record cannot confirm or rule out.
+# proposal in the early hours of 11 May. It does not show that one caused the other. So the kit applies one rule:
+# an article that states the order of events gets ✓ (the Athens Times: "following this pressure"); an article that
+# states a motive or an effect gets ≈, compatible with the record but going beyond it ("in response to" in the
+# Global Times, Russia "avoided" the ultimatum in Atalayar). Why Putin acted is the outlet's reading, which the record
+# cannot confirm or rule out.
 #
 # **Check your understanding**: on the topic `why_putin_proposed`, which two articles do not mention that Putin's
 # proposal came hours after the European ultimatum of 10 May, and what kind of difference is that?
@@ -181,9 +183,11 @@ helpers.kit_corpus_only(helpers.show_known_differences, known=known)
 helpers.kit_corpus_only(helpers.show_differences, known.query("no in [1, 7]").claim_id, table=claims)
 
 # %% [markdown]
-# The three early articles repeat the date Putin proposed, 15 May, which was the best information at the time; the
-# Athens Times even calls it "today". The talks slipped a day. These are **forecasts that did not happen**, not
-# errors, but they are also not evidence of the date. Here they are in the Global Times:
+# The three early articles give the date Putin proposed, 15 May, which was the best information at the time. The
+# first CGTN article reports it as what it was, a proposal ("suggesting that both sides should meet on May 15"), so
+# it matches the record. The Global Times ("poised to sit down possibly on Thursday") and the Athens Times ("today")
+# present 15 May as the day of the talks. The talks slipped a day. These two are **forecasts that did not happen**,
+# not errors, but they are also not evidence of the date. Here they are in the Global Times:
 
 # %%
 helpers.kit_corpus_only(helpers.show_article, "globaltimes-2025-05-14", highlight={
@@ -365,8 +369,8 @@ helpers.when_coded(helpers.evaluate_matching, k=[1, 3, 5, 10], table=claims)
 # half, but a reader must then look at 671 candidate pairs. The four `unreachable` pairs involve a span in Atalayar's
 # standfirst, which the matcher does not read. Most misses are pairs that say related things in different words ("not
 # yet said who will be attending" and "refused to send high-level officials"): a lexical matcher finds near-copies and
-# shared figures, not paraphrases. Even the 13 pairs coded `same` in both articles are found only about half the time
-# (6 of 13 at one candidate):
+# shared figures, not paraphrases. Even the 11 pairs coded `same` in both articles are found only about half the time
+# (6 of 11 at one candidate):
 
 # %%
 helpers.when_coded(helpers.evaluate_matching, k=1, only_same=True, table=claims)
@@ -397,7 +401,8 @@ helpers.html_table(unstripped.head(6)[["score", "article_a", "text_a", "article_
 # ## Key points
 #
 # - An article can only report what had happened when it was written; the three articles of 14–15 May could only
-#   forecast the talks, and their 15 May date is a forecast that did not happen, not an error.
+#   report the proposed date or forecast the talks, and a 15 May date given as the day of the talks is a forecast that
+#   did not happen, not an error.
 # - Differences come in kinds: forecasts, rounding, misdating, misattributed timing, translation, wire reuse, title
 #   errors and omissions. Each calls for a different kind of caution, and only some are mistakes.
 # - Every difference in this notebook rests on the article's exact words and on a cited report; the record itself
