@@ -474,8 +474,10 @@ def test_form_keeps_notes_written_in_a_spreadsheet(tmp_path):
 
 def test_form_one_task_at_a_time(tmp_path):
     f = _form(tmp_path)
-    shown = lambda: {i for i, p in f.picks.items() if any(p in box.children for box in f.items.children[0].children  # noqa: E731
-                                                          if hasattr(box, "children"))}
+    def shown():
+        boxes = [b for b in f.items.children[0].children if hasattr(b, "children")]
+        return {i for i, p in f.picks.items() if any(p in b.children for b in boxes)}
+
     assert shown() == {f"st{i:02d}" for i in range(1, 16)}
     f.task.value = "speaker_type"
     assert shown() == {f"sp{i:02d}" for i in range(1, 16)}
@@ -578,13 +580,16 @@ ROOM = ["Олена", "Дмитро", "Ελένη", "Νίκος", "李娜", "王
         "Ana-M", "José", "Zoë", "Łukasz", "Søren", "Ayşe", "Nguyễn Văn An", "CON"]
 
 
-def _room_answers(seed, _sample=[]):
+_ROOM_SAMPLE = []
+
+
+def _room_answers(seed):
     import random
     rnd = random.Random(seed)
-    if not _sample:
-        _sample.append(helpers.coding_sample())
+    if not _ROOM_SAMPLE:
+        _ROOM_SAMPLE.append(helpers.coding_sample())
     out = {}
-    for r in _sample[0].itertuples():
+    for r in _ROOM_SAMPLE[0].itertuples():
         if rnd.random() < 0.3:  # about 15 answers each keeps the test quick
             out[r.item_id] = rnd.choice(teaching._split_codes(r.allowed_codes))
     return out
