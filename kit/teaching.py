@@ -484,6 +484,9 @@ def _read_sheet(f: Path, shown: str | None = None) -> pd.DataFrame:
     (``shown`` is the name used in messages).
     """
     name = shown or f.name
+    outside = core._outside(f, f.parent, name)  # a link leading out of the folder is never followed
+    if outside is not None:
+        raise outside
     try:
         text = f.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:

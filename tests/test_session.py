@@ -113,6 +113,6 @@ def test_notebook_03_ledger_sections_are_found_to_show_stance_codes(items):
 
 def test_the_detector_reads_an_answer_but_not_a_list_of_codes(items):
     st04 = next(i for i in items if i.item_id == "st04")
-    assert ns.unit_leaks("For st04 the kit says `rejects`.", [st04]) == ["st04"]
+    assert ns.unit_leaks(f"For st04 the kit says `{st04.code}`.", [st04]) == ["st04"]
     listed = f"st04 | {' | '.join(st04.allowed)}"
     assert ns.unit_leaks(listed, [st04]) == []
