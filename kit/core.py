@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit import style  # noqa: F401  (the kit's chart defaults, set once on import)
 from kit.corpus import cached, corpus_first
 
 __all__ = [
@@ -208,7 +209,8 @@ _LINK_FIX = "replace the link by a copy of the file itself (the kit reads only f
 
 def _inside(path: Path, folder: Path) -> bool:
     """True if ``path``, with every link followed, lies inside ``folder`` (also resolved)."""
-    return path.resolve().is_relative_to(folder.resolve())
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _outside(path: Path, folder: Path, name: str) -> KitDataError | None:
