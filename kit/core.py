@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit import style  # noqa: F401  (the kit's chart defaults, set once on import)
+import kit.style  # noqa: F401  (the kit's chart defaults, set once on import)
 from kit.corpus import cached, corpus_first
 
 __all__ = [
@@ -1581,6 +1581,23 @@ def plot_timeline(path=None, *, ax=None):
 # --------------------------------------------------------------------------------------------
 
 
+def _code_problems(df: pd.DataFrame, codes: dict, label: str) -> list[Problem]:
+    """A problem for every value outside its column's closed code list."""
+    problems = []
+    for col, allowed in codes.items():
+        allowed = set(allowed)
+        for line, v in zip(df["csv_line"], df[col] if col in df.columns else []):
+            if v and v not in allowed:
+                problems.append(Problem(label, f"line {line}", f"unknown {col} {v!r}",
+                                        f"use one of: {', '.join(sorted(allowed))}"))
+    return problems
+
+
+def _line_no(problem: Problem) -> int:
+    parts = problem.row.split()
+    return int(parts[1]) if len(parts) > 1 and parts[0] == "line" and parts[1].isdigit() else 0
+
+
 def read_annotation(name: str, *, required, path=None, codes: dict | None = None, span_col: str | None = "span",
                     allow_empty_span: bool = False, folder: str = "annotations", row_checks=()) -> pd.DataFrame:
     """Read and check one hand-made annotation file of the corpus.
@@ -1647,13 +1664,7 @@ def read_annotation(name: str, *, required, path=None, codes: dict | None = None
             if r["article_id"] not in known_ids:
                 problems.append(Problem(label, f"line {r['csv_line']}", f"unknown article_id {r['article_id']!r}",
                                         "use an article_id from articles.csv"))
-    for col, allowed in (codes or {}).items():
-        allowed = set(allowed)
-        for r in df.to_dict("records"):
-            v = r.get(col, "")
-            if v and v not in allowed:
-                problems.append(Problem(label, f"line {r['csv_line']}", f"unknown {col} {v!r}",
-                                        f"use one of: {', '.join(sorted(allowed))}"))
+    problems.extend(_code_problems(df, codes or {}, label))
     for check in row_checks:
         problems.extend(check(df))
     if span_col is not None:
@@ -1666,7 +1677,6 @@ def read_annotation(name: str, *, required, path=None, codes: dict | None = None
         else:
             df = df.assign(start=spans["start"], end=spans["end"])
     if problems:
-        problems.sort(key=lambda p: (int(p.row.split()[1]) if p.row.startswith("line ") and p.row.split()[1].isdigit()
-                                     else 0))
+        problems.sort(key=_line_no)
         raise KitDataError(problems)
     return df
