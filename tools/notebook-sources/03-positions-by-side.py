@@ -159,7 +159,9 @@ helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "ceasefire", ledge
 # clear", according to a Turkish official quoted by CNN, in Atalayar); and, after the talks, both sides will present
 # their views on a ceasefire (Medinsky). Its officials or state are credited with a ceasefire position three times:
 # Putin's rejection, Medinsky's statement and Moscow's condition; none of the three is in Russian words quoted
-# directly.
+# directly. Only the Athens Times gives the reason Russia states for refusing a ceasefire so far (that Ukrainian
+# forces would rearm); Atalayar reports the refusal ("Russia again rejected a ceasefire") and Russia's territorial
+# condition for a truce, but no reason; the Global Times reports no Russian ceasefire position at all.
 #
 # ### Territory
 
