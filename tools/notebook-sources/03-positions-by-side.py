@@ -126,10 +126,10 @@ helpers.when_coded(helpers.html_table,
                    ukraine_official[["issue", "stance", "summary", "span", "speaker", "relay", "article_id"]])
 
 # %% [markdown]
-# Notice what each side's own officials speak about in these articles. Russian officials speak mostly about the
-# **process** (proposing talks, the delegation, readiness to continue); in the Athens Times about territory, arms
-# deliveries, a transitional government and the "deep-rooted causes"; and in Atalayar about the withdrawal condition
-# for a truce. Ukrainian officials speak about a **ceasefire**, a **meeting of presidents**, the prisoner exchange,
+# Notice what each side's own officials are credited with in these articles. Russian officials are reported mostly on
+# the **process** (proposing talks, the delegation, readiness to continue); in the Athens Times on territory, arms
+# deliveries, a transitional government and the "deep-rooted causes"; and in Atalayar the Russian state ("Moscow made
+# it clear") on the withdrawal condition for a truce. Ukrainian officials are reported on a **ceasefire**, a **meeting of presidents**, the prisoner exchange,
 # sanctions, and, in the Athens Times, Crimea, NATO membership and security guarantees.
 #
 # **Check your understanding**: which Russian official's words about territory appear in the ledger, in which article,
