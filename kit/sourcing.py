@@ -423,7 +423,7 @@ def sourcing_overview(path=None, *, table: pd.DataFrame | None = None) -> core.H
     Returns
     -------
     kit.core.HTML
-        E.g. "92 attributed statements, 30 different speakers, 5 articles".
+        E.g. "92 attributed statements, 32 different speakers, 5 articles".
 
     Raises
     ------
