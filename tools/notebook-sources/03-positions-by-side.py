@@ -83,7 +83,7 @@ helpers.positions_overview(ledger=ledger)
 helpers.when_coded(helpers.voice_summary, ledger=ledger)
 
 # %% [markdown]
-# Russia and Ukraine have a similar number of positions (56 and 51), and for both a little under half (26 and 22) are
+# Russia and Ukraine have a similar number of positions (56 and 51), and for both a little under half (25 and 22) are
 # credited to their own officials or state. Credited is not quoted: in the Global Times, three of Ukraine's positions
 # are credited to Zelensky by name, but no words of his are reported there (notebook 01 counts no Ukrainian statement
 # in that article). The rest are described by others: by the outlet's narration, by analysts, or by another party.
@@ -93,7 +93,7 @@ helpers.when_coded(helpers.voice_summary, ledger=ledger)
 helpers.when_coded(helpers.voice_summary, ledger=ledger, by="article")
 
 # %% [markdown]
-# The first CGTN article (14 May) carries almost every position through **one analyst** (11 of 14); the Athens Times
+# The first CGTN article (14 May) carries almost every position through **one analyst** (12 of 14); the Athens Times
 # states most positions **in its own narration** without naming a source (17 of 30); the Global Times and Atalayar
 # carry the most positions credited to officials (20 and 22).
 #
