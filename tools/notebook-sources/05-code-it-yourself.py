@@ -115,6 +115,7 @@ helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by
 # | code | meaning |
 # |---|---|
 # | `head_of_state_or_government` | a president, a prime minister, the head of the European Commission, or "European leaders" as a group |
+# | `vice_president` | a vice-president, such as US Vice President J. D. Vance |
 # | `minister` | a government minister, including a foreign minister or the US Secretary of State |
 # | `spokesperson` | an official spokesperson of a ministry or a presidency |
 # | `negotiator` | a member of a delegation, speaking as negotiator |
@@ -122,7 +123,7 @@ helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by
 # | `anonymous_official` | an unnamed official, or undisclosed sources |
 # | `academic_expert` | a named scholar or analyst |
 # | `anonymous_observers` | unnamed "observers" or "experts" |
-# | `state_metonym` | a state or capital speaking as a person: "Moscow", "the Kremlin", "Kyiv", "China and Brazil" |
+# | `state_metonym` | a state or capital speaking as a person: "Moscow", "the Kremlin", "Kyiv", "China and Brazil", "European allies, along with Americans" |
 # | `intergovernmental_body` | an organisation of states speaking as such |
 # | `outlet_relay` | another news outlet given as the source: "according to the Washington Post" |
 # | `outlet_itself` | the article's own narration |
@@ -261,7 +262,7 @@ helpers.agreement_with_kit(examples)
 helpers.kit_corpus_only(helpers.show_disagreements, examples, n=8)
 
 # %% [markdown]
-# Read the first one in its context:
+# Read the one about NATO in its context:
 
 # %%
 helpers.kit_corpus_only(helpers.in_context, "a move Moscow considers an existential threat")
