@@ -58,6 +58,9 @@ __all__ = [
     "plot_timeline",
     "tokenize",
     "html_table",
+    "SHOW_MAX_CHARS",
+    "TABLE_MAX_ROWS",
+    "TABLE_MAX_CELL",
 ]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -1394,7 +1397,16 @@ def _normalise_highlights(highlight) -> list[tuple[str, str]]:
     return [("", s) for s in highlight]
 
 
-def show_article(article_id: str, highlight=None, path=None, *, title: str | None = None) -> HTML:
+#: At most this many characters of an article are drawn by :func:`show_article` (about 15,000 words;
+#: a long feature is about 40,000). A longer article is cut there, and the view says so.
+SHOW_MAX_CHARS = 100_000
+#: At most this many rows, and this many characters per cell, are drawn by :func:`html_table`.
+TABLE_MAX_ROWS = 1_000
+TABLE_MAX_CELL = 5_000
+
+
+def show_article(article_id: str, highlight=None, path=None, *, title: str | None = None,
+                 max_chars: int | None = SHOW_MAX_CHARS) -> HTML:
     """A reading view of one article: numbered paragraphs, furniture greyed, spans highlighted.
 
     Every piece of article text is HTML-escaped. Each highlighted span is tinted and also
@@ -1413,6 +1425,10 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
         The corpus folder.
     title : str, optional
         A heading above the article (default: outlet, date and headline).
+    max_chars : int or None
+        Draw at most this many characters of the article (default ``SHOW_MAX_CHARS``, 100,000),
+        so that a very long file cannot make a huge notebook; a note above the text then says
+        how much is shown. ``None`` draws everything. Analyses always read the whole text.
 
     Returns
     -------
@@ -1453,8 +1469,13 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
             items.append(f'<span style="background:{colour};padding:0 0.3em;border-bottom:2px solid #555">'
                          f"[{tag(i)}]</span> {html.escape(lab or 'highlighted span')}")
         out.append('<p style="font-family:sans-serif;font-size:0.85em">Legend: ' + " &nbsp; ".join(items) + "</p>")
-    for p in paras.itertuples():
-        segs = _render_paragraph(text, p.start, p.end, marks, tag)
+    shown, cut = _within_cap(paras, max_chars)
+    if cut is not None:
+        out.append(_cap_note(row["article_id"], text, paras, shown, cut, marks))
+    for p in shown.itertuples():
+        segs = _render_paragraph(text, p.start, min(p.end, cut) if cut is not None else p.end, marks, tag)
+        if cut is not None and p.end > cut:
+            segs += ' <span style="font-family:sans-serif;color:#777">[… cut here: see the note above]</span>'
         if p.role == "body":
             style = ""
             role = ""
@@ -1465,6 +1486,30 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
                    f'font-size:0.8em;display:inline-block;min-width:2.2em">¶{p.para_no}</span>{segs}{role}</p>')
     out.append("</div>")
     return HTML("\n".join(out))
+
+
+def _within_cap(paras: pd.DataFrame, max_chars: int | None) -> tuple[pd.DataFrame, int | None]:
+    """The paragraphs to draw, and the offset where the text is cut (None: all of it is drawn)."""
+    if max_chars is None or paras.empty:
+        return paras, None
+    lengths = (paras["end"] - paras["start"]).cumsum()
+    if lengths.iloc[-1] <= max_chars:
+        return paras, None
+    n = int((lengths <= max_chars).sum())  # whole paragraphs that fit; the next one is cut
+    first_out = paras.iloc[n]
+    used = int(lengths.iloc[n - 1]) if n else 0
+    return paras.iloc[: n + 1], int(first_out["start"]) + max(max_chars - used, 0)
+
+
+def _cap_note(article_id: str, text: str, paras: pd.DataFrame, shown: pd.DataFrame, cut: int, marks) -> str:
+    hidden = sum(1 for s, _, _ in marks if s >= cut)
+    spans = f" {hidden} highlighted span(s) lie in the part not shown." if hidden else ""
+    return (f'<div class="kit-cap-note" style="border-left:4px solid #56B4E9;background:#eef6fb;padding:0.4em 0.8em;'
+            f'font-family:sans-serif;font-size:0.9em">This article is long, so only its beginning is shown here: '
+            f"{cut:,} of its {len(text):,} characters (paragraph{'s 1–' if len(shown) > 1 else ' '}{len(shown)} of "
+            f"{len(paras):,}). The analyses of the kit read the whole text.{spans} To draw more, use "
+            f"<code>helpers.show_article({html.escape(repr(article_id))}, max_chars=None)</code> (a very long "
+            f"article makes the notebook very large) or open the file itself.</div>")
 
 
 def _render_paragraph(text, start, end, marks, tag) -> str:
@@ -1529,24 +1574,41 @@ def kwic(term: str, path=None, *, window: int = 40, regex: bool = False, case: b
     return pd.DataFrame(rows, columns=["article_id", "para_no", "role", "start", "end", "left", "match", "right"])
 
 
-def html_table(df: pd.DataFrame, *, max_rows: int | None = None) -> HTML:
+def html_table(df: pd.DataFrame, *, max_rows: int | None = TABLE_MAX_ROWS,
+               max_cell: int | None = TABLE_MAX_CELL) -> HTML:
     """Render a DataFrame as an HTML table with every cell escaped and text left-aligned.
 
     Use this for tables that contain article text (pandas' own rendering also escapes,
-    but this one keeps long text readable and wraps it).
+    but this one keeps long text readable and wraps it). At most ``max_rows`` rows (default
+    1,000) and ``max_cell`` characters per cell (default 5,000) are drawn; a line under the
+    table says what was left out. ``None`` draws everything.
 
     Examples
     --------
     >>> html_table(pd.DataFrame({"a": ["<b>"]})).data.count("&lt;b&gt;")
     1
+    >>> "showing the first 2 of 3 rows" in html_table(pd.DataFrame({"a": [1, 2, 3]}), max_rows=2).data
+    True
     """
     rows = df if max_rows is None else df.head(max_rows)
     head = "".join(f"<th style='text-align:left'>{html.escape(str(c))}</th>" for c in rows.columns)
     body = []
+    cut_cells = 0
     for rec in rows.itertuples(index=False):
-        cells = "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape(str(v))}</td>" for v in rec)
+        values = [str(v) for v in rec]
+        if max_cell is not None:
+            cut_cells += sum(len(v) > max_cell for v in values)
+            values = [v if len(v) <= max_cell else v[:max_cell] + " […]" for v in values]
+        cells = "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape(v)}</td>" for v in values)
         body.append(f"<tr>{cells}</tr>")
-    return HTML(f"<table class='kit-table'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    notes = []
+    if len(rows) < len(df):
+        notes.append(f"showing the first {len(rows):,} of {len(df):,} rows")
+    if cut_cells:
+        notes.append(f"{cut_cells} cell(s) longer than {max_cell:,} characters cut, marked […]")
+    note = (f"<p class='kit-table-note' style='font-family:sans-serif;font-size:0.85em;color:#555'>Table shortened: "
+            f"{'; '.join(notes)} (pass max_rows=None, max_cell=None to draw everything).</p>") if notes else ""
+    return HTML(f"<table class='kit-table'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}")
 
 
 # --------------------------------------------------------------------------------------------

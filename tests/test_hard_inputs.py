@@ -510,6 +510,60 @@ def test_the_real_captures_example_passes_with_notes():
     assert "'What each side wants' (label: section heading)" in notes and "(label: byline)" in notes
 
 
+# ---------------------------------------------------------------- what is drawn for a very long article
+
+
+@pytest.fixture
+def long_corpus(corpus):
+    para = "The council met on Monday. \u201cWe will decide soon,\u201d the mayor said of the bridge. "
+    text = "\n".join(f"{para * 3}Paragraph {i}." for i in range(6000))  # about 1.4 MB
+    return corpus({"long": text, "line": "word " * 60_000, "short": "Headline short\nOne short text.\n"}), text
+
+
+def test_show_article_draws_at_most_the_cap_and_says_so(long_corpus):
+    root, text = long_corpus
+    view = helpers.show_article("long", highlight=["Paragraph 5999."], path=root).data
+    assert len(text) > 1_400_000 and len(view) < 2.5 * helpers.SHOW_MAX_CHARS
+    note = re.search(r"only its beginning is shown here: ([\d,]+) of its ([\d,]+) characters "
+                     r"\(paragraphs 1–(\d+) of ([\d,]+)\)", view)
+    assert note, view[:2000]
+    cut, total, last, n = (int(g.replace(",", "")) for g in note.groups())
+    assert total == len(text) and n == 6000
+    assert cut == helpers.SHOW_MAX_CHARS + last - 1  # the characters drawn, plus one line break between paragraphs
+    assert f"\u00b6{last}<" in view and f"\u00b6{last + 1}<" not in view
+    assert "1 highlighted span(s) lie in the part not shown" in view and "max_chars=None" in view
+    assert "Paragraph 5999." not in view
+    full = helpers.show_article("long", path=root, max_chars=None).data
+    assert len(full) > len(text) and "kit-cap-note" not in full and "Paragraph 5999." in full
+    assert "kit-cap-note" not in helpers.show_article("short", path=root).data
+
+
+def test_one_very_long_paragraph_is_cut_inside_it(long_corpus):
+    root, _ = long_corpus
+    view = helpers.show_article("line", path=root).data
+    assert len(view) < 1.2 * helpers.SHOW_MAX_CHARS and "(paragraph 1 of 1)" in view
+    assert "[\u2026 cut here: see the note above]" in view
+    assert view.count("word") == helpers.SHOW_MAX_CHARS // 5
+
+
+def test_kwic_keeps_every_match_but_its_display_is_short(long_corpus):
+    root, _ = long_corpus
+    k = helpers.kwic("bridge", root)
+    assert len(k) == 6000 * 3
+    assert len(k._repr_html_()) < 60_000  # pandas draws the first and last rows only
+    table = helpers.html_table(k).data
+    assert table.count("<tr>") == helpers.TABLE_MAX_ROWS + 1 and "showing the first 1,000 of 18,000 rows" in table
+    assert helpers.html_table(k, max_rows=None).data.count("<tr>") == 18_001
+
+
+def test_html_table_cuts_very_long_cells_and_says_so():
+    t = helpers.html_table(pd.DataFrame({"text": ["x" * 20_000, "short"]})).data
+    first_cell = re.search(r"<td[^>]*>(x+) \[\u2026\]</td>", t)
+    assert first_cell and len(first_cell.group(1)) == helpers.TABLE_MAX_CELL
+    assert "1 cell(s) longer than 5,000 characters cut" in t
+    assert "Table shortened" not in helpers.html_table(pd.DataFrame({"text": ["short"]})).data
+
+
 # ---------------------------------------------------------------- markup in article text
 
 NASTY = "<script>alert('x')</script>"
