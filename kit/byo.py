@@ -10,7 +10,8 @@ This module helps with that:
 * :func:`when_coded` runs a notebook step and, if its layer is not coded yet, shows a clear
   "not yet coded for this corpus" notice naming the template command instead of an error;
 * :func:`kit_corpus_only` and :func:`example_article` let a notebook keep examples that are about
-  the kit's own five articles without failing on another corpus;
+  the kit's own five articles without failing on another corpus, and :func:`about_kit_articles`
+  marks prose that quotes the kit's own figures when another corpus is in use;
 * :func:`check_annotations` checks every annotation file present in a corpus folder and reports
   every problem at once; :func:`check_folder` runs it together with
   :func:`kit.core.check_corpus` (what ``python -m helpers check FOLDER`` prints);
@@ -43,6 +44,8 @@ __all__ = [
     "when_coded",
     "not_coded_notice",
     "is_kit_corpus",
+    "uses_kit_articles",
+    "about_kit_articles",
     "kit_corpus_only",
     "example_article",
     "coding_status",
@@ -369,6 +372,69 @@ def is_kit_corpus(path=None) -> bool:
     True
     """
     return core.data_dir(path) == core.DEFAULT_DATA_DIR.resolve()
+
+
+def _kit_digests() -> set[str]:
+    """The SHA-256 of each of the kit's own article files, from ``data/articles.sha256``."""
+    lines = (core.DEFAULT_DATA_DIR / "articles.sha256").read_text(encoding="utf-8").splitlines()
+    return {line.split()[0] for line in lines if line.strip()}
+
+
+def uses_kit_articles(path=None) -> bool:
+    """True if the corpus in use holds exactly the kit's own five articles (wherever the folder is).
+
+    Decided by the articles' contents, not by the folder's name: the SHA-256 of every article file
+    is compared with the kit's ``data/articles.sha256``. A copy of the kit's data is the kit's
+    corpus; the kit's articles plus one more, or a changed article, is not.
+
+    Examples
+    --------
+    >>> uses_kit_articles()
+    True
+    """
+    base = core.data_dir(path)
+    kit = _kit_digests()
+    arts = core.load_articles(base)
+    if len(arts) != len(kit):
+        return False
+    digests = {hashlib.sha256((base / "articles" / f).read_bytes()).hexdigest() for f in arts["file"]}
+    return digests == kit
+
+
+def about_kit_articles(path=None) -> Notice | None:
+    """Mark the notebook text around it as written about the kit's own five articles, if another corpus is in use.
+
+    The notebooks' prose quotes figures and passages of the kit's own corpus ("no word passes
+    G2 15.13", "two of the five articles ..."). On another corpus the tables and charts are
+    computed from the articles in use, but the prose stays as written. Put this call in a code
+    cell next to such prose: on the kit's own articles it shows nothing (and returns ``None``),
+    on any other corpus it shows a short note saying that the text describes the kit's articles.
+    It never changes what the analyses compute.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder (see :func:`kit.core.data_dir`).
+
+    Returns
+    -------
+    Notice or None
+
+    Examples
+    --------
+    >>> about_kit_articles() is None
+    True
+    """
+    if uses_kit_articles(path):
+        return None
+    base = core.data_dir(path)
+    n = len(core.load_articles(base))
+    return Notice(
+        f'<div class="kit-about-kit-articles" style="{_BOX}"><strong>The text of this notebook describes the kit\'s '
+        f"own five articles</strong> (the May 2025 Istanbul talks). The corpus in use is another one ({n} "
+        f"article{'s' if n != 1 else ''} in <code>{html.escape(base.name)}/</code>): the tables and charts below are "
+        f"computed from it, but numbers, names and passages quoted in the text are about the kit's articles and "
+        f"may not match them.</div>")
 
 
 def kit_corpus_only(fn, *args, **kwargs):

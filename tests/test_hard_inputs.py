@@ -790,6 +790,28 @@ def test_kit_corpus_only_and_example_article(tmp_path):
     assert "kit-article" in byo.kit_corpus_only(helpers.show_article, "cgtn-2025-05-14").data
 
 
+def test_prose_about_the_kit_articles_is_marked_on_another_corpus(tmp_path):
+    assert byo.about_kit_articles() is None  # the kit's own corpus: nothing is shown
+    copy = tmp_path / "copy"
+    shutil.copytree(DATA, copy)
+    assert byo.uses_kit_articles(copy) and byo.about_kit_articles(copy) is None  # the same articles elsewhere
+    plus = tmp_path / "plus"
+    shutil.copytree(DATA, plus)
+    (plus / "articles" / "new.txt").write_text("New article text.\n", encoding="utf-8")
+    meta = helpers.read_csv_checked(plus / "articles.csv").drop(columns="csv_line")
+    new_row = {c: "" for c in meta.columns} | {"article_id": "new", "file": "new.txt", "outlet": "New Outlet",
+                                                "headline": "New headline", "published": "2025-05-20"}
+    pd.concat([meta, pd.DataFrame([new_row])]).to_csv(plus / "articles.csv", index=False)
+    (plus / "articles.sha256").unlink()
+    assert helpers.check_corpus(plus) == []
+    note = byo.about_kit_articles(plus)
+    assert isinstance(note, byo.Notice) and "describes the kit's own five articles" in note.data
+    assert "(6 articles in <code>plus/</code>)" in note.data
+    own = write_corpus(tmp_path / "own", {"a": "Text here."})
+    assert "(1 article in <code>own/</code>)" in byo.about_kit_articles(own).data
+    assert not byo.uses_kit_articles(own)
+
+
 def test_notice_stands_in_for_a_table_without_looping():
     note = byo.not_coded_notice("claims.csv")
     assert list(note) == [] and len(note) == 0 and not note
