@@ -28,6 +28,7 @@ import csv
 import hashlib
 import html
 import importlib
+import itertools
 import shutil
 import sys
 from dataclasses import dataclass, field
@@ -694,7 +695,7 @@ _MAX_LISTED = 12  # lines listed per article in a note
 def _wrap_breaks(lines: list[str]) -> int:
     """How many line ends fall inside a sentence: the next line (no blank line between) goes on with it."""
     breaks = 0
-    for line, nxt in zip(lines, lines[1:]):
+    for line, nxt in itertools.pairwise(lines):
         if line and nxt and line[-1] not in _SENTENCE_END and (nxt[0].islower() or line[-1] in ",;-–"):
             breaks += 1
     return breaks
@@ -718,7 +719,7 @@ def looks_hard_wrapped(text: str) -> str | None:
     True
     """
     lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
-    ends = sum(1 for a, b in zip(lines, lines[1:]) if a and b)
+    ends = sum(1 for a, b in itertools.pairwise(lines) if a and b)
     breaks = _wrap_breaks(lines)
     if breaks >= 3 and breaks * 5 >= ends:
         width = max(len(line) for line in lines)
