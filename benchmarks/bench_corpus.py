@@ -7,7 +7,9 @@ figures. Then one corpus with a single 50 MB article (the size that once made a 
 view and a 202 MB notebook): the same steps, the size of the reading view as drawn (capped at
 ``SHOW_MAX_CHARS``) and, for comparison, drawn whole (``max_chars=None``), and ``kwic``.
 
-Run:  python benchmarks/bench_corpus.py [SIZES...] [--mb MEGABYTES]   (default: 1000 10000 --mb 50)
+Run:  python benchmarks/bench_corpus.py [SIZES...] [--mb MEGABYTES] [--notebook NN]
+      (default: 1000 10000 --mb 50; --notebook 00 also runs notebook 00 on the big article and prints the
+      size of the notebook saved with its outputs, which was 202 MB before the cap)
 
 Targets: 10,000 articles in under 5 s on a 2-core machine, growing linearly; the reading view
 of any article under 0.5 MB of HTML. This is a script that prints figures, not a test: timings
@@ -85,7 +87,7 @@ def run(n: int) -> dict:
             "total_s": load_s + paras_s + sents_s}
 
 
-def run_big(megabytes: float) -> None:
+def run_big(megabytes: float, notebooks=()) -> None:
     """One article of about ``megabytes`` MB: time each step and measure what is drawn."""
     rng = random.Random(2)
     with tempfile.TemporaryDirectory() as tmp:
@@ -115,9 +117,34 @@ def run_big(megabytes: float) -> None:
         k, t = _timed(helpers.kwic, "ceasefire", root)
         print(f"  kwic('ceasefire') {t:7.2f} s   {len(k):,} matches; displayed: {len(k._repr_html_()) / 1e3:.0f} kB; "
               f"through html_table: {len(helpers.html_table(k).data) / 1e3:.0f} kB")
+        for name in notebooks:
+            size, t = _timed(notebook_size, name, root)
+            print(f"  notebook {name}: {t:7.2f} s to run, {size / 1e6:.2f} MB saved with its outputs")
 
 
-def main(sizes: list[int], megabytes: float) -> None:
+def notebook_size(name: str, corpus: Path) -> int:
+    """Run one notebook (e.g. "00") on the corpus and return the size of the notebook saved with its outputs."""
+    import os
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    path = next((Path(__file__).resolve().parent.parent / "notebooks").glob(f"{name}-*.ipynb"))
+    nb = nbformat.read(path, as_version=4)
+    old = os.environ.get("KIT_DATA_DIR")
+    os.environ["KIT_DATA_DIR"] = str(corpus)
+    try:
+        NotebookClient(nb, timeout=1200, kernel_name="python3", allow_errors=True,
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+    finally:
+        if old is None:
+            del os.environ["KIT_DATA_DIR"]
+        else:
+            os.environ["KIT_DATA_DIR"] = old
+    return len(nbformat.writes(nb).encode("utf-8"))
+
+
+def main(sizes: list[int], megabytes: float, notebooks=()) -> None:
     print(f"{'articles':>8} {'words':>10} {'sentences':>10} {'load':>7} {'paras':>7} {'sents':>7} {'total':>7} "
           f"{'ms/article':>10} {'show':>7}")
     for n in sizes:
@@ -126,7 +153,7 @@ def main(sizes: list[int], megabytes: float) -> None:
               f"{r['sentences_s']:>6.2f}s {r['total_s']:>6.2f}s {1000 * r['total_s'] / n:>10.3f} {r['show_s']:>6.2f}s",
               flush=True)
     if megabytes:
-        run_big(megabytes)
+        run_big(megabytes, notebooks)
 
 
 if __name__ == "__main__":
@@ -136,4 +163,9 @@ if __name__ == "__main__":
         i = args.index("--mb")
         mb = float(args[i + 1])
         del args[i:i + 2]
-    main([int(a) for a in args] or [1000, 10000], mb)
+    books = []
+    if "--notebook" in args:
+        i = args.index("--notebook")
+        books = [args[i + 1]]
+        del args[i:i + 2]
+    main([int(a) for a in args] or [1000, 10000], mb, books)

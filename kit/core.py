@@ -1332,6 +1332,14 @@ def enclosing_sentences(table: pd.DataFrame, path=None, *, articles: pd.DataFram
 # Reading view and keyword in context
 # --------------------------------------------------------------------------------------------
 
+#: At most this many characters of an article are drawn by :func:`show_article` (about 15,000 words;
+#: a long feature is about 40,000). A longer article is cut there, and the view says so.
+SHOW_MAX_CHARS = 100_000
+#: At most this many rows, and this many characters per cell, are drawn by :func:`html_table`.
+TABLE_MAX_ROWS = 1_000
+TABLE_MAX_CELL = 5_000
+
+
 # Light tints from the Okabe-Ito colour-blind-safe palette; each highlight also gets a letter tag.
 _PALETTE = ["#ffe08a", "#a8d8f0", "#b8e6c9", "#f5c6a5", "#d9c2e9", "#f7b6c8", "#cfe3a1", "#c9d3de"]
 
@@ -1395,14 +1403,6 @@ def _normalise_highlights(highlight) -> list[tuple[str, str]]:
                 out.append((str(label), s))
         return out
     return [("", s) for s in highlight]
-
-
-#: At most this many characters of an article are drawn by :func:`show_article` (about 15,000 words;
-#: a long feature is about 40,000). A longer article is cut there, and the view says so.
-SHOW_MAX_CHARS = 100_000
-#: At most this many rows, and this many characters per cell, are drawn by :func:`html_table`.
-TABLE_MAX_ROWS = 1_000
-TABLE_MAX_CELL = 5_000
 
 
 def show_article(article_id: str, highlight=None, path=None, *, title: str | None = None,
