@@ -81,7 +81,7 @@ def run(n: int) -> dict:
         arts, load_s = _timed(helpers.load_articles, root)
         paras, paras_s = _timed(helpers.paragraphs, root, articles=arts)
         sents, sents_s = _timed(helpers.sentences, root, articles=arts)
-        view, show_s = _timed(helpers.show_article, arts.article_id.iloc[0], path=root)
+        _, show_s = _timed(helpers.show_article, arts.article_id.iloc[0], path=root)
     return {"articles": n, "words": int(arts.word_count.sum()), "paragraphs": len(paras), "sentences": len(sents),
             "load_s": load_s, "paragraphs_s": paras_s, "sentences_s": sents_s, "show_s": show_s,
             "total_s": load_s + paras_s + sents_s}

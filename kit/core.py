@@ -482,9 +482,9 @@ def _header_cause(header: list[str], required) -> tuple[str, str] | None:
         if sep in line and len(line.split(sep)) > len(header):
             keys = {_column_key(h) for h in line.replace(",", sep).split(sep)}
             if all(_column_key(c) in keys for c in required):
-                return (f"the columns are separated by {what}, not commas",
-                        "save it again as 'CSV UTF-8 (comma delimited)' (in Excel), or with the field delimiter ',' "
-                        "(in LibreOffice)")
+                fix = ("save it again as 'CSV UTF-8 (comma delimited)' (in Excel), or with the field delimiter ',' "
+                       "(in LibreOffice)")
+                return f"the columns are separated by {what}, not commas", fix
     keys = {_column_key(h): h for h in header}
     renamed = [f"{keys[_column_key(c)]!r} for {c!r}" for c in required if c not in header and _column_key(c) in keys]
     if renamed:

@@ -448,10 +448,11 @@ def test_header_lines_of_real_captures_are_not_body_text(corpus):
 def test_the_checker_lists_the_lines_read_as_not_body_text(corpus, capsys):
     root = corpus({"a": "SOURCE: https://wire.example/x\nBy Jane Doe\nThe council met on Monday.\n"})
     notes = [str(n) for n in byo.check_notes(root)]
-    assert notes == ["articles/a.txt: 2 line(s) read by the kit's rules as not body text, so left out of the counts: "
-                     "line 1 'SOURCE: https://wire.example/x' (label: header field); line 2 'By Jane Doe' (label: "
-                     "byline). If one of them is body text, add a row for it to annotations/paragraph_roles.csv "
-                     "(article_id, starts_with, role body, note)"]
+    expected = ("articles/a.txt: 2 line(s) read by the kit's rules as not body text, so left out of the counts: "
+                "line 1 'SOURCE: https://wire.example/x' (label: header field); line 2 'By Jane Doe' (label: "
+                "byline). If one of them is body text, add a row for it to annotations/paragraph_roles.csv "
+                "(article_id, starts_with, role body, note)")
+    assert notes == [expected]
     assert helpers.main(["check", str(root)]) == 0  # notes do not make the check fail
     out = capsys.readouterr().out
     assert out.startswith("OK: no problems found in corpus/\n1 note(s), not problems") and notes[0] in out
