@@ -101,28 +101,17 @@ for _name in __all__:
 
 
 def main(argv=None) -> int:
-    """Command line: ``python -m helpers check [FOLDER]``.
+    """Command line: ``python -m helpers check [FOLDER]`` and ``python -m helpers check --fix-wrapping FOLDER``.
 
     Checks the corpus (articles and metadata) and every annotation file in it, prints every
-    problem found in the folder (default: the kit's own data) with its file, row and fix, and
-    returns 1 if there are any, else 0.
+    problem found in the folder (default: the kit's own data) with its file, row and fix, then
+    the notes (lines read as page furniture, hard-wrapped files), and returns 1 if there are
+    problems, else 0. ``--fix-wrapping`` writes a re-flowed copy of a hard-wrapped corpus to
+    ``FOLDER-reflowed`` (see :func:`kit.byo.command_line`).
     """
-    from kit.byo import check_folder
-    from kit.core import data_dir
+    from kit.byo import command_line
 
-    argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] != "check" or len(argv) > 2:
-        print("usage: python -m helpers check [FOLDER]", file=sys.stderr)
-        return 2
-    folder = data_dir(argv[1] if len(argv) == 2 else None)
-    problems = check_folder(folder)
-    if not problems:
-        print(f"OK: no problems found in {folder.name}/")
-        return 0
-    print(f"{len(problems)} problem(s) found in {folder.name}/:")
-    for p in problems:
-        print(f"  - {p}")
-    return 1
+    return command_line(sys.argv[1:] if argv is None else argv)
 
 
 if __name__ == "__main__":
