@@ -30,7 +30,7 @@ import pandas as pd
 
 from kit import core, style
 from kit.core import KitDataError, Problem
-from kit.corpus import as_corpus, cached
+from kit.corpus import Corpus, as_corpus, cached
 
 __all__ = [
     "ELEMENTS",
@@ -1210,14 +1210,13 @@ class _Counts:
 
 def _counts(corpus) -> _Counts:
     """The :class:`_Counts` of a corpus, built once and kept with the corpus."""
-    corpus = as_corpus(corpus)
+    corpus = corpus if isinstance(corpus, Corpus) else as_corpus(corpus)
 
     def build():
         ids = list(core.load_articles(corpus).article_id)
         paras = core.paragraphs(corpus)
-        body = paras[paras.role == "body"]
-        text = dict(zip(*[body.groupby("article_id", sort=False)["text"].agg("\n".join).reset_index()[c]
-                          for c in ("article_id", "text")]))
+        body = paras.loc[paras.role == "body", ["article_id", "text"]]
+        text = body.groupby("article_id", sort=False)["text"].agg("\n".join).to_dict()
         return _Counts(ids, [Counter(core.tokenize(text.get(aid, ""))) for aid in ids])
 
     return corpus.remember(("kit.framing._counts",), build)
