@@ -509,7 +509,8 @@ def term_table(corpus=None, *, concept=None, used_only: bool = True, lex: pd.Dat
     return wide.reset_index(drop=True)
 
 
-def lexicon_kwic(corpus, concept: str, *, window: int = 40, lex: pd.DataFrame | None = None) -> pd.DataFrame:
+def lexicon_kwic(corpus, concept: str, *, window: int = 40, leave_out=(), as_html: bool = False,
+                 lex: pd.DataFrame | None = None):
     """Keyword-in-context lines for every variant of one concept of the lexicon.
 
     The occurrences are exactly those :func:`term_counts` counts (same text, same rules), each with
@@ -523,12 +524,17 @@ def lexicon_kwic(corpus, concept: str, *, window: int = 40, lex: pd.DataFrame | 
         A concept code of the lexicon, e.g. ``"war_name"``.
     window : int
         Characters of context on each side.
+    leave_out : str or list of str
+        Variants not to list (e.g. the most common one).
+    as_html : bool
+        Return a table for reading (:func:`kit.core.html_table`): ``variant``, ``article``, ``¶``,
+        ``left``, ``match``, ``right``.
     lex : DataFrame, optional
         A lexicon to use instead of the corpus's.
 
     Returns
     -------
-    pandas.DataFrame
+    pandas.DataFrame or kit.core.HTML
         One row per occurrence, by variant (lexicon order), then article and text order. Columns
         ``variant``, ``article`` (the article's short label), ``article_id``, ``para_no``, ``left``,
         ``match``, ``right``.
@@ -542,6 +548,7 @@ def lexicon_kwic(corpus, concept: str, *, window: int = 40, lex: pd.DataFrame | 
     corpus = as_corpus(corpus)
     lex = _lexicon_for(corpus, lex, concept)
     hits = _lexicon_hits(corpus, lex)
+    hits = hits[~hits.variant.isin([leave_out] if isinstance(leave_out, str) else list(leave_out))]
     texts = dict(zip(*[core.load_articles(corpus)[c] for c in ("article_id", "text")]))
     order = {v: i for i, v in enumerate(lex.variant)}
     arts = {a: i for i, a in enumerate(texts)}
@@ -554,6 +561,8 @@ def lexicon_kwic(corpus, concept: str, *, window: int = 40, lex: pd.DataFrame | 
                      t[r.start:r.end], t[r.end:min(r.para_end, r.end + window)]))
     out = pd.DataFrame(rows, columns=["variant", "article_id", "para_no", "left", "match", "right"])
     out.insert(1, "article", out.article_id.map(article_labels(corpus)))
+    if as_html:
+        return core.html_table(out.drop(columns="article_id").rename(columns={"para_no": "¶"}))
     return out
 
 
@@ -624,7 +633,7 @@ def plot_term_choices(corpus=None, *, concepts=None, variants: str = "all", lex:
     Examples
     --------
     >>> fig = plot_term_choices(concepts=["capital_name", "war_name"])
-    >>> fig.axes[0].get_title(loc="left").startswith("Which word")
+    >>> fig.get_suptitle().startswith("Which word")
     True
     """
     corpus = as_corpus(corpus)
@@ -643,7 +652,7 @@ def plot_term_choices(corpus=None, *, concepts=None, variants: str = "all", lex:
         fig, ax = style.figure(1.4)
         ax.axis("off")
         ax.text(0.0, 0.5, "No variant of the lexicon occurs in these articles.", va="center")
-        ax.set_title(title, loc="left")
+        fig.suptitle(title, x=0.01, ha="left", fontsize=style.MIN_FONT)
         return fig
     return _draw_term_choices(corpus, wide, title)
 
@@ -654,32 +663,40 @@ def _draw_term_choices(corpus, wide: pd.DataFrame, title: str):
     arts = [c for c in wide.columns if c not in ("concept", "variant")]
     by_label = {v: k for k, v in labels.items()}
     colour = style.colours("outlet", [outlet[by_label[a]] for a in arts], corpus)
-    n = len(wide)
-    wrapped = [_wrap(v, 24) for v in wide.variant]
-    lines = [w.count("\n") + 1 for w in wrapped]
-    fig, ax = style.figure(0.26 * sum(lines) + 0.1 * n + 1.6)
+    wrapped = [_wrap(v, 30) for v in wide.variant]
+    # rows as tall as their labels: a row of one line takes 1.7 units, each further line 1 more
+    height = np.array([w.count("\n") + 1.7 for w in wrapped])
+    y = np.cumsum(height) - height / 2
+    fig, ax = style.figure(0.165 * height.sum() + 1.9)
     for j, art in enumerate(arts):
         for i, v in enumerate(wide[art]):
             if v:
-                size = 50 + 45 * (v - 1)
-                ax.scatter(j, i, s=size, color=colour[outlet[by_label[art]]], zorder=3)
-                ax.annotate(str(int(v)), (j, i), xytext=(3 + math.sqrt(size) / 2, 0), textcoords="offset points",
+                size = 40 + 40 * (v - 1)
+                ax.scatter(j, y[i], s=size, color=colour[outlet[by_label[art]]], zorder=3)
+                ax.annotate(str(int(v)), (j, y[i]), xytext=(3 + math.sqrt(size) / 2, 0), textcoords="offset points",
                             va="center")
+    edges = np.concatenate([[0], np.cumsum(height)])
     for k, (_, grp) in enumerate(wide.groupby("concept", sort=False)):
         if k % 2 == 0:
-            ax.axhspan(grp.index.min() - 0.5, grp.index.max() + 0.5, color="#ececec", zorder=0)
-    ax.set_yticks(range(n), wrapped)
-    rotate = len(arts) > 5
-    ax.set_xticks(range(len(arts)), [a.replace(", ", "\n") for a in arts], rotation=90 if rotate else 0)
+            ax.axhspan(edges[grp.index.min()], edges[grp.index.max() + 1], color="#ececec", zorder=0)
+    ax.set_yticks(y, wrapped)
+    rotate = len(arts) > 6
+    ax.set_xticks(range(len(arts)), [_column_label(a) for a in arts], rotation=90 if rotate else 0)
     ax.xaxis.tick_top()
     ax.tick_params(length=0)
-    ax.set_xlim(-0.5, len(arts) - 0.2)
-    ax.set_ylim(n - 0.5, -0.5)
+    ax.set_xlim(-0.5, len(arts) - 0.25)
+    ax.set_ylim(edges[-1], 0)
     for side in ("right", "bottom", "left", "top"):
         ax.spines[side].set_visible(False)
-    ax.set_title(f"{title}\nDot and number: occurrences in headline, standfirst and body.\n"
-                 "Grey bands group the variants of one term.", loc="left", fontsize=style.MIN_FONT)
+    fig.suptitle(f"{title}\nDot and number: occurrences in headline, standfirst and body.\n"
+                 "Grey bands group the variants of one term.", x=0.01, ha="left", fontsize=style.MIN_FONT)
     return fig
+
+
+def _column_label(label: str) -> str:
+    """'Global Times, 14 May' -> 'Global\\nTimes\\n14 May': narrow enough for five columns in 576 pixels."""
+    name, _, rest = label.partition(", ")
+    return _wrap(name, 9) + (f"\n{rest}" if rest else "")
 
 
 # --------------------------------------------------------------------------------------------
@@ -940,24 +957,25 @@ def plot_frame_scores(corpus=None, *, answers: pd.DataFrame | None = None):
     Examples
     --------
     >>> fig = plot_frame_scores()
-    >>> fig.axes[0].get_title(loc="left").startswith("Generic frames")
+    >>> fig.get_suptitle().startswith("Generic frames")
     True
     """
     fs = frame_scores(corpus, answers=answers)
     m = fs[list(FRAMES)].to_numpy(dtype=float)
-    fig, ax = style.figure(0.42 * len(fs) + 1.9)
+    fig, ax = style.figure(0.42 * len(fs) + 2.3)
     ax.imshow(m, cmap="Blues", vmin=0, vmax=1, aspect="auto")
     for i in range(m.shape[0]):
         for j in range(m.shape[1]):
             v = m[i, j]
             ax.text(j, i, "–" if math.isnan(v) else f"{v:.2f}", ha="center", va="center",
-                    color="white" if v > 0.6 else "black")
-    ax.set_xticks(range(len(FRAMES)), [FRAMES[f].replace(" ", "\n") for f in FRAMES])
+                    color="white" if v > 0.55 else "black")
+    ax.set_xticks(range(len(FRAMES)), [FRAMES[f].replace(" ", "\n") for f in FRAMES], rotation=35, ha="left",
+                  rotation_mode="anchor")
     ax.set_yticks(range(len(fs)), [_wrap(t, 22) for t in fs.label])
     ax.tick_params(length=0)
     ax.xaxis.tick_top()
-    ax.set_title("Generic frames (Semetko & Valkenburg 2000)\nShare of each frame's yes/no questions "
-                 "answered yes\n(1 = all yes)", loc="left", fontsize=style.MIN_FONT)
+    fig.suptitle("Generic frames (Semetko & Valkenburg 2000): the share of each\nframe's yes/no questions "
+                 "answered yes (1 = all yes)", x=0.01, ha="left", fontsize=style.MIN_FONT)
     return fig
 
 
@@ -1533,7 +1551,7 @@ def show_distinctive_words(corpus=None, *, top: int = 4) -> core.HTML:
 
 
 def distinctiveness_check(corpus=None, comparisons: dict | None = None, *, stop_words=STOP_WORDS,
-                          alpha0: float = 100.0, min_count: int = 3) -> pd.DataFrame:
+                          alpha0: float = 100.0, min_count: int = 3, as_html: bool = False):
     """How strong is the strongest word difference? Maxima of G² and |z| for each comparison.
 
     Use it to judge the distinctive-word tables: with articles of a few hundred words, how many words
@@ -1548,10 +1566,14 @@ def distinctiveness_check(corpus=None, comparisons: dict | None = None, *, stop_
         articles whose ``country`` in ``articles.csv`` is China against the others.
     stop_words, alpha0, min_count
         As in :func:`fightin_words` (default: ``STOP_WORDS`` left out).
+    as_html : bool
+        Return a table for reading: the comparison, the content words counted in group A, the words
+        tested, the strongest word by each statistic with its value, and how many words pass G² 3.84
+        and 15.13.
 
     Returns
     -------
-    pandas.DataFrame
+    pandas.DataFrame or kit.core.HTML
         One row per comparison, in the order given. Columns ``comparison``, ``tokens_a``, ``tokens_b``,
         ``words_tested`` (words with at least ``min_count`` occurrences), ``max_g2`` and ``max_g2_word``,
         ``n_over_3_84`` and ``n_over_15_13`` (words whose G² passes 3.84 and 15.13), ``max_abs_z`` and
@@ -1581,8 +1603,15 @@ def distinctiveness_check(corpus=None, comparisons: dict | None = None, *, stop_
         rows.append((name, sum(counts[0].values()), sum(counts[1].values()), len(kn), round(kn.g2.iloc[0], 2),
                      kn.word.iloc[0], int((kn.g2 > 3.84).sum()), int((kn.g2 > 15.13).sum()),
                      round(abs(fw.z[iz]), 2), fw.word[iz], int((fw.z.abs() > 1.96).sum())))
-    return pd.DataFrame(rows, columns=["comparison", "tokens_a", "tokens_b", "words_tested", "max_g2", "max_g2_word",
-                                       "n_over_3_84", "n_over_15_13", "max_abs_z", "max_z_word", "n_abs_z_over_1_96"])
+    out = pd.DataFrame(rows, columns=["comparison", "tokens_a", "tokens_b", "words_tested", "max_g2", "max_g2_word",
+                                      "n_over_3_84", "n_over_15_13", "max_abs_z", "max_z_word", "n_abs_z_over_1_96"])
+    if not as_html:
+        return out
+    return core.html_table(pd.DataFrame({
+        "comparison": out.comparison, "content words in the first group": out.tokens_a,
+        "words tested": out.words_tested, "largest G² (word)": [f"{g:.2f} ({w})" for g, w in zip(out.max_g2, out.max_g2_word)],
+        "words over G² 3.84": out.n_over_3_84, "words over G² 15.13": out.n_over_15_13,
+        "largest |z| (word)": [f"{z:.2f} ({w})" for z, w in zip(out.max_abs_z, out.max_z_word)]}))
 
 
 def _times_as_often(a, b, c, d, here: str, there: str) -> list[str]:

@@ -63,12 +63,11 @@
 # %%
 import helpers
 
-articles = helpers.load_articles()
-labels = helpers.article_labels()
-lexicon = helpers.lexicon(fallback=True)
-print(f"{len(articles)} articles; the lexicon has {lexicon.concept.nunique()} contested terms "
+corpus = helpers.open_corpus()
+lexicon = helpers.lexicon(corpus, fallback=True)
+print(f"{len(corpus.ids)} articles; the lexicon has {lexicon.concept.nunique()} contested terms "
       f"and {len(lexicon)} variants")
-helpers.lexicon_note()
+helpers.lexicon_note(corpus)
 
 # %% [markdown]
 # ## 1. Contested word choices
@@ -81,11 +80,12 @@ helpers.lexicon_note()
 # shows all of them):
 
 # %%
-helpers.html_table(lexicon.query("concept in ['capital_name', 'war_name']")[["concept", "variant", "signals"]])
+# pandas at work: keep the lexicon's rows whose concept is one of two, then three of its columns
+two_terms = lexicon[lexicon.concept.isin(["capital_name", "war_name"])]
+helpers.html_table(two_terms[["concept", "variant", "signals"]])
 
 # %%
-names = helpers.lexicon_kwic("war_name", window=45, lex=lexicon)
-helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", "left", "match", "right"]])
+helpers.lexicon_kwic(corpus, "war_name", window=45, leave_out="conflict", as_html=True)
 
 # %% [markdown]
 # Notice two things. The same variant can be the outlet's own word or a quoted person's: "resolving the Ukraine
@@ -125,10 +125,10 @@ helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", 
 # academic. Its headline is not in the text file (the kit takes it from the page address).
 
 # %%
-helpers.kit_corpus_only(helpers.outlet_profile, "cgtn-2025-05-14")
+helpers.outlet_profile(corpus, "cgtn-2025-05-14")
 
 # %%
-helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-14")
+helpers.show_framing(corpus, "cgtn-2025-05-14")
 
 # %% [markdown]
 # **Reading.** The headline and lede foreground the *gap* between the two sides' core demands and present direct
@@ -147,10 +147,10 @@ helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-14")
 # notebook 01 counts them.
 
 # %%
-helpers.kit_corpus_only(helpers.outlet_profile, "globaltimes-2025-05-14")
+helpers.outlet_profile(corpus, "globaltimes-2025-05-14")
 
 # %%
-helpers.kit_corpus_only(helpers.show_framing, "globaltimes-2025-05-14")
+helpers.show_framing(corpus, "globaltimes-2025-05-14")
 
 # %% [markdown]
 # **Reading.** The headline quotes an assessment ("breakthrough unlikely in single meeting"), and after a lede
@@ -171,10 +171,10 @@ helpers.kit_corpus_only(helpers.show_framing, "globaltimes-2025-05-14")
 # foot of the page.
 
 # %%
-helpers.kit_corpus_only(helpers.outlet_profile, "athenstimes-2025-05-15")
+helpers.outlet_profile(corpus, "athenstimes-2025-05-15")
 
 # %%
-helpers.kit_corpus_only(helpers.show_framing, "athenstimes-2025-05-15")
+helpers.show_framing(corpus, "athenstimes-2025-05-15")
 
 # %% [markdown]
 # **Reading.** The lede presents the run-up as a *thriller* and foregrounds Putin's absence. In the outlet's own
@@ -193,10 +193,10 @@ helpers.kit_corpus_only(helpers.show_framing, "athenstimes-2025-05-15")
 # headline, too, is not in the text file.
 
 # %%
-helpers.kit_corpus_only(helpers.outlet_profile, "cgtn-2025-05-17")
+helpers.outlet_profile(corpus, "cgtn-2025-05-17")
 
 # %%
-helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-17")
+helpers.show_framing(corpus, "cgtn-2025-05-17")
 
 # %% [markdown]
 # **Reading.** The lede foregrounds the talks as a "rare opportunity for a political resolution"; that they brought
@@ -215,10 +215,10 @@ helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-17")
 # It quotes Ukrainian, US, British and Russian officials; notebook 01 counts them.
 
 # %%
-helpers.kit_corpus_only(helpers.outlet_profile, "atalayar-2025-05-19")
+helpers.outlet_profile(corpus, "atalayar-2025-05-19")
 
 # %%
-helpers.kit_corpus_only(helpers.show_framing, "atalayar-2025-05-19")
+helpers.show_framing(corpus, "atalayar-2025-05-19")
 
 # %% [markdown]
 # **Reading.** The headline foregrounds the absence of concrete progress, and the standfirst Russian demands
@@ -247,9 +247,7 @@ helpers.kit_corpus_only(helpers.show_framing, "atalayar-2025-05-19")
 # such as *the* or *of* are left out), the strongest word by each statistic, and how many words pass each line:
 
 # %%
-check = helpers.distinctiveness_check()
-helpers.html_table(check[["comparison", "tokens_a", "words_tested", "max_g2", "max_g2_word", "n_over_3_84",
-                          "n_over_15_13", "max_abs_z", "max_z_word"]])
+helpers.distinctiveness_check(corpus, as_html=True)
 
 # %% [markdown]
 # **No word passes G² 15.13 in any comparison, none survives the correction, and no |z| reaches 3.** With about
@@ -260,7 +258,7 @@ helpers.html_table(check[["comparison", "tokens_a", "words_tested", "max_g2", "m
 # `helpers.keyness(list_of_ids)` compares any group of articles with the rest:
 
 # %%
-helpers.group_keyness("country", "China", top=8)
+helpers.group_keyness(corpus, "country", "China", top=8)
 
 # %% [markdown]
 # Read the top words against the text. *sun* is two different people (Sun Zhuangzhi and Sun Xiuwen); *said* reflects
@@ -272,7 +270,7 @@ helpers.group_keyness("country", "China", top=8)
 # (`count_a` in the article, `count_b` in the rest; the same statistics, with the same limits):
 
 # %%
-helpers.html_table(helpers.distinctive_words(top=4))
+helpers.show_distinctive_words(corpus, top=4)
 
 # %% [markdown]
 # Some are names (*cui*, *putin*, *moscow*), some topics (*proposal*, *china*), some habits of style (*reported*,
@@ -294,7 +292,7 @@ helpers.html_table(helpers.distinctive_words(top=4))
 # not report what happened there, and each article chose its own angle.
 
 # %%
-helpers.when_coded(helpers.coverage_checklist, as_html=True)
+helpers.coverage_checklist(corpus, as_html=True)
 
 # %% [markdown]
 # Every row has some "no" answers, and no two rows are alike. The two CGTN pieces mention neither the ultimatum nor a
@@ -307,7 +305,7 @@ helpers.when_coded(helpers.coverage_checklist, as_html=True)
 # that the other article uses a different one of the listed words.
 
 # %%
-helpers.when_coded(helpers.show_absences, helpers.example_article("cgtn-2025-05-14"))
+helpers.show_absences(corpus, "cgtn-2025-05-14")
 
 # %% [markdown]
 # Then the five articles side by side: two word choices, Entman's problem definition and remedy, and the generic
@@ -317,13 +315,16 @@ helpers.when_coded(helpers.show_absences, helpers.example_article("cgtn-2025-05-
 # twenty questions: `helpers.generic_frames_codebook()`).
 
 # %%
-helpers.when_coded(helpers.framing_summary, lex=lexicon, as_html=True)
+helpers.framing_summary(corpus, as_html=True)
 
 # %%
-fig = helpers.plot_term_choices(lex=lexicon)
+fig = helpers.plot_term_choices(corpus, variants="several")
 
 # %%
-fig = helpers.when_coded(helpers.plot_frame_scores)
+fig = helpers.plot_term_choices(corpus, variants="one")
+
+# %%
+fig = helpers.plot_frame_scores(corpus)
 
 # %% [markdown]
 # Read across a row of the word chart to see one term's variants, down a column to see one outlet's choices. The two
