@@ -178,16 +178,28 @@ def _ids(ids, known, what) -> list[str]:
 
 
 def _check_article(corpus, article_id: str) -> None:
-    """Raise :class:`kit.core.NotCodedError` if the corpus has no such article.
-
-    The notebooks discuss particular articles of the kit; on another corpus such a cell then shows
-    a notice instead of an error, and the message lists the articles the corpus does have.
-    """
+    """Raise :class:`kit.core.KitDataError` naming the corpus's articles if it has no such article."""
     ids = list(core.load_articles(corpus).article_id)
     if article_id not in ids:
-        raise core.NotCodedError(Problem(
-            "articles.csv", "", f"this corpus has no article {article_id!r} (the example is about another corpus)",
-            f"use one of: {', '.join(ids)}"))
+        raise KitDataError([Problem("articles.csv", "", f"the corpus in use has no article {article_id!r}",
+                                    f"use one of: {', '.join(ids)}")])
+
+
+def _not_in_corpus(corpus, article_id: str, call: str):
+    """None if the corpus has the article; else a short note for a notebook (instead of an error).
+
+    The notebooks discuss particular articles of the kit's own corpus. On a corpus of your own those
+    cells show this note, which names your articles and the same call on the first of them.
+    """
+    ids = list(core.load_articles(corpus).article_id)
+    if article_id in ids:
+        return None
+    return core.HTML(
+        '<div class="kit-not-in-corpus" style="border-left:4px solid #E69F00;background:#fff7e0;padding:0.5em 1em;'
+        'margin:0.4em 0;font-family:sans-serif;max-width:52em"><strong>Not in the corpus in use.</strong> '
+        "This cell is about an article of another corpus (the notebook's text discusses the kit's own "
+        f"articles). Try it on one of yours: <code>helpers.{call}(corpus, &quot;{html.escape(ids[0])}&quot;)"
+        f"</code>. Your articles: {html.escape(', '.join(ids))}.</div>")
 
 
 # --------------------------------------------------------------------------------------------
@@ -815,7 +827,9 @@ def show_framing(corpus, article_id: str, *, elements: pd.DataFrame | None = Non
     True
     """
     corpus = as_corpus(corpus)
-    _check_article(corpus, article_id)
+    note = _not_in_corpus(corpus, article_id, "show_framing")
+    if note is not None:
+        return note
     fe = framing_elements(corpus) if elements is None else elements
     fe = fe[fe.article_id == article_id]
     table = framing_table(corpus, article_id, elements=fe)
@@ -1167,8 +1181,9 @@ def show_absences(corpus=None, article_id: str | None = None) -> core.HTML:
     if absences.empty:
         return core.HTML("<p>No statement that an article leaves something out is recorded in "
                          "<code>annotations/foreground.csv</code>.</p>")
-    if article_id is not None:
-        _check_article(corpus, article_id)
+    note = None if article_id is None else _not_in_corpus(corpus, article_id, "show_absences")
+    if note is not None:
+        return note
     labels = article_labels(corpus)
     claims = absences.groupby(["article_id", "point"], sort=False)
     n_claims, n_terms, found = claims.ngroups, len(absences), int((absences["count"] > 0).sum())
@@ -1182,7 +1197,7 @@ def show_absences(corpus=None, article_id: str | None = None) -> core.HTML:
                      f"{labels[c_aid]}, ¶{para}" if c_aid and para >= 0 else (labels.get(c_aid, "–")), there))
     table = pd.DataFrame(rows, columns=["article", "leaves out", "words searched for (none found)", "said in",
                                         "words found there (times)"])
-    where = "" if article_id is None else f" The table shows the {len(rows)} about {labels[article_id]}."
+    where = "" if article_id is None else f" Below, the {len(rows)} statements about {labels[article_id]}."
     head = (f"<p>{n_claims} statements that an article leaves something out, in "
             f"{absences.article_id.nunique()} articles. Each is checked by searching its article for every word "
             f"that would name what it leaves out: {n_terms} words in all, "
@@ -1649,14 +1664,16 @@ def group_keyness(corpus=None, column: str = "country", value: str = "China", *,
     Returns
     -------
     kit.core.HTML
-        A table of the ``top`` words by G²: ``word``, its count in the group and in the others, ``G²``,
-        the ``log ratio`` and ``used more in`` (which group uses it relatively more, and how many times as
-        often); no p-values (with many words tested they are not evidence); or the note.
+        A line naming the two groups, then a table of the ``top`` words by G²: ``word``, its count
+        ``in A`` and ``in B``, ``G²``, the ``log ratio`` and ``used more in`` (which group uses it
+        relatively more, and how many times as often); no p-values (with many words tested they are not
+        evidence); or the note.
 
     Examples
     --------
-    >>> group_keyness(top=3).data.count("<tr>")
-    4
+    >>> view = group_keyness(top=3).data
+    >>> view.count("<tr>"), "Group A: the 3 articles whose country is China" in view
+    (4, True)
     >>> "nothing to compare" in group_keyness(None, "country", "Atlantis").data
     True
     """
@@ -1676,11 +1693,12 @@ def group_keyness(corpus=None, column: str = "country", value: str = "China", *,
     keys = keyness(corpus, group, stop_words=stop_words, min_count=min_count).head(top)
     c = sum(token_counts(corpus, group, stop_words=stop_words).values())
     d = sum(token_counts(corpus, [a for a in arts.article_id if a not in group], stop_words=stop_words).values())
-    name = f"{column} = {value}"
-    table = pd.DataFrame({"word": keys.word, f"in {name}": keys.count_a, "in the others": keys.count_b,
+    table = pd.DataFrame({"word": keys.word, "in A": keys.count_a, "in B": keys.count_b,
                           "G²": keys.g2.round(2), "log ratio": keys.log_ratio.round(2),
-                          "used more in": _times_as_often(keys.count_a, keys.count_b, c, d, name, "the others")})
-    return core.html_table(table)
+                          "used more in": _times_as_often(keys.count_a, keys.count_b, c, d, "A", "B")})
+    head = (f"<p>Group A: the {len(group)} articles whose {html.escape(column)} is {html.escape(str(value))} "
+            f"({c} content words); group B: the other {len(arts) - len(group)} ({d} content words).</p>")
+    return core.HTML(head + core.html_table(table).data)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1750,7 +1768,9 @@ def outlet_profile(corpus, article_id: str, *, top: int = 6) -> core.HTML:
     True
     """
     base = as_corpus(corpus)
-    _check_article(base, article_id)
+    note = _not_in_corpus(base, article_id, "outlet_profile")
+    if note is not None:
+        return note
     labels = article_labels(base)
     parts = [f"<h4 style='margin-bottom:0.2em'>{html.escape(labels[article_id])}</h4>"]
     _section(parts, "Headline and lede", headline_and_lede(base, article_id))

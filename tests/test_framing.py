@@ -479,3 +479,15 @@ def test_lexicon_rules_change_nothing_on_the_kits_articles():
     assert tc[("cgtn-2025-05-14", "constructive")] == 1 and tc[("globaltimes-2025-05-14", "constructive")] == 1
     assert tc[("athenstimes-2025-05-15", "annex (unqualified)")] == 1
     assert tc[("atalayar-2025-05-19", "illegal(ly) annex")] == 1
+
+
+def test_an_example_about_another_corpus_shows_a_note(make_corpus):
+    """Notebook cells name the kit's articles; on a corpus of your own they show a note, not an error."""
+    base = make_corpus({"a": "The bridge is closed.\n", "b": "The council met.\n"})
+    for fn in (helpers.outlet_profile, helpers.show_framing):
+        note = fn(base, "cgtn-2025-05-14").data
+        assert "Not in the corpus in use" in note and '(corpus, &quot;a&quot;)' in note
+        assert "cgtn-2025-05-14" not in note
+    # a function that returns a table says which articles there are
+    with pytest.raises(KitDataError, match="no article 'nope'.*use one of: a, b"):
+        helpers.word_choices(base, "nope")
