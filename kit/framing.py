@@ -28,7 +28,7 @@ from collections import Counter
 import numpy as np
 import pandas as pd
 
-from kit import core, style
+from kit import core
 from kit.core import KitDataError, Problem
 from kit.corpus import Corpus, as_corpus, cached
 
@@ -648,6 +648,8 @@ def plot_term_choices(corpus=None, *, concepts=None, variants: str = "all", lex:
     >>> fig.get_suptitle().startswith("Which word")
     True
     """
+    from kit import style  # imported when a chart is drawn (importing it sets matplotlib's defaults)
+
     corpus = as_corpus(corpus)
     lex = _lexicon_for(corpus, lex, concepts)
     if variants != "all":
@@ -670,6 +672,8 @@ def plot_term_choices(corpus=None, *, concepts=None, variants: str = "all", lex:
 
 
 def _draw_term_choices(corpus, wide: pd.DataFrame, title: str):
+    from kit import style  # imported when a chart is drawn (importing it sets matplotlib's defaults)
+
     labels = article_labels(corpus)
     outlet = dict(zip(*[core.load_articles(corpus)[c] for c in ("article_id", "outlet")]))
     arts = [c for c in wide.columns if c not in ("concept", "variant")]
@@ -974,6 +978,8 @@ def plot_frame_scores(corpus=None, *, answers: pd.DataFrame | None = None):
     >>> fig.get_suptitle().startswith("Generic frames")
     True
     """
+    from kit import style  # imported when a chart is drawn (importing it sets matplotlib's defaults)
+
     fs = frame_scores(corpus, answers=answers)
     m = fs[list(FRAMES)].to_numpy(dtype=float)
     fig, ax = style.figure(0.42 * len(fs) + 2.3)
