@@ -377,7 +377,7 @@ def _qualified_at_distance(text: str, m: re.Match, rx: re.Pattern, siblings) -> 
 
 
 def _paragraph_hits(text: str, variants, outlets: re.Pattern | None):
-    """(variant, start, end) of every counted occurrence in one paragraph (see :func:`term_counts`)."""
+    """(variant index, start, end) of every counted occurrence in one paragraph (see :func:`term_counts`)."""
     blocked = [(o.start(), o.end()) for o in outlets.finditer(text)] if outlets else []
     hits = []
     for name, rx, lookbehind, siblings in variants:
@@ -403,19 +403,23 @@ def _lexicon_hits(corpus, lex: pd.DataFrame) -> pd.DataFrame:
 
 
 def _find_hits(corpus, lex: pd.DataFrame) -> pd.DataFrame:
+    recs = lex.to_dict("records")
     variants = []
-    for r in lex.to_dict("records"):
-        sib = [(s["variant"], _variant_regex(s)) for s in lex[(lex.concept == r["concept"]) &
-                                                             (lex.variant != r["variant"])].to_dict("records")]
-        variants.append((r["variant"], _variant_regex(r), _has_word_lookbehind(r["pattern"]), sib))
-    concept_of = dict(zip(lex.variant, lex.concept))
+    for i, r in enumerate(recs):
+        sib = [(j, _variant_regex(o)) for j, o in enumerate(recs) if o["concept"] == r["concept"] and j != i]
+        variants.append((i, _variant_regex(r), _has_word_lookbehind(r["pattern"]), sib))
     outlets = _outlet_regex(corpus)
     paras = core.paragraphs(corpus)
     paras = paras[paras.role.isin(core.TEXT_ROLES)]
     rows = []
-    for aid, para_no, start, end, text in zip(paras.article_id, paras.para_no, paras.start, paras.end, paras.text):
-        for name, s, e in dict.fromkeys(_paragraph_hits(text, variants, outlets)):
-            rows.append((concept_of[name], name, aid, para_no, start, end, start + s, start + e))
+    for aid, grp in paras.groupby("article_id", sort=False):
+        whole = "\n".join(grp.text)
+        present = [v for v in variants if v[1].search(whole)]  # most variants never occur: skip them at once
+        if not present:
+            continue
+        for para_no, start, end, text in zip(grp.para_no, grp.start, grp.end, grp.text):
+            for k, s, e in dict.fromkeys(_paragraph_hits(text, present, outlets)):
+                rows.append((recs[k]["concept"], recs[k]["variant"], aid, para_no, start, end, start + s, start + e))
     return pd.DataFrame(rows, columns=["concept", "variant", "article_id", "para_no", "para_start", "para_end",
                                        "start", "end"])
 
@@ -477,8 +481,8 @@ def term_counts(corpus=None, *, concept=None, lex: pd.DataFrame | None = None) -
     corpus = as_corpus(corpus)
     lex = _lexicon_for(corpus, lex, concept)
     labels = article_labels(corpus)
-    hits = _lexicon_hits(corpus, lex).groupby(["variant", "article_id"]).size()
-    rows = [(c, v, aid, label, int(hits.get((v, aid), 0)))
+    hits = Counter(zip(*[_lexicon_hits(corpus, lex)[c] for c in ("concept", "variant", "article_id")]))
+    rows = [(c, v, aid, label, hits[(c, v, aid)])
             for c, v in zip(lex.concept, lex.variant) for aid, label in labels.items()]
     return pd.DataFrame(rows, columns=["concept", "variant", "article_id", "label", "count"])
 
@@ -562,10 +566,10 @@ def lexicon_kwic(corpus, concept: str, *, window: int = 40, leave_out=(), as_htm
     hits = _lexicon_hits(corpus, lex)
     hits = hits[~hits.variant.isin([leave_out] if isinstance(leave_out, str) else list(leave_out))]
     texts = dict(zip(*[core.load_articles(corpus)[c] for c in ("article_id", "text")]))
-    order = {v: i for i, v in enumerate(lex.variant)}
+    order = {cv: i for i, cv in enumerate(zip(lex.concept, lex.variant))}
     arts = {a: i for i, a in enumerate(texts)}
-    hits = hits.sort_values(["variant", "article_id", "start"], key=lambda s: s.map(order) if s.name == "variant"
-                            else s.map(arts) if s.name == "article_id" else s, kind="stable")
+    hits = hits.assign(_v=[order[cv] for cv in zip(hits.concept, hits.variant)], _a=hits.article_id.map(arts))
+    hits = hits.sort_values(["_v", "_a", "start"], kind="stable")
     rows = []
     for r in hits.itertuples():
         t = texts[r.article_id]
