@@ -1207,6 +1207,8 @@ def show_absences(corpus=None, article_id: str | None = None) -> core.HTML:
                      f"{labels[c_aid]}, ¶{para}" if c_aid and para >= 0 else (labels.get(c_aid, "–")), there))
     table = pd.DataFrame(rows, columns=["article", "leaves out", "words searched for (none found)", "said in",
                                         "words found there (times)"])
+    if article_id is not None:
+        table = table.drop(columns="article")  # one article: the sentence names it
     where = "" if article_id is None else f" Below, the {len(rows)} statements about {labels[article_id]}."
     head = (f"<p>{n_claims} statements that an article leaves something out, in "
             f"{absences.article_id.nunique()} articles. Each is checked by searching its article for every word "
