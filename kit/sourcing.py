@@ -51,6 +51,7 @@ __all__ = [
 #: Speaker types of the gazetteer, with what each means.
 SPEAKER_TYPES = {
     "head_of_state_or_government": "head of state or government (president, prime minister)",
+    "vice_president": "vice-president (deputy head of state or government)",
     "minister": "minister or deputy minister (incl. secretary of state)",
     "spokesperson": "official spokesperson",
     "negotiator": "member or head of a negotiating delegation",
@@ -81,8 +82,8 @@ _SPEAKER_COLS = ["speaker_id", "canonical_name", "variants", "role", "affiliatio
 _ATTR_COLS = ["attribution_id", "article_id", "span", "speaker_id", "form", "cue", "relay_id", "relay_cue", "notes"]
 
 #: Types that denote a named, individual person.
-PERSON_TYPES = {"head_of_state_or_government", "minister", "spokesperson", "negotiator", "legislator",
-                "academic_expert", "other"}
+PERSON_TYPES = {"head_of_state_or_government", "vice_president", "minister", "spokesperson", "negotiator",
+                "legislator", "academic_expert", "other"}
 #: Words in a gazetteer role that mark an office holder or professional (not an ordinary person).
 _OFFICE_WORDS = re.compile(r"president|minister|secretary|spokes|official|leader|lawmaker|aide|negotiator|"
                            r"director|professor|scholar|expert|ambassador|envoy|chancellor|king|queen|general",
@@ -432,7 +433,7 @@ def sourcing_overview(path=None, *, table: pd.DataFrame | None = None) -> core.H
     Examples
     --------
     >>> print(repr(sourcing_overview()).strip())
-    92 attributed statements, 30 different speakers, 5 articles
+    92 attributed statements, 32 different speakers, 5 articles
     """
     at = attributions(path) if table is None else table
     return core.HTML(f"<p>{len(at)} attributed statements, {at.speaker_id.nunique()} different speakers, "

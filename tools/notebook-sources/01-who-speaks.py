@@ -74,6 +74,8 @@ helpers.when_coded(helpers.sourcing_overview)
 # %% [markdown]
 # ## 1. What one row looks like
 #
+# *Time: 3 min.*
+#
 # Here are three rows of the table, one of each form. Read the `sentence` column: it is the whole sentence the
 # statement sits in, so you can see the cue and the words together.
 
@@ -93,6 +95,8 @@ helpers.when_coded(helpers.html_table, examples)
 
 # %% [markdown]
 # ## 2. The voices of the five articles at a glance
+#
+# *Time: 4 min.*
 #
 # The chart has one bar per article (in order of publication). On the left, each bar is split by the **country** of
 # the speakers; on the right, the same statements are split by **form**, and the number that came through a relay is
@@ -125,6 +129,8 @@ helpers.when_coded(lambda table: table.T, by_type)
 
 # %% [markdown]
 # ## 3. Source by source
+#
+# *Time: 7 min.*
 #
 # `helpers.speakers_in(article_id)` lists the speakers of one article, most statements first, with the form of
 # their statements and any relay. (On a corpus of your own that is not coded yet,
@@ -187,6 +193,8 @@ helpers.kit_corpus_only(helpers.speakers_in, "atalayar-2025-05-19", table=statem
 # %% [markdown]
 # ## 4. Relays: who spoke, through whom
 #
+# *Time: 3 min.*
+#
 # A **relay** is a go-between that the text names: another outlet ("Tass reported", "according to CNN") or an
 # anonymous source ("according to Russian diplomatic sources"). Each row below is one statement and its chain, from
 # the original speaker to the outlet that publishes the article.
@@ -204,6 +212,8 @@ helpers.when_coded(helpers.html_table, chains[["article_id", "chain", "cue", "re
 
 # %% [markdown]
 # ## 5. Reading the statements in the text
+#
+# *Time: 4 min.*
 #
 # Counts hide what is said. The reading view (`helpers.show_statements`) highlights each statement, with one colour
 # and letter per speaker (the cue, "Sun said", is left plain). First the earliest CGTN article:
@@ -227,6 +237,8 @@ helpers.kit_corpus_only(helpers.show_statements, "atalayar-2025-05-19", table=st
 
 # %% [markdown]
 # ## 6. The findings, stated so they can be checked
+#
+# *Time: 4 min.*
 #
 # Media-research findings are often stated loosely ("the article relies on experts"). Here each one is a column you
 # can recompute and verify against the table:
@@ -273,6 +285,8 @@ findings.loc[~findings.any_direct_quote, "article_id"].tolist()
 
 # %% [markdown]
 # ## 7. Can a computer find the voices? A rule-based extractor (optional)
+#
+# *Time: 10 min (optional).*
 #
 # Coding 92 statements by hand took hours. `helpers.extract_attributions()` tries to do it with rules alone, no
 # language model: it pairs quotation marks (taking care that the apostrophe in "Ukraine’s" is not a quotation mark),
@@ -371,7 +385,8 @@ helpers.when_coded(helpers.html_table,
 # 1. CGTN's experts "told China Media Group". Is an in-house interview a weaker or a stronger
 #    source than a news agency report? What would you want to know about the expert?
 # 2. The Athens Times states both sides' positions without naming any source. Does an explainer need sources? How
-#    would a reader check "Moscow demands that Western arms deliveries stop"?
+#    would a reader check "Moscow demands that Western arms deliveries stop", and "Ukraine insists on no territorial
+#    concessions"? Would you check both in the same way?
 # 3. Sigal (1973) found that most news comes from officials, and Bennett (1990) that the range of voices tracks the
 #    range of official debate. Do these five articles fit? Whose voices would widen the range?
 # 4. A direct quotation can feel more trustworthy than a paraphrase. When might a paraphrase be fairer to the
