@@ -492,3 +492,35 @@ def test_an_example_about_another_corpus_shows_a_note(make_corpus):
     # a function that returns a table says which articles there are
     with pytest.raises(KitDataError, match="no article 'nope'.*use one of: a, b"):
         helpers.word_choices(base, "nope")
+
+
+def _texts(fig):
+    return [t for t in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
+            if t.get_text().strip()]
+
+
+@pytest.mark.parametrize("draw", [lambda c: helpers.plot_term_choices(c, variants="several"),
+                                  lambda c: helpers.plot_term_choices(c, variants="one"),
+                                  lambda c: helpers.plot_frame_scores(c)], ids=["terms-several", "terms-one", "frames"])
+def test_charts_fit_a_projector(draw):
+    """576 pixels wide, no text under 11 points, and nothing drawn outside the figure."""
+    fig = draw(helpers.open_corpus())
+    assert fig.get_size_inches()[0] * fig.dpi == 576
+    texts = _texts(fig)
+    assert texts and min(t.get_fontsize() for t in texts) >= 11
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    width, height = fig.bbox.width, fig.bbox.height
+    for t in texts:
+        box = t.get_window_extent(renderer)
+        assert box.x0 >= -1 and box.x1 <= width + 1 and box.y0 >= -1 and box.y1 <= height + 1, t.get_text()
+
+
+def test_term_chart_splits_into_names_and_single_words():
+    several = helpers.plot_term_choices(variants="several")
+    one = helpers.plot_term_choices(variants="one")
+    rows = lambda fig: [t.get_text().replace("\n", " ") for t in fig.axes[0].get_yticklabels()]  # noqa: E731
+    # 'Kyiv'/'Kiev' are two variants of one term; 'thriller' is a term with one variant
+    assert "Kyiv" in rows(several) and "thriller" not in rows(several)
+    assert "thriller" in rows(one) and "Kyiv" not in rows(one)
+    assert len(rows(several)) + len(rows(one)) == len(helpers.term_table())
