@@ -38,7 +38,7 @@ import notebook_sections as ns  # noqa: E402
 
 OUT = ROOT / "paper"
 PRINT_CSS = HERE / "paper" / "print.css"
-_md = mistune.create_markdown(escape=True)
+_md = mistune.create_markdown(escape=True, plugins=["table"])
 
 BASE_CSS = """
 body { font-family: Georgia, 'DejaVu Serif', serif; color: #111; max-width: 190mm; margin: 1.5em auto;
@@ -56,14 +56,16 @@ h1 { font-size: 1.5em; margin: 0.2em 0; } h2 { font-size: 1.2em; margin: 1em 0 0
 .pno { font-family: 'DejaVu Sans', Arial, sans-serif; font-weight: bold; font-size: 0.85em; color: #333; }
 .ptext { overflow-wrap: anywhere; }
 .notes { border-left: 1px solid #bbb; min-height: 2.8em;
-  background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 1.35em, #ccc 1.35em, #ccc 1.4em); }
+  background-image: linear-gradient(to bottom, transparent 94%, #bbb 94%); background-size: 100% 1.4em;
+  background-repeat: repeat-y; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .furniture .ptext { color: #666; font-size: 0.85em; }
 .role { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 0.75em; color: #555; border: 1px solid #999;
   padding: 0 3px; margin-right: 4px; }
 sup.s { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 0.65em; color: #777; margin-right: 1px; }
 .box { border: 1.5px solid #333; padding: 0.3em 0.6em; margin: 0.6em 0; break-inside: avoid; }
 .box h3 { font-size: 0.95em; margin: 0.2em 0; }
-.lines { background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 1.9em, #aaa 1.9em, #aaa 1.95em); }
+.lines { background-image: linear-gradient(to bottom, transparent 96%, #999 96%); background-size: 100% 1.9em;
+  background-repeat: repeat-y; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .name { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 0.5em 0 1em; }
 table.sheet { border-collapse: collapse; width: 100%; font-size: 0.85em; }
 table.sheet th, table.sheet td { border: 1px solid #555; padding: 3px 5px; vertical-align: top; text-align: left;
@@ -105,7 +107,9 @@ def _provenance_rows(prov, article_id: str) -> str:
 
 
 def _paragraph_html(text: str, start: int, sents) -> str:
-    """The paragraph, escaped, with a superscript number at the start of each sentence."""
+    """The paragraph, escaped, with a superscript number at the start of each sentence.
+
+    ``sents`` are the sentences of this paragraph's article (offsets in the article text)."""
     inside = sents[(sents.start >= start) & (sents.start < start + len(text))].sort_values("start")
     if len(inside) < 2:
         return esc(text)
@@ -158,7 +162,7 @@ def reader_html(path=None) -> str:
             cls = "para" if body else "para furniture"
             role = "" if p.role == "body" else f'<span class="role">{esc(p.role)}</span>'
             block.append(f'<div class="{cls}"><div class="pno">¶{int(p.para_no)}</div>'
-                         f'<div class="ptext">{role}{_paragraph_html(p.text, int(p.start), sents) if body else esc(p.text)}'
+                         f'<div class="ptext">{role}{_paragraph_html(p.text, int(p.start), sents[sents.article_id == aid]) if body else esc(p.text)}'
                          f'</div><div class="notes"></div></div>')
         block.append("</section>")
         parts.append("\n".join(block))
@@ -251,13 +255,14 @@ def answer_sheet_html(path=None) -> str:
     sentences = core.enclosing_sentences(sample, path)
     paras = helpers.paragraphs(path)
     codebook = _codebook_tables()
+    name = '<p class="name">Name or pseudonym: ______________________ &nbsp; Date: __________</p>'
     parts = ["<h1>Code it yourself: answer sheet</h1>",
-             '<p class="name">Name or pseudonym: ______________________ &nbsp; Date: __________</p>',
              "<p>Work <b>alone</b> and in silence. For each item, write one code from its list in the answer "
              "column (or circle it). Leave an item empty if you cannot decide; write your doubt in the note. "
              "The words to code are in <b>bold</b> inside their sentence; ¶ is the paragraph in the reader.</p>"]
-    for task, items in sample.groupby("task", sort=False):
-        parts.append(f'<section class="page"><h2>{esc(TASK_TITLES.get(task, task))} ({len(items)} items)</h2>')
+    for n, (task, items) in enumerate(sample.groupby("task", sort=False)):
+        cls = ' class="page"' if n else ""
+        parts.append(f'<section{cls}><h2>{esc(TASK_TITLES.get(task, task))} ({len(items)} items)</h2>{name}')
         if task in codebook:
             parts.append(codebook[task])
         if task == "generic_frames":
