@@ -57,7 +57,7 @@ __all__ = [*_core.__all__, *_sourcing.__all__, *_framing.__all__, *_positions.__
 
 
 def main(argv=None) -> int:
-    """Command line: ``python -m helpers check [FOLDER]``.
+    """Command line: ``python -m helpers check [FOLDER]``, ``doctor [--fix]`` (kit.doctor) or ``lab``.
 
     Checks the corpus (articles and metadata) and every annotation file in it, prints every
     problem found in the folder (default: the kit's own data) with its file, row and fix, and
@@ -67,8 +67,12 @@ def main(argv=None) -> int:
     from kit.core import data_dir
 
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("doctor", "lab"):  # is this computer ready? / JupyterLab with the kit's settings
+        import kit.doctor as _doctor
+
+        return _doctor.doctor(argv[1:]) if argv[0] == "doctor" else _doctor.start_lab(argv[1:])
     if not argv or argv[0] != "check" or len(argv) > 2:
-        print("usage: python -m helpers check [FOLDER]", file=sys.stderr)
+        print("usage: python -m helpers check [FOLDER] | doctor [--fix] | lab", file=sys.stderr)
         return 2
     folder = data_dir(argv[1] if len(argv) == 2 else None)
     problems = check_folder(folder)
