@@ -39,6 +39,7 @@ def test_everything_is_printed(printed):
         assert f"paper/{paper}.html" in names
     assert "student-edition/handouts/05-code-it-yourself.html" in names
     assert all(r.pages >= 1 for r in printed.values())
+    assert printed["paper/code-card.html"].pages == 1, "the code card must fit on one page"
 
 
 def test_nothing_is_wider_than_the_page(printed):

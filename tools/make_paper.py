@@ -15,6 +15,7 @@ Files written (the folder is ignored by git; make it again when the data or the 
     paper/answer-sheet.html              every coding-round item with its context sentence and an answer column
     paper/ground-rules.html              large type for the projector: ground rules, neutral prompts, each
                                          plan's discussion questions (offline, no script)
+    paper/code-card.html                 docs/code-card.md on one page
 
 Every page is self-contained HTML (no script, nothing fetched) with the kit's print stylesheet: open it in
 a browser and print on A4. Article text and annotation text are HTML-escaped.
@@ -330,11 +331,25 @@ def ground_rules_html() -> str:
     return page("Ground rules and discussion prompts", "\n".join(slides), SLIDE_CSS)
 
 
+CARD_CSS = """
+body { font-size: 9.5pt; line-height: 1.3; } h1 { font-size: 1.25em; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92em; margin: 0.5em 0; }
+td, th { border: 1px solid #999; padding: 2px 4px; text-align: left; vertical-align: top; }
+th { background: #eee; } td:nth-child(2) { font-family: 'DejaVu Sans Mono', monospace; font-size: 0.9em; }
+"""
+
+
+def code_card_html() -> str:
+    """docs/code-card.md on one printed page."""
+    md = (ROOT / "docs" / "code-card.md").read_text(encoding="utf-8")
+    return page("Code card", _md(md).replace("\\|", "|"), CARD_CSS)  # "\|" is a pipe inside a table
+
+
 def build(out_dir: Path = OUT, path=None) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {"reader.html": reader_html(path), "answer-sheet.html": answer_sheet_html(path),
-             "ground-rules.html": ground_rules_html()}
+             "ground-rules.html": ground_rules_html(), "code-card.html": code_card_html()}
     for plan in ns.read_plans(ns.GUIDE.read_text(encoding="utf-8")):
         files[f"worksheet-{plan_slug(plan)}.html"] = worksheet_html(plan)
     written = []
