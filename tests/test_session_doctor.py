@@ -61,3 +61,20 @@ def test_fix_merges_the_kits_settings_into_an_environment(tmp_path):
     data = json.loads(target.read_text(encoding="utf-8"))
     assert data["some/plugin:x"] == {"a": 1}
     assert data[doctor.NEWS_PLUGIN]["fetchNews"] == "false"
+
+
+def test_lab_starts_jupyterlab_in_the_kit_with_its_settings(monkeypatch):
+    seen = {}
+
+    def fake_call(cmd, cwd=None, env=None):
+        seen.update(cmd=cmd, cwd=cwd, env=env)
+        return 0
+
+    monkeypatch.setattr(doctor.subprocess, "call", fake_call)
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", "/elsewhere")
+    assert helpers.main(["lab", "--port", "8890"]) == 0
+    assert seen["cmd"][1:4] == ["-m", "jupyter", "lab"] and seen["cmd"][-2:] == ["--port", "8890"]
+    assert "notebooks/00-start-here.ipynb" in seen["cmd"]
+    paths = seen["env"]["JUPYTER_CONFIG_PATH"].split(__import__("os").pathsep)
+    assert paths[0] == str(doctor.KIT_JUPYTER_CONFIG) and "/elsewhere" in paths
+    assert (doctor.KIT_JUPYTER_CONFIG / "labconfig" / "default_setting_overrides.json").exists()

@@ -128,3 +128,13 @@ def test_sections_showing_round_answers_carry_a_warning_in_03(edition):
 def test_the_edition_folder_is_ignored_by_git():
     ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
     assert "/student-edition/" in ignored
+
+
+def test_before_the_round_03_shows_no_stance_code(tmp_path, items):
+    mse.build(["03"], tmp_path, quiet=True, before_round=True)
+    student = tmp_path / "notebooks" / "03-positions-by-side.ipynb"
+    assert ns.leaks_by_section(ns.NOTEBOOKS / "03-positions-by-side.ipynb", items), "03 should show stance codes"
+    assert not ns.leaks_by_section(student, items)
+    nb = nbformat.read(student, as_version=4)
+    assert sum(c.source == mse.BEFORE_ROUND_CODE for c in nb.cells) >= 8
+    assert any("voice_summary" in c.source for c in nb.cells)  # section 1 is kept
