@@ -212,12 +212,14 @@ def worksheet_html(plan: ns.Plan) -> str:
         if not m:
             continue
         where = f"notebook {row.notebook} " + ", ".join("§" + s for s in row.sections) if row.notebook else ""
-        boxes.append(f'<div class="box"><h3>{esc(m.group(1))}. {_md(m.group(2)).strip()[3:-4]}</h3>'
+        prompt = m.group(2)[:1].upper() + m.group(2)[1:]
+        boxes.append(f'<div class="box"><h3>{esc(m.group(1))}. {_md(prompt).strip()[3:-4]}</h3>'
                      f'<p class="small">minutes {row.start}–{row.end} · {esc(where)}</p>'
-                     f'<div class="lines" style="height:46mm"></div></div>')
+                     f'<div class="lines" style="height:{46 if len(plan.rows) < 12 else 40}mm"></div></div>')
     qs = plan_questions(plan)
-    disc = "".join(f'<div class="box"><h3>Notebook {esc(k)}, question {n}</h3><p>{esc(q)}</p>'
-                   f'<div class="lines" style="height:34mm"></div></div>' for k, n, q in qs)
+    space = 34 if len(qs) <= 2 else 24
+    disc = "".join(f'<div class="box"><h3>Notebook {esc(k)}, question {n}</h3>{_md(q)}'
+                   f'<div class="lines" style="height:{space}mm"></div></div>' for k, n, q in qs)
     objectives = _md(plan.objectives.replace("**Objectives**:", "").strip())
     body = (f"<h1>Worksheet: {esc(plan.name)}</h1>"
             f'<p class="name">Name or pseudonym: ______________________ &nbsp; Date: __________</p>'
