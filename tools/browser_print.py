@@ -12,6 +12,8 @@ Usage::
     python tools/browser_print.py FILE.html ...       # print these files
     python tools/browser_print.py --png               # also PNGs of every page (scratch/print/png/)
     python tools/browser_print.py --news              # check that JupyterLab started in the kit asks no news question
+    python tools/browser_print.py --projector         # on screen at 1024 px and 592 px wide: tables that scroll
+                                                      # sideways, charts shrunk below their size (figures only)
 
 Requires the pip package ``playwright`` and ``/usr/bin/chromium`` (Playwright's own browser download
 is not used). Launch flags as in ``tools/browser_smoke.py``.
@@ -151,6 +153,38 @@ def make_all(out_dir: Path = OUT) -> list[Path]:
 
 
 # ---------------------------------------------------------------------------------------------
+# On the projector (screen media): what scrolls sideways or shrinks
+# ---------------------------------------------------------------------------------------------
+
+_SCREEN_JS = """() => {
+  const outs = Array.from(document.querySelectorAll('.jp-OutputArea-output'));
+  let scrolled = 0, tables = 0, images = 0, shrunk = 0;
+  for (const o of outs) {
+    for (const t of o.querySelectorAll('table')) { tables++; if (o.scrollWidth > o.clientWidth + 2) { scrolled++; break; } }
+    for (const im of o.querySelectorAll('img')) { images++; if (im.naturalWidth && im.width < 0.75 * im.naturalWidth) shrunk++; }
+  }
+  return {tables, scrolled, images, shrunk};
+}"""
+
+
+def projector_report(files, widths=(1024, 592)) -> dict:
+    """For each handout and width: output tables that need sideways scrolling, images shown below 75%."""
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
+        for w in widths:
+            page = browser.new_page(viewport={"width": w, "height": 768})
+            for f in files:
+                page.goto(Path(f).resolve().as_uri(), wait_until="load")
+                out[(Path(f).name, w)] = page.evaluate(_SCREEN_JS)
+            page.close()
+        browser.close()
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # JupyterLab's news question
 # ---------------------------------------------------------------------------------------------
 
@@ -232,6 +266,14 @@ def main(argv: list[str]) -> int:
         print(f"news question with the kit's settings: {'shown' if kit else 'not shown'}; "
               f"without them: {'shown' if plain else 'not shown'}")
         return 1 if kit else 0
+    if "--projector" in argv:
+        import make_handouts
+
+        files = [make_handouts.export(nb, OUT / "handouts") for nb in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))]
+        for (name, w), r in projector_report(files).items():
+            print(f"{name} at {w} px: {r['scrolled']} of {r['tables']} table outputs scroll sideways; "
+                  f"{r['shrunk']} of {r['images']} charts below 75% of their size")
+        return 0
     png = "--png" in argv
     files = [Path(a) for a in argv if not a.startswith("--")] or make_all()
     bad = 0
