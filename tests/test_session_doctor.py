@@ -78,3 +78,9 @@ def test_lab_starts_jupyterlab_in_the_kit_with_its_settings(monkeypatch):
     paths = seen["env"]["JUPYTER_CONFIG_PATH"].split(__import__("os").pathsep)
     assert paths[0] == str(doctor.KIT_JUPYTER_CONFIG) and "/elsewhere" in paths
     assert (doctor.KIT_JUPYTER_CONFIG / "labconfig" / "default_setting_overrides.json").exists()
+
+
+def test_missing_widgets_extension_is_named(monkeypatch, tmp_path):
+    monkeypatch.setattr("jupyter_core.paths.jupyter_path", lambda *a: [str(tmp_path)])
+    c = doctor.check_widgets()
+    assert not c.ok and "Error displaying widget" in c.detail and "jupyterlab_widgets" in c.fix

@@ -77,6 +77,17 @@ def test_answer_sheet_has_every_item_with_its_sentence_and_an_answer_column(pape
     assert "answer (one code)" in text
 
 
+def test_one_answer_sheet_per_task(paper):
+    import helpers
+
+    sample = helpers.coding_sample()
+    for task, items in sample.groupby("task"):
+        text = paper[f"answer-sheet-{task.replace('_', '-')}.html"]
+        assert text.count('class="answer"') == len(items)
+        others = sample[sample.task != task].item_id
+        assert not any(f'<td class="id">{i}</td>' in text for i in others)
+
+
 def test_answer_sheet_gives_no_kit_answer(paper):
     items = ns.round_items()
     sheet_rows = re.findall(r'<table class="sheet">.*?</table>', paper["answer-sheet.html"], re.S)

@@ -119,6 +119,15 @@ def test_a_cell_tagged_kit_answer_is_left_out(items):
     assert out.cells[1].source == mse.REMOVED_NOTE
 
 
+def test_a_cell_tagged_kit_teacher_is_left_out(items):
+    nb = nbformat.v4.new_notebook()
+    note = nbformat.v4.new_markdown_cell("> Teacher note: hand out a clean copy.")
+    note.metadata["tags"] = [mse.TEACHER_TAG]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title"), note, nbformat.v4.new_markdown_cell("Text.")]
+    out = mse.student_notebook(nb, "05", items)
+    assert [c.source for c in out.cells] == ["# Title", "Text."]
+
+
 def test_sections_showing_round_answers_carry_a_warning_in_03(edition):
     nb = nbformat.read(edition / "notebooks" / "03-positions-by-side.ipynb", as_version=4)
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")

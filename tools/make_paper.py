@@ -13,6 +13,7 @@ Files written (the folder is ignored by git; make it again when the data or the 
                                          fact is (data/article_provenance.csv), a ruled margin for notes
     paper/worksheet-<plan>.html          one per plan of docs/facilitator-guide.md, with space to write
     paper/answer-sheet.html              every coding-round item with its context sentence and an answer column
+    paper/answer-sheet-<task>.html       the same for one task (stance, generic-frames, speaker-type)
     paper/ground-rules.html              large type for the projector: ground rules, neutral prompts, each
                                          plan's discussion questions (offline, no script)
     paper/code-card.html                 docs/code-card.md on one page
@@ -250,11 +251,14 @@ TASK_TITLES = {"stance": "Stance of a stated position", "generic_frames": "Gener
                "speaker_type": "Type of speaker"}
 
 
-def answer_sheet_html(path=None) -> str:
+def answer_sheet_html(path=None, task: str | None = None) -> str:
+    """The answer sheet: every item (or those of one ``task``) with its sentence and an answer column."""
     import helpers
     import kit.core as core
 
     sample = helpers.coding_sample(path)
+    if task is not None:
+        sample = sample[sample.task == task]
     sentences = core.enclosing_sentences(sample, path)
     paras = helpers.paragraphs(path)
     codebook = _codebook_tables()
@@ -352,6 +356,8 @@ def build(out_dir: Path = OUT, path=None) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {"reader.html": reader_html(path), "answer-sheet.html": answer_sheet_html(path),
              "ground-rules.html": ground_rules_html(), "code-card.html": code_card_html()}
+    for task in TASK_TITLES:
+        files[f"answer-sheet-{task.replace('_', '-')}.html"] = answer_sheet_html(path, task)
     for plan in ns.read_plans(ns.GUIDE.read_text(encoding="utf-8")):
         files[f"worksheet-{plan_slug(plan)}.html"] = worksheet_html(plan)
     written = []

@@ -19,7 +19,7 @@ How answers are removed, in this order:
 
 1. Every cell tagged ``kit-answer`` in the notebook sources is left out (percent format:
    ``# %% [markdown] tags=["kit-answer"]`` or ``# %% tags=["kit-answer"]``), with a one-line note
-   in its place.
+   in its place. A cell tagged ``kit-teacher`` (a note for the facilitator only) is left out silently.
 2. Safety net for the coding round (notebook 05): any other cell that still shows the kit's own
    code for an item of ``data/coding_round/sample.csv`` (a paragraph, table row or block naming the
    item and its code) is treated the same way. For a code cell, the code goes too, so that *Run All*
@@ -50,6 +50,7 @@ import notebook_sections as ns  # noqa: E402
 ROOT = HERE.parent
 OUT = ROOT / "student-edition"
 ANSWER_TAG = "kit-answer"
+TEACHER_TAG = "kit-teacher"  # a note for the facilitator only ("hand out a clean copy"): left out, no note
 ROUND_NOTEBOOK = "05"
 REMOVED_NOTE = ("*Student edition: the kit's answer that stood here is left out. Your facilitator has it, "
                 "in the kit's own copy of this notebook.*")
@@ -101,6 +102,8 @@ def student_notebook(nb, key: str, items, report: list[str] | None = None, *, be
         reveal_cells = {id(c) for s in revealing for c, _ in s.cells if c.cell_type == "code"}
     cells = []
     for i, cell in enumerate(nb.cells):
+        if TEACHER_TAG in cell.get("metadata", {}).get("tags", []):
+            continue
         if _is_answer(cell):
             cells.append(_note_cell(cell.cell_type))
             continue
