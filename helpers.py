@@ -101,7 +101,7 @@ for _name in __all__:
 
 
 def main(argv=None) -> int:
-    """Command line: ``python -m helpers check [FOLDER]`` and ``python -m helpers check --fix-wrapping FOLDER``.
+    """Command line: ``python -m helpers check [--fix-wrapping] [FOLDER]``, ``doctor [--fix]`` or ``lab``.
 
     Checks the corpus (articles and metadata) and every annotation file in it, prints every
     problem found in the folder (default: the kit's own data) with its file, row and fix, then
@@ -111,7 +111,12 @@ def main(argv=None) -> int:
     """
     from kit.byo import command_line
 
-    return command_line(sys.argv[1:] if argv is None else argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] in ("doctor", "lab"):  # is this computer ready? / JupyterLab with the kit's settings
+        import kit.doctor as _doctor
+
+        return _doctor.doctor(argv[1:]) if argv[0] == "doctor" else _doctor.start_lab(argv[1:])
+    return command_line(argv)
 
 
 if __name__ == "__main__":
