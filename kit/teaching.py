@@ -1375,6 +1375,7 @@ class _Form:
         self.name = widgets.Text(description="Your name", placeholder="a name or a pseudonym, then Enter",
                                  continuous_update=False, layout=widgets.Layout(width="26em"),
                                  style={"description_width": "initial"})
+        self.name.add_class("kit-name")
         self.start_button = widgets.Button(description="Start", button_style="primary")
         self.yes = widgets.Button(description="Yes, it is mine: continue it", button_style="success",
                                   layout=widgets.Layout(width="auto"))
@@ -1383,8 +1384,11 @@ class _Form:
         self.clear = widgets.Button(description="Clear for the next person", icon="user-plus",
                                     layout=widgets.Layout(width="auto"), disabled=True)
         self.status, self.counter = widgets.HTML(), widgets.HTML()
+        self.status.add_class("kit-status")
+        self.counter.add_class("kit-count")
         self.line = widgets.Textarea(layout=widgets.Layout(width="100%", height="4.5em"),
                                      placeholder="your answers as one line appear here")
+        self.line.add_class("kit-line")
         self.picks, boxes = {}, {}
         ctx = ctx or {}
         for task, group in sample.groupby("task", sort=False):
@@ -1394,13 +1398,14 @@ class _Form:
                                         value="", disabled=True, layout=widgets.Layout(width="22em"))
                 pick.observe(self._changed, names="value")
                 self.picks[r.item_id] = pick
-                children.append(widgets.VBox([widgets.HTML(_item_block(r, ctx)), pick],
-                                             layout=widgets.Layout(margin="0 0 0.8em 0")))
+                item = widgets.VBox([widgets.HTML(_item_block(r, ctx)), pick], layout=widgets.Layout(margin="0 0 0.8em 0"))
+                item.add_class(f"kit-item-{re.sub(r'[^A-Za-z0-9_-]', '_', r.item_id)}")
+                children.append(item)
             boxes[task] = widgets.VBox(children)
         self.boxes = boxes
         self.items = widgets.VBox([next(iter(boxes.values()))] if boxes else [])
         labels = [(f"{_TASK_LABELS.get(t, t)} ({len(g)})", t) for t, g in sample.groupby("task", sort=False)]
-        self.task = widgets.ToggleButtons(options=labels, description="Task",
+        self.task = widgets.ToggleButtons(options=labels, description="Task", style={"button_width": "auto"},
                                           layout=widgets.Layout(display="flex" if len(labels) > 1 else "none"))
         self.task.observe(lambda ch: setattr(self.items, "children", [self.boxes[ch["new"]]]), names="value")
         self.name.observe(lambda ch: self.begin(ch["new"]), names="value")

@@ -56,6 +56,7 @@ class Result:
     rendered: dict = field(default_factory=dict)  # the same, counted in the browser
     widget_errors: int = 0
     screenshot: str = ""
+    checks: list[str] = field(default_factory=list)  # what a scenario (clicks, typing) verified
 
     @property
     def ok(self) -> bool:
@@ -107,6 +108,8 @@ def start_lab(scratch: Path, token: str, port: int) -> subprocess.Popen:
                JUPYTERLAB_WORKSPACES_DIR=str(scratch / ".lab-workspaces"),
                JUPYTER_RUNTIME_DIR=str(scratch / ".jupyter-runtime"))
     env.pop("KIT_DATA_DIR", None)
+    # kernels import the scratch copy's kit, so whatever a notebook writes (coding sheets, notes) stays there
+    env["PYTHONPATH"] = os.pathsep.join([str(scratch), *filter(None, [os.environ.get("PYTHONPATH")])])
     cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
            f"--port={port}", f"--ServerApp.token={token}", f"--ServerApp.root_dir={scratch}",
            "--LabApp.expose_app_in_browser=True", "--ServerApp.open_browser=False",
@@ -168,8 +171,35 @@ _CLOSE_JS = """async (path) => {
 }"""
 
 
-async def run_notebook(page, name: str, shots: Path, timeout: float) -> Result:
-    """Open one notebook in the page's JupyterLab, run it from clean, check and photograph it."""
+_RESTART_JS = """async (path) => {
+  """ + _FIND + """
+  await w.sessionContext.restartKernel();
+}"""
+
+
+async def run_all(page, path: str, ms: float) -> None:
+    """Clear the open notebook's outputs, run every cell, wait until all have run."""
+    await page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+    await page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    await page.wait_for_function(f"(path) => ({_STATE_JS})(path) === 'idle:0'", arg=path, timeout=ms, polling=200)
+    await page.wait_for_timeout(400)  # let the last outputs and widgets render
+
+
+async def restart_and_run_all(page, path: str, ms: float) -> None:
+    """Restart the notebook's kernel (as Kernel > Restart does) and run every cell again."""
+    await page.evaluate(_RESTART_JS, path)
+    await page.wait_for_function(f"(path) => ({_STATE_JS})(path).startsWith('idle')", arg=path, timeout=ms,
+                                 polling=200)
+    await run_all(page, path, ms)
+
+
+async def run_notebook(page, name: str, shots: Path, timeout: float, scratch: Path | None = None) -> Result:
+    """Open one notebook in the page's JupyterLab, run it from clean, check and photograph it.
+
+    If :data:`SCENARIOS` has a scenario for the notebook, it then drives the notebook's
+    widgets as a learner would (typing, choosing, clicking, restarting) and records what it
+    verified in ``Result.checks``; a failed check is an error.
+    """
     res = Result(name, expected=expected_outputs(ROOT / "notebooks" / name))
     t0 = time.monotonic()
     path = f"notebooks/{name}"
@@ -177,11 +207,7 @@ async def run_notebook(page, name: str, shots: Path, timeout: float) -> Result:
     try:
         await page.evaluate(_OPEN_JS, path)
         await page.wait_for_function(_READY_JS, arg=path, timeout=ms, polling=100)
-        await page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
-        await page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
-        await page.wait_for_function(f"(path) => ({_STATE_JS})(path) === 'idle:0'", arg=path, timeout=ms,
-                                    polling=200)
-        await page.wait_for_timeout(400)  # let the last outputs and widgets render
+        await run_all(page, path, ms)
         cells = await page.evaluate(_CELLS_JS, path)
         res.cells = sum(1 for c in cells if c["type"] == "code")
         for i, c in enumerate(cells):
@@ -201,6 +227,9 @@ async def run_notebook(page, name: str, shots: Path, timeout: float) -> Result:
             if await target.count():
                 await target.scroll_into_view_if_needed()
                 break
+        scenario = SCENARIOS.get(name)
+        if scenario is not None and not res.errors:
+            await scenario(page, path, scratch, res, ms)
     except Exception as exc:  # a notebook that does not finish is a failure, reported with the others
         try:
             state = await page.evaluate(_STATE_JS, path)
@@ -218,7 +247,8 @@ async def run_notebook(page, name: str, shots: Path, timeout: float) -> Result:
     return res
 
 
-async def _run(base: str, token: str, names, shots: Path, profile: Path, parallel: int, timeout: float):
+async def _run(base: str, token: str, names, shots: Path, profile: Path, parallel: int, timeout: float,
+               scratch: Path | None = None):
     """``parallel`` pages, each one JupyterLab that runs notebooks from a shared queue, one at a time."""
     from playwright.async_api import async_playwright
 
@@ -242,7 +272,7 @@ async def _run(base: str, token: str, names, shots: Path, profile: Path, paralle
             await page.evaluate("async () => { await window.jupyterapp.restored; }")
             while not queue.empty():
                 name = queue.get_nowait()
-                results[name] = await run_notebook(page, name, shots, timeout)
+                results[name] = await run_notebook(page, name, shots, timeout, scratch)
             await page.close()
 
         try:
@@ -250,6 +280,102 @@ async def _run(base: str, token: str, names, shots: Path, profile: Path, paralle
         finally:
             await context.close()
     return [results[n] for n in names]
+
+
+# --------------------------------------------------------------------------------------------
+# Scenarios: a learner's clicks and typing, and what must follow from them
+# --------------------------------------------------------------------------------------------
+
+
+class CheckFailed(AssertionError):
+    """A scenario step whose result is not what the data says."""
+
+
+def check(res: Result, ok: bool, what: str) -> None:
+    if not ok:
+        raise CheckFailed(what)
+    res.checks.append(what)
+
+
+async def _text(locator) -> str:
+    return (await locator.inner_text()).strip()
+
+
+async def wait_text(page, locator, needle: str, ms: float = 15000) -> str:
+    """Wait until ``locator`` (its first match) shows ``needle``; return its text."""
+    t0 = time.monotonic()
+    while True:
+        if await locator.count():
+            text = await _text(locator.first)
+            if needle in text:
+                return text
+        if (time.monotonic() - t0) * 1000 > ms:
+            shown = await _text(locator.first) if await locator.count() else "(nothing)"
+            raise CheckFailed(f"expected {needle!r}, the page shows {shown[:300]!r}")
+        await page.wait_for_timeout(100)
+
+
+def _sheet(scratch: Path, stem: str) -> dict:
+    """{item_id: code} of a coding sheet the form wrote in the scratch copy."""
+    import csv
+
+    f = scratch / "participant-notes" / "coding-round" / f"{stem}.csv"
+    if not f.exists():
+        return {}
+    with open(f, encoding="utf-8", newline="") as fh:
+        return {r["item_id"]: r["code"] for r in csv.DictReader(fh) if r["code"]}
+
+
+async def coding_round(page, path: str, scratch: Path, res: Result, ms: float) -> None:
+    """Notebook 05: a participant with a Cyrillic name answers, the kernel restarts, she comes back;
+    then the next person, after "Clear for the next person"."""
+    panel = page.locator(".jp-NotebookPanel:visible")
+    name = panel.locator(".kit-name input")
+    count = panel.locator(".kit-count")
+    await name.fill("Олена")
+    await name.press("Enter")
+    await wait_text(page, panel.locator(".kit-status"), "Answering as Олена")
+    await panel.locator(".kit-item-st01 select").select_option("proposes")
+    await panel.locator(".kit-item-st02 select").select_option("demands")
+    await wait_text(page, count, "2 of 50 answered")
+    await panel.get_by_role("button", name="Speaker type (15)").click()
+    await panel.locator(".kit-item-sp01 select").select_option("academic_expert")
+    await wait_text(page, count, "3 of 50 answered")
+    check(res, await panel.locator(".kit-item-st01").count() == 0, "one task at a time: stance items hidden")
+    await page.wait_for_timeout(300)
+    sheet = _sheet(scratch, "Олена")
+    check(res, sheet == {"st01": "proposes", "st02": "demands", "sp01": "academic_expert"},
+          f"the three answers are on disk in Олена.csv without pressing Save ({sheet})")
+
+    await restart_and_run_all(page, path, ms)
+    name = panel.locator(".kit-name input")
+    await name.fill("Олена")
+    await name.press("Enter")
+    await wait_text(page, panel.locator(".kit-status"), "already exists (3 of 50 answered)")
+    await panel.get_by_role("button", name="Yes, it is mine: continue it").click()
+    await wait_text(page, count, "3 of 50 answered")
+    value = await panel.locator(".kit-item-st01 select").input_value()
+    check(res, value == "proposes", "after a kernel restart, typing the name again loads the answers back")
+    check(res, _sheet(scratch, "Олена") == sheet, "the restart did not replace the sheet with an empty one")
+
+    await panel.get_by_role("button", name="Clear for the next person").click()
+    await wait_text(page, count, "0 of 50 answered")
+    await page.wait_for_timeout(300)
+    shown = (await name.input_value(), await panel.locator(".kit-item-st01 select").input_value())
+    check(res, shown == ("", "(not answered)"), f"Clear empties the name and the items (name, st01: {shown})")
+    await name.fill("Дмитро")
+    await name.press("Enter")
+    await wait_text(page, panel.locator(".kit-status"), "Answering as Дмитро")
+    await panel.locator(".kit-item-st01 select").select_option("rejects")
+    await wait_text(page, count, "1 of 50 answered")
+    await page.wait_for_timeout(300)
+    check(res, _sheet(scratch, "Дмитро") == {"st01": "rejects"} and _sheet(scratch, "Олена") == sheet,
+          "the next person gets a sheet of his own; the first sheet is unchanged")
+    await panel.locator(".kit-name").scroll_into_view_if_needed()
+
+
+#: Notebook name -> scenario coroutine ``(page, path, scratch, result, ms)``.
+SCENARIOS = {"05-code-it-yourself.ipynb": coding_round}
 
 
 def smoke(names=None, *, shots: Path | None = None, parallel: int = 2, timeout: float = 120) -> list[Result]:
@@ -280,7 +406,7 @@ def smoke(names=None, *, shots: Path | None = None, parallel: int = 2, timeout: 
         proc = start_lab(scratch, token, port)
         try:
             base = f"http://127.0.0.1:{port}"
-            return asyncio.run(_run(base, token, names, shots, Path(tmp) / "profile", parallel, timeout))
+            return asyncio.run(_run(base, token, names, shots, Path(tmp) / "profile", parallel, timeout, scratch))
         finally:
             proc.terminate()
             try:
@@ -300,6 +426,8 @@ def main(argv: list[str]) -> int:
         print(f"{'OK  ' if r.ok else 'FAIL'} {r.notebook}: {r.cells} code cells in {r.seconds:.1f} s; "
               f"expected {r.expected}, rendered {r.rendered}; widget errors {r.widget_errors}; "
               f"screenshot {Path(r.screenshot).name}")
+        for c in r.checks:
+            print(f"     checked: {c}")
         for e in r.errors:
             print(f"     {e}")
     print(f"total {time.monotonic() - t0:.1f} s")
