@@ -1189,7 +1189,7 @@ def _task_intro(task: str, group: pd.DataFrame, ctx: dict) -> str:
 def _item_block(r, ctx: dict) -> str:
     c = ctx.get(r.item_id, {"where": r.article_id, "sentence": ""})
     where = "" if r.start < 0 else f" <span style='color:#444'>· {html.escape(c['where'])}</span>"
-    sentence = (f"<div class='kit-evidence' style='font-size:1em;line-height:1.45;margin:0.2em 0 0.2em 0.8em;"
+    sentence = (f"<div class='kit-evidence' style='font-size:var(--jp-content-font-size1, 1em);line-height:1.45;margin:0.2em 0 0.2em 0.8em;"
                 f"border-left:3px solid #999;padding-left:0.6em'>{c['sentence']}</div>") if c["sentence"] else ""
     return f"<div><b>{html.escape(r.item_id)}</b>{where}{sentence}<div>{html.escape(r.question)}</div></div>"
 

@@ -21,7 +21,7 @@ sys.path.insert(0, str(REPO / "tools"))
 
 import browser_smoke  # noqa: E402
 
-NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOKS = browser_smoke.all_notebooks()
 WHY = browser_smoke.missing_requirements()
 pytestmark = pytest.mark.skipif(bool(WHY), reason=f"real-browser test skipped: {WHY}")
 

@@ -64,6 +64,11 @@ class Result:
                 and all(self.rendered.get(k, 0) >= v for k, v in self.expected.items()))
 
 
+def all_notebooks() -> list[str]:
+    """Every notebook of the kit: the numbered lessons, then the apps (``explore.ipynb``)."""
+    return sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+
+
 def missing_requirements() -> str:
     """Why the smoke test cannot run here ('' if it can)."""
     if not Path(CHROMIUM).exists():
@@ -396,7 +401,7 @@ def smoke(names=None, *, shots: Path | None = None, parallel: int = 2, timeout: 
     if why:
         raise RuntimeError(why)
     if names is None:
-        names = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+        names = all_notebooks()
     shots = Path(shots or ROOT / "screenshots")
     shots.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="kit-smoke-") as tmp:
@@ -418,8 +423,7 @@ def smoke(names=None, *, shots: Path | None = None, parallel: int = 2, timeout: 
 def main(argv: list[str]) -> int:
     names = None
     if argv:
-        names = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb")
-                       if any(p.name.startswith(a) for a in argv))
+        names = [n for n in all_notebooks() if any(n.startswith(a) for a in argv)]
     t0 = time.monotonic()
     results = smoke(names)
     for r in results:
