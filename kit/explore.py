@@ -216,9 +216,10 @@ def _paragraph_html(text: str, p, marks: list[dict], numbers: bool) -> str:
         if not active:
             parts.append(chunk)
             continue
-        _, _, tint, line = HIGHLIGHT_LAYERS[active[0]["layer"]]
+        inner = min(active, key=lambda m: m["end"] - m["start"])  # a term inside a statement keeps its own tint
+        _, _, tint, line = HIGHLIGHT_LAYERS[inner["layer"]]
         title = "; ".join(f"[{m['tag']}] {m['label']}" for m in active)
-        parts.append(f"<mark class='kit-hl kit-hl-{active[0]['layer']}' title='{_e(title)}' style='background:{tint};"
+        parts.append(f"<mark class='kit-hl kit-hl-{inner['layer']}' title='{_e(title)}' style='background:{tint};"
                      f"border-bottom:2px {line} #333;padding:0'>{tags}{chunk}</mark>")
     num = (f"<span class='kit-para-no' style='color:#777;font-family:sans-serif;font-size:0.8em;display:inline-block;"
            f"min-width:2.2em'>¶{p.para_no}</span>") if numbers else ""
