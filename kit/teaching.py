@@ -557,14 +557,28 @@ def _file_stem(name: str) -> str:
     return f"{stem}-sheet" if stem.casefold() in _RESERVED_STEMS else stem
 
 
+_OWNERS: dict = {}
+
+
 def _sheet_owner(f: Path) -> str:
-    """The participant a sheet belongs to (its ``participant`` column, else its file name)."""
+    """The participant a sheet belongs to (its ``participant`` column, else its file name).
+
+    Remembered per file version (path, size, modification time), so that scanning a folder of
+    a whole room's sheets on every name typed stays quick.
+    """
     try:
-        df = _read_sheet(f)
-    except KitDataError:
+        st = f.stat()
+    except OSError:
         return ""
-    names = [_clean_name(v) for v in df.get("participant", []) if str(v).strip()]
-    return names[0] if names else _clean_name(f.stem)
+    key = (str(f), st.st_size, st.st_mtime_ns)
+    if key not in _OWNERS:
+        try:
+            df = _read_sheet(f)
+        except KitDataError:
+            return ""
+        names = [_clean_name(v) for v in df.get("participant", []) if str(v).strip()]
+        _OWNERS[key] = names[0] if names else _clean_name(f.stem)
+    return _OWNERS[key]
 
 
 def _sheets(folder: Path) -> dict[str, Path]:
@@ -1327,21 +1341,20 @@ def collect_pasted(text, out_dir=None, path=None) -> pd.DataFrame:
     _refuse_data_folder(folder / "x.csv", path)
     sample = coding_sample(path)
     allowed = {r.item_id: set(_split_codes(r.allowed_codes)) for r in sample.itertuples()}
-    rows = []
-    for entry in _parse_room_lines(str(text), allowed):
-        rows.append(_collect_one(entry, folder, path))
+    owners = _sheets(folder) if folder.is_dir() else {}
+    rows = [_collect_one(entry, folder, owners, sample) for entry in _parse_room_lines(str(text), allowed)]
     if not rows:
         raise KitDataError(Problem("the pasted text", "", "no answer line found",
                                    "paste the lines that start with 'coding-round |', as the form shows them"))
     return pd.DataFrame(rows, columns=["line", "participant", "answers", "file", "status"])
 
 
-def _collect_one(entry: dict, folder: Path, path=None) -> tuple:
+def _collect_one(entry: dict, folder: Path, owners: dict, sample: pd.DataFrame) -> tuple:
+    """Save one pasted line as a sheet (``owners``, the folder's sheets, is updated)."""
     who, answers = entry["participant"], entry["answers"]
     if entry["problems"]:
         return (entry["line"], who, len(answers), "", "NOT SAVED: " + "; ".join(entry["problems"])
                 + ". Fix: ask the participant to copy the whole line from the form again")
-    owners = _sheets(folder) if folder.is_dir() else {}
     status = "new sheet"
     if who in owners:
         if _sheet_codes(owners[who]) == answers:
@@ -1350,7 +1363,11 @@ def _collect_one(entry: dict, folder: Path, path=None) -> tuple:
         status = (f"saved as {name!r}: differs from the sheet already collected for {who!r} (two people with one "
                   "name, or changed answers: keep one and delete the other)")
         who = name
-    f = save_codings(answers, sheet_path(who, folder), who, corpus=path)
+    f = sheet_path(who, folder)
+    if f.exists():  # never over an existing file (sheet_path only returns one for its owner)
+        raise KitDataError(Problem(f.name, "", "a sheet of this name exists", "collect into an empty folder"))
+    _write_atomic(f, _sheet_text(who, answers, sample))
+    owners[who] = f
     return (entry["line"], who, len(answers), f.name, status)
 
 
