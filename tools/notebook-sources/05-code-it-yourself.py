@@ -55,8 +55,8 @@
 # ## Setup
 #
 # **Using your own articles?** (see `docs/bring-your-own-articles.md`) Then the narrative describes the kit's five
-# articles, and the passages it discusses in sections 1 and 6 are skipped. The round needs its own sample of items
-# (`coding_round/sample.csv`): section 3 shows a notice until your corpus has one. Sections 4 and 5 still work:
+# articles, and the passages it discusses in sections 1 and 7 are skipped. The round needs its own sample of items
+# (`coding_round/sample.csv`): section 3 shows a notice until your corpus has one. Sections 4 and 6 still work:
 # they compute alpha on the kit's two example coding sheets, which answer the kit's own sample, not your articles.
 
 # %%
