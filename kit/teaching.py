@@ -1645,6 +1645,19 @@ def _md_cell(v) -> str:
     return str(v).replace("|", "\\|").replace("\n", " ")
 
 
+def _notes_file(folder: Path, who: str) -> Path:
+    """``<name>-notes.md`` in the participant's own script; ``-2``, ``-3``, ... if another participant has it."""
+    stem = _file_stem(who) if who else "my"
+    n, name = 1, f"{stem}-notes.md"
+    while (folder / name).exists():
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
+        if f"Participant: {who}" in lines[:4] or (not who and not any(ln.startswith("Participant: ") for ln in lines[:4])):
+            break  # this participant's own notes: updated
+        n += 1
+        name = f"{stem}-notes-{n}.md"
+    return folder / name
+
+
 def participant_notes(answers, path=None, *, participant: str = "", title: str = "My notes") -> Path:
     """Save a participant's answers to a Markdown file they can take away.
 
@@ -1654,9 +1667,10 @@ def participant_notes(answers, path=None, *, participant: str = "", title: str =
         ``{question: answer}`` (each becomes a section), or a table (written as a Markdown
         table).
     path : str or Path, optional
-        The file to write, or a folder to write ``<participant>-notes.md`` into. Default: the
-        folder ``participant-notes/`` at the kit's root, which git ignores. Never inside
-        ``data/``.
+        The file to write, or a folder to write ``<participant>-notes.md`` into (the name kept
+        in its own script; ``-notes-2.md`` if another participant's notes already have that
+        name, so nobody's notes are overwritten by someone else's). Default: the folder
+        ``participant-notes/`` at the kit's root, which git ignores. Never inside ``data/``.
     participant : str
         A name or pseudonym, written at the top and used in the default file name.
     title : str
@@ -1679,14 +1693,14 @@ def participant_notes(answers, path=None, *, participant: str = "", title: str =
     >>> f.name, f.read_text(encoding="utf-8").splitlines()[:3]
     ('ana-notes.md', ['# My notes', '', 'Participant: ana'])
     """
-    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", participant.strip()).strip("-") or "my"
+    who = _clean_name(participant)
     target = Path(path) if path is not None else NOTES_DIR
     if target.suffix.lower() != ".md":
-        target = target / f"{slug}-notes.md"
+        target = _notes_file(target, who)
     _refuse_data_folder(target)
     lines = [f"# {title}", ""]
-    if participant.strip():
-        lines += [f"Participant: {participant.strip()}", ""]
+    if who:
+        lines += [f"Participant: {who}", ""]
     if isinstance(answers, pd.DataFrame):
         cols = [str(c) for c in answers.columns]
         lines.append("| " + " | ".join(_md_cell(c) for c in cols) + " |")
