@@ -227,3 +227,30 @@ def test_filter_statements_all_means_everything():
     assert len(explore.filter_statements(att)) == len(att)
     assert isinstance(explore.filter_statements(att, outlet="CGTN"), pd.DataFrame)
     assert set(explore.filter_statements(att, outlet="CGTN").outlet) == {"CGTN"}
+
+
+def test_app_runs_on_a_teachers_own_corpus(tmp_path, monkeypatch):
+    """``KIT_DATA_DIR=my-corpus voila notebooks/explore.ipynb``: the app's cells on a corpus it has never seen."""
+    import shutil
+
+    import nbformat
+    from nbclient import NotebookClient
+
+    from conftest import tree_digest
+
+    corpus = tmp_path / "own-corpus"
+    shutil.copytree(OWN, corpus)
+    before = tree_digest(corpus)
+    monkeypatch.setenv("KIT_DATA_DIR", str(corpus))
+    nb = nbformat.read(REPO / "notebooks" / "explore.ipynb", as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3",
+                   resources={"metadata": {"path": str(REPO / "notebooks")}}).execute()
+    shown = ""
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            assert out["output_type"] != "error", f"{cell.source}: {out.get('evalue')}"
+            shown += "".join(out.get("data", {}).get("text/html", ""))
+    assert "Marrowfield Gazette" in shown  # the teacher's articles, not the kit's
+    assert not re.search(r"(cgtn|globaltimes|atalayar|athenstimes)-2025-05-1\d", shown)
+    assert shown.count("Not yet coded for this corpus") == 3  # who speaks, positions, claims
+    assert tree_digest(corpus) == before
