@@ -24,6 +24,9 @@ kit.claims
     Claims across sources and against the record.
 kit.teaching
     Krippendorff's alpha, the code-it-yourself round, handouts, participant notes.
+kit.explore
+    Explore without code: controls for reading, searching, who speaks, positions, claims,
+    comparing two articles (the app ``voila notebooks/explore.ipynb``).
 kit.byo
     Bring your own articles: templates for the hand-coded layers, the "not yet coded"
     notice (``when_coded``), and the checks behind ``python -m helpers check``.
@@ -46,12 +49,14 @@ import sys
 import kit.byo as _byo
 import kit.claims as _claims
 import kit.core as _core
+import kit.explore as _explore
 import kit.framing as _framing
 import kit.positions as _positions
 import kit.sourcing as _sourcing
 import kit.teaching as _teaching
 from kit.claims import *  # noqa: F401,F403
 from kit.core import *  # noqa: F401,F403
+from kit.explore import *  # noqa: F401,F403
 from kit.framing import *  # noqa: F401,F403
 from kit.positions import *  # noqa: F401,F403
 from kit.sourcing import *  # noqa: F401,F403
@@ -61,7 +66,7 @@ from kit.byo import *  # noqa: F401,F403
 from kit.corpus import Corpus, open_corpus  # noqa: E402
 
 __all__ = ["Corpus", "open_corpus", *_core.__all__, *_sourcing.__all__, *_framing.__all__, *_positions.__all__,
-           *_claims.__all__, *_teaching.__all__, *_byo.__all__]
+           *_claims.__all__, *_teaching.__all__, *_byo.__all__, *_explore.__all__]
 
 #: Functions that are about notices, files or checks themselves: they keep their own behaviour.
 _PLAIN = {"open_corpus", "when_coded", "not_coded_notice", "kit_corpus_only", "annotation_template",
