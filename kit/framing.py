@@ -684,10 +684,10 @@ def _draw_term_choices(corpus, wide: pd.DataFrame, title: str):
     by_label = {v: k for k, v in labels.items()}
     colour = style.colours("outlet", [outlet[by_label[a]] for a in arts], corpus)
     wrapped = [_wrap(v, 30) for v in wide.variant]
-    # rows as tall as their labels: a row of one line takes 1.7 units, each further line 1 more
-    height = np.array([w.count("\n") + 1.7 for w in wrapped])
+    # rows as tall as their labels: a row of one line takes 1.5 units, each further line 1 more
+    height = np.array([w.count("\n") + 1.5 for w in wrapped])
     y = np.cumsum(height) - height / 2
-    fig, ax = style.figure(0.165 * height.sum() + 1.9)
+    fig, ax = style.figure(0.165 * height.sum() + 1.8)
     for j, art in enumerate(arts):
         for i, v in enumerate(wide[art]):
             if v:
