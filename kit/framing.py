@@ -15,7 +15,13 @@ articles themselves:
 
 The distinctive-vocabulary statistics (Monroe, Colaresi & Quinn's "Fightin' Words" and Dunning's G² keyness)
 follow ``METHODS.md`` section 5 exactly. On articles of 400-700 words they are descriptive, not evidence:
-:func:`distinctiveness_check` gives the numbers that show it.
+:func:`distinctiveness_check` gives the numbers that show it, and the tables for students show which way
+each word leans instead of p-values.
+
+Every function takes the corpus first (a :class:`kit.corpus.Corpus`, a folder or None), e.g.
+``outlet_profile(corpus, article_id)``; the loaders of the four files are cached per corpus
+(:func:`kit.corpus.cached`), and the word counts of every article are computed once per corpus, so
+the statistics grow linearly with the corpus.
 """
 
 from __future__ import annotations
