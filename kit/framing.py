@@ -336,6 +336,9 @@ _NEGATING_PREFIX = re.compile(r"(?<![^\W_])(?:non|un|not)[-‑]\Z", re.IGNORECAS
 #: Where a clause ends: a lookbehind of a variant ("not after 'illegally'") is applied back to here.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–]")
 _LOOKBEHIND = re.compile(r"\(\?<!((?:\\.|[^)\\])*)\)")
+#: At most this many characters before a match are searched for a qualifier (a clause without punctuation
+#: in a long text would otherwise cost time in proportion to its length for every match).
+_CLAUSE_LOOKBACK = 200
 
 
 def _variant_regex(row) -> re.Pattern:
@@ -364,8 +367,9 @@ def _qualified_at_distance(text: str, m: re.Match, rx: re.Pattern, siblings) -> 
     variant of the concept that matches the shortened text (e.g. ``illegal(ly) annex``), spanning from
     the qualifier to the end of the match. Returns None (not qualified) or ``(sibling or None, start)``.
     """
-    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())]
-    clause = breaks[-1] if breaks else 0
+    lookback = max(0, m.start() - _CLAUSE_LOOKBACK)
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, lookback, m.start())]
+    clause = breaks[-1] if breaks else lookback
     head, rest, size = text[clause:m.start()], text[m.start():], m.end() - m.start()
     for k in range(len(head) - 1, 0, -1):
         if not head[k - 1].isspace() or head[k].isspace():
