@@ -75,7 +75,7 @@ helpers.lexicon_note()
 #
 # Some things can be named in several ways, and the choice can say something about the writer's position, habits or
 # sources. Ukraine's capital is *Kyiv* (from Ukrainian) or *Kiev* (from Russian); the war can be a "special military
-# operation", an invasion, a war, a conflict or a crisis. The kit's lexicon lists such terms with what each variant
+# operation", an *invasion*, a *war*, a *conflict* or a *crisis*. The kit's lexicon lists such terms with what each variant
 # can signal. Here are two of its concepts, then, because a count is only the start, every name for the war in the
 # five articles with the words around it, except the most common, *conflict* (`helpers.lexicon_kwic("war_name")`
 # shows all of them):
@@ -105,7 +105,7 @@ helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", 
 # 3. **Word choices**: the lexicon variants the article uses.
 # 4. **Foregrounded**: from `foreground.csv`, what the article puts first, with its words.
 # 5. **Common checklist**: the same eight questions for every article (whom it quotes directly; whether it
-#    mentions the ultimatum, the prisoners, a US official, Crimea or the four regions, NATO, Putin's "without
+#    mentions the European leaders' ceasefire-or-sanctions demand, the prisoners, a US official, Crimea or the four regions, NATO, Putin's "without
 #    preconditions"). Three articles were written before the talks and could not report their outcome.
 # 6. **Distinctive words**: the article's words that are most over-represented against the other four (section 7
 #    explains the statistics and why they are weak here).
@@ -157,8 +157,8 @@ helpers.kit_corpus_only(helpers.show_framing, "globaltimes-2025-05-14")
 # relayed from the Washington Post, the second paragraph gives China's own diplomatic position. The word choices
 # include *Kiev*, *crisis* (three times), *Global South*, *peace-loving* and *constructive*, the last two from the
 # China–Brazil joint position (¶8–9), which the article partly credits to Xinhua. The cause includes the European
-# ultimatum, relayed from the Washington Post; the remedy is dialogue, with a role for China, Brazil and the Global
-# South.
+# leaders' ceasefire-or-sanctions demand (in its words, an "ultimatum"), relayed from the Washington Post; the remedy is dialogue, with a role for China, Brazil and the
+# 'Global South'.
 #
 # **Check your understanding**: which of this article's lexicon words are in the outlet's own narration, and which
 # are inside a quotation or a relayed statement? Use `helpers.lexicon_kwic("global_south_west")`.
@@ -297,8 +297,8 @@ helpers.html_table(helpers.distinctive_words(top=4))
 helpers.when_coded(helpers.coverage_checklist, as_html=True)
 
 # %% [markdown]
-# Every row has some "no" answers, and no two rows are alike. The two CGTN pieces mention neither the ultimatum nor a
-# US official by name; the first is the only one to mention Putin's call for talks "without any preconditions"; the
+# Every row has some "no" answers, and no two rows are alike. The two CGTN pieces mention neither the European leaders'
+# ceasefire-or-sanctions demand nor a US official by name; the first is the only one to mention Putin's call for talks "without any preconditions"; the
 # second is the only one without NATO. Only Atalayar quotes a Ukrainian official directly.
 #
 # How can a claim that something is absent be checked? Search the whole article for every word that would name it,

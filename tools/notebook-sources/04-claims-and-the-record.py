@@ -112,7 +112,7 @@ helpers.when_coded(helpers.html_table, record[["fact_id", "when", "value", "sour
 # Notice the `when` column: some facts are known to the minute (Putin's statement, about 01:30 Moscow time on 11 May),
 # most to the day, one only to the month (the US 30-day ceasefire proposal, "March 2025"), one is an interval (the
 # exchange, 23–25 May). And notice the sources: they include an Indian news site, Al Jazeera (Qatar), the Moscow Times,
-# Hürriyet Daily News (Turkey), Censor.NET (Ukraine) and TASS (Russia). A fact is better supported when reports from
+# Hürriyet Daily News (Türkiye), Censor.NET (Ukraine) and TASS (Russia). A fact is better supported when reports from
 # different countries and from both sides agree.
 #
 # **Check your understanding**: which fact in the record rests on anonymous officials? (Look for "reported" in the
@@ -141,15 +141,15 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
                         topics=["talks_day", "duration", "prisoner_exchange", "why_putin_proposed"])
 
 # %% [markdown]
-# On `why_putin_proposed`, the record shows only the **order in time**: the European ultimatum on 10 May, Putin's
-# proposal in the early hours of 11 May. It does not show that one caused the other. So the kit applies one rule:
+# On `why_putin_proposed`, the record shows only the **order in time**: the European leaders' ceasefire-or-sanctions
+# demand on 10 May, Putin's proposal in the early hours of 11 May. It does not show that one caused the other. So the kit applies one rule:
 # an article that states the order of events gets ✓ (the Athens Times: "following this pressure"); an article that
 # states a motive or an effect gets ≈, compatible with the record but going beyond it ("in response to" in the
-# Global Times, Russia "avoided" the ultimatum in Atalayar). Why Putin acted is the outlet's reading, which the record
+# Global Times, Russia "avoided an ultimatum" in Atalayar). Why Putin acted is the outlet's reading, which the record
 # cannot confirm or rule out.
 #
 # **Check your understanding**: on the topic `why_putin_proposed`, which two articles do not mention that Putin's
-# proposal came hours after the European ultimatum of 10 May, and what kind of difference is that?
+# proposal came hours after the European leaders' demand of 10 May, and what kind of difference is that?
 #
 # ## 4. Every difference, explained
 #
@@ -188,7 +188,7 @@ helpers.kit_corpus_only(helpers.show_article, "globaltimes-2025-05-14", highligh
 
 # %% [markdown]
 # Trump did announce on 13 May that Rubio would go. What the article could not know is that Rubio would hold a
-# separate US–Turkey–Ukraine meeting instead of sitting at the Russia–Ukraine table.
+# separate US–Türkiye–Ukraine meeting instead of sitting at the Russia–Ukraine table.
 #
 # ### 4.2 Rounding and wire reuse: "two-hour talks" (difference 2)
 #
@@ -268,17 +268,17 @@ helpers.kit_corpus_only(helpers.show_article, "atalayar-2025-05-19", highlight={
 # ### 4.5 Omission: why Putin proposed the talks
 #
 # An omission is harder to see than an error, because every word printed is correct. The record shows the order in
-# time (the ultimatum on 10 May, Putin's proposal about 01:30 Moscow time on 11 May), not proof that one caused the
-# other. Three articles link the proposal to the ultimatum or to the Western pressure (as a response to it, or as a
+# time (the European leaders' demand on 10 May, Putin's proposal about 01:30 Moscow time on 11 May), not proof that one caused the
+# other. Three articles link the proposal to that demand or to the pressure (as a response to it, or as a
 # way to avoid it); that causal reading is theirs. Two articles do not mention that the proposal came hours after the
-# ultimatum:
+# demand:
 
 # %%
 omissions = helpers.when_coded(helpers.differences, table=claims, kinds="omission")
 helpers.when_coded(helpers.show_differences, omissions.claim_id, table=claims)
 
 # %% [markdown]
-# ### 4.6 Naming: Zelenskyy or Zelensky, Kyiv or Kiev, and the name of the war (difference 8)
+# ### 4.6 Naming: *Zelenskyy* or *Zelensky*, *Kyiv* or *Kiev*, and the name of the war (difference 8)
 #
 # These are not facts the record can check, but choices that differ from article to article:
 
@@ -332,8 +332,8 @@ helpers.html_table(pairs.head(10)[["score", "article_a", "text_a", "article_b", 
 # and "less than two hours" in the other, as in section 4.2; Russia's territorial claims before the talks and the
 # withdrawal condition reported after them; two experts' lists of core demands); one sets a forecast against what
 # happened (Rubio "will attend the talks" / Rubio "left Istanbul after meeting with Ukrainian officials"); others share
-# names or words but say different things (Umerov's two remarks; Russia's message to the United States and its refusal
-# to send high-level officials). That is why a person must decide for every candidate: *same claim*,
+# names or words but say different things (Umerov's two remarks; Russia's message to the United States and Atalayar's
+# "refused to send high-level officials"). That is why a person must decide for every candidate: *same claim*,
 # *compatible with different detail*, *contradictory*, or *a different claim*.
 #
 # How many of the pairs in the hand-made claims table does the matcher find? A pair counts as found at *k* if the two
