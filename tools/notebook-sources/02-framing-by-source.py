@@ -88,10 +88,20 @@ names = helpers.lexicon_kwic("war_name", window=45, lex=lexicon)
 helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", "left", "match", "right"]])
 
 # %% [markdown]
-# Notice two things. The same variant can be the outlet's own word or a quoted person's: "resolving the Ukraine
+# Notice two things. First, the same variant can be the outlet's own word or a quoted person's: "resolving the Ukraine
 # crisis" in the second CGTN article is the analyst Cui Hongjian's wording, reported indirectly ("said Cui"); so is
 # "ends the **war**" in the same article. A word count cannot tell the outlet's voice from a quoted person's; a
 # reader can.
+#
+# Second, keep **word choice** apart from **documented fact**. The five names for the war say different things:
+# "special military operation" is the Russian government's official name; *invasion* names Russia as the party that
+# entered Ukraine; *war*, *conflict* and *crisis* do not, by themselves, name an initiating party. Which word an
+# article picks is a framing choice that the lexicon describes; what happened is a separate question, answered with
+# sources. For instance, on 2 March 2022 the UN General Assembly "deplores … the aggression by the Russian Federation
+# against Ukraine" (resolution ES-11/1: 141 votes to 5, with 35 abstentions, China and India among them), and on
+# 12 October 2022 it condemned the "attempted illegal annexation" of four Ukrainian regions (resolution ES-11/4:
+# 143 votes to 5, 35 abstentions). An article that says *conflict* does not deny those votes, and one that says
+# *invasion* does not by that word alone cite them. The kit itself writes *the war* (its house style, notebook 00).
 #
 # **Check your understanding**: which article puts the Russian official name for the war in quotation marks, and what
 # does the lexicon say quotation marks signal?
@@ -361,7 +371,7 @@ fig = helpers.when_coded(helpers.plot_frame_scores)
 #
 # ## Discussion questions
 #
-# 1. The lexicon says *conflict* and *crisis* "name no aggressor". Is any name for the war neutral? Would you add a
+# 1. The lexicon says *conflict* and *crisis* "do not name an initiating party". Is any name for the war neutral? Would you add a
 #    variant to the lexicon, or change what a "signals" entry says?
 # 2. The kit codes the CGTN expert's "constructive" as the article's moral evaluation. Is an interviewee's judgement
 #    the outlet's framing? What would you need to know to decide?

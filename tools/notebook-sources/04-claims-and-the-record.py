@@ -287,10 +287,12 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
                         topics=["name_zelensky", "name_kyiv", "name_war"])
 
 # %% [markdown]
-# The names of the war differ too. "Special military operation" is Russia's official term (the first CGTN article
-# quotes it in quotation marks); "invasion" (Athens Times) is the term used by Ukraine and most Western media; "the
-# war" (Atalayar), "the conflict" and "the Ukraine crisis" (Global Times, second CGTN article) are more general. The
-# grid labels the first two in the same way.
+# The names of the war differ too. "Special military operation" is the Russian government's official name (the first
+# CGTN article puts it in quotation marks); "invasion" (Athens Times) names Russia as the party that entered Ukraine;
+# "the war" (Atalayar), "the conflict" and "the Ukraine crisis" (Global Times, both CGTN articles) do not, by
+# themselves, name an initiating party. These are word choices, marked `?` in the grid: the record does not check
+# them. The documented facts behind them are a separate matter, with their own sources: notebook 02 (section 1) cites
+# the UN General Assembly resolutions of March and October 2022.
 #
 # Notebook 02 looks at these word choices in detail. Here it is enough to see that they do not follow the outlets'
 # countries neatly: the two CGTN articles write "Kyiv", the Global Times "Kiev".
