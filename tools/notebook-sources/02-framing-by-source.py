@@ -41,11 +41,13 @@
 #   and, where it was checked, a source for that reading;
 # - `framing_elements.csv`: for each article, Entman's four framing elements, each backed by verbatim evidence;
 # - `generic_frames.csv` (with its codebook): Semetko & Valkenburg's twenty yes/no questions;
-# - `foreground.csv`: what each article puts first, some things it leaves out (with the words checked to be
-#   absent), and other cues such as reused wire copy.
+# - `foreground.csv`: what each article puts first, what it leaves out (with the words checked to be absent), and
+#   other cues such as reused wire copy;
+# - `coverage_checklist.csv`: eighteen questions asked of every article alike (whom it quotes and names, which
+#   sources it cites, what it mentions of each side's stated case). Every "leaves out" row of `foreground.csv` is a
+#   "no" to one of these questions, in the same words for every article.
 #
-# Section 8 also asks every article the same eight questions (whom it quotes directly, what it mentions),
-# answered by the kit from the texts and from notebook 01's table.
+# Section 8 shows the checklist's answers, found by the kit in the texts and in notebook 01's table.
 #
 # These are one team's readings. The discussion questions at the end invite you to disagree with them. `data/README.md`
 # documents every column.
@@ -114,9 +116,12 @@ helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", 
 # 2. **Who speaks**: [notebook 01](01-who-speaks.ipynb) counts each article's voices; here we only recall them.
 # 3. **Word choices**: the lexicon variants the article uses.
 # 4. **Foregrounded**: from `foreground.csv`, what the article puts first, with its words.
-# 5. **Common checklist**: the same eight questions for every article (whom it quotes directly; whether it
-#    mentions the European leaders' ceasefire-or-sanctions demand, the prisoners, a US official, Crimea or the four regions, NATO, Putin's "without
-#    preconditions"). Three articles were written before the talks and could not report their outcome.
+# 5. **Common checklist**: the same eighteen questions for every article: whom it quotes and names, whether it
+#    cites an agency or another outlet, and whether it mentions each side's stated case (for Russia: its reason for
+#    not accepting a truce, its demand that Western military aid stop, Putin's "without preconditions"; for Ukraine:
+#    the unconditional ceasefire, security guarantees), the European leaders' ceasefire-or-sanctions demand,
+#    sanctions, Crimea or the four regions, NATO, China's or Brazil's position. Two questions about the outcome are
+#    asked only of the two articles written after the talks.
 # 6. **Distinctive words**: the article's words that are most over-represented against the other four (section 7
 #    explains the statistics and why they are weak here).
 # 7. **Entman's four framing elements** (Entman 1993): the **problem definition** (what the story is about), the
@@ -298,23 +303,35 @@ helpers.html_table(helpers.distinctive_words(top=4))
 # %% [markdown]
 # ## 8. Across the five
 #
-# First, the common checklist: the same eight questions for every article, answered by the kit (a text search of
+# First, the common checklist: the same eighteen questions for every article, answered by the kit (a text search of
 # headline, standfirst and body, giving the first paragraph that answers yes; and, for quotations, notebook 01's
-# hand-coded table). A "no" is not a fault: the first three articles were written **before** the talks and could
-# not report what happened there, and each article chose its own angle.
+# hand-coded table). The questions are declared in `data/annotations/coverage_checklist.csv`, before any answer is
+# looked at. A "no" is not a fault: each article chose its own angle, and the two questions about the outcome of the
+# talks are not asked of the three articles written before them ("– (written before)").
 
 # %%
 helpers.when_coded(helpers.coverage_checklist, as_html=True)
 
 # %% [markdown]
-# Every row has some "no" answers, and no two rows are alike. The two CGTN pieces mention neither the European leaders'
-# ceasefire-or-sanctions demand nor a US official by name; the first is the only one to mention Putin's call for talks "without any preconditions"; the
-# second is the only one without NATO. Only Atalayar quotes a Ukrainian official directly.
+# Every row has some "no" answers, and no two rows are alike. Counting them (the quotation questions included): the
+# Global Times and Atalayar answer no five times, the Athens Times six, the first CGTN article twelve and the second
+# thirteen; both CGTN pieces are short interviews with one or two experts. Each article leaves out something that
+# another carries. The two CGTN pieces mention neither the European leaders' ceasefire-or-sanctions demand nor a US
+# official by name; the second is the only one without NATO. On Russia's stated case, only the Athens Times gives
+# Russia's reason for not accepting a truce (that Ukraine would use it to rearm), which Atalayar and the others leave
+# out, and only the first CGTN article mentions Putin's call for talks "without any preconditions". On Ukraine's,
+# only the Athens Times mentions Ukraine's call for security guarantees. Only Atalayar quotes a Ukrainian official
+# directly.
 #
 # How can a claim that something is absent be checked? Search the whole article for every word that would name it,
-# and find another article that does say it. `foreground.csv` records a few such claims; here is the check for the
-# first CGTN article. In the "said in" article one matching word is enough, so a 0 beside a word there only means
-# that the other article uses a different one of the listed words.
+# and find another article that does say it. Each "no" to a text question above is a "leaves out" row of
+# `foreground.csv`, with the question's words as the words to search for. The check below runs over every such row:
+# its first line counts the words checked for all five articles (130 words in 34 rows). The table then shows the first
+# eight words checked for the first CGTN article (it has 46, for its 10 rows), each with `count` (occurrences in the
+# article: 0), the article that does carry the point (`contrast_article_id`), how often that article uses the word
+# (`contrast_count`) and the paragraph of its evidence (`contrast_para_no`). One matching word is enough in the
+# contrast article, so a 0 in `contrast_count` only means that it uses another of the listed words: here the Global
+# Times names Dmitry Peskov, not Medinsky or Lavrov.
 
 # %%
 helpers.when_coded(helpers.show_absences, helpers.example_article("cgtn-2025-05-14"))

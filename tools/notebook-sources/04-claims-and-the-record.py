@@ -16,7 +16,7 @@
 # - place an article on a timeline of events and say which of its statements are forecasts;
 # - read the claims grid and find, for any topic, which articles agree, which differ and which are silent;
 # - name the kind of each difference (forecast, rounding, misdating, misattributed timing, translation, wire reuse,
-#   title error, omission) and point to the evidence and to the record's source;
+#   title error, omission by a declared list) and point to the evidence and to the record's source;
 # - use the lexical matcher as what it is: a generator of candidates that a reader must confirm.
 #
 # **Prerequisites**
@@ -265,13 +265,24 @@ helpers.kit_corpus_only(helpers.show_article, "atalayar-2025-05-19", highlight={
 # left in Spanish, "Volodimir" is a Spanish spelling, "Kiev" the usual Spanish form), so its quotations are best
 # treated as reported wording, not the speakers' exact English.
 #
-# ### 4.5 Omission: why Putin proposed the talks
+# ### 4.5 Omissions, by one declared list
 #
-# An omission is harder to see than an error, because every word printed is correct. The record shows the order in
-# time (the European leaders' demand on 10 May, Putin's proposal about 01:30 Moscow time on 11 May), not proof that one caused the
-# other. Three articles link the proposal to that demand or to the pressure (as a response to it, or as a
-# way to avoid it); that causal reading is theirs. Two articles do not mention that the proposal came hours after the
-# demand:
+# An omission is harder to see than an error, because every word printed is correct. It is also easy to apply
+# unevenly: anyone can find something that one article leaves out. So the kit codes an omission only by a list
+# declared in advance and applied to every article alike: three questions of the common coverage checklist (notebook
+# 02, section 8) are each tied to one claim topic, and every article that reports the topic but answers "no" is
+# coded `omission`:
+#
+# | checklist question | claim topic | articles that report the topic but answer no |
+# |---|---|---|
+# | mentions the European leaders' ceasefire-or-sanctions demand of 10 May | why Putin proposed the talks | both CGTN articles |
+# | gives Russia's stated reason for not accepting a truce (that Ukraine would use it to rearm) | the 30-day ceasefire demand | both CGTN articles, the Global Times, Atalayar |
+# | mentions the reported Russian condition that Ukraine withdraw from the four regions (after the talks only) | Russia's territorial condition | CGTN, 17 May |
+#
+# On the first: the record shows the order in time (the European leaders' demand on 10 May, Putin's proposal about
+# 01:30 Moscow time on 11 May), not proof that one caused the other. Three articles link the proposal to that demand
+# or to the pressure (as a response to it, or as a way to avoid it); that causal reading is theirs. On the second:
+# only the Athens Times gives the reason Russia stated for not accepting the truce. The seven rows:
 
 # %%
 omissions = helpers.when_coded(helpers.differences, table=claims, kinds="omission")
