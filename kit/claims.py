@@ -400,10 +400,10 @@ def claims_overview(path=None, *, table=None, facts=None):
     Examples
     --------
     >>> claims_overview()
-    22 claim topics x 5 articles = 110 rows; 34 facts in the record
+    23 claim topics x 5 articles = 115 rows; 39 facts in the record
     >>> note = Notice("<b>not coded</b>", "record.csv")
     >>> claims_overview(facts=note).data
-    '<p>22 claim topics x 5 articles = 110 rows</p><b>not coded</b>'
+    '<p>23 claim topics x 5 articles = 115 rows</p><b>not coded</b>'
     """
     table = claims(path) if table is None else table
     facts = record(path) if facts is None else facts
@@ -621,7 +621,7 @@ def differences(path=None, *, kinds=None, table: pd.DataFrame | None = None) -> 
     >>> d.set_index("claim_id").loc["trump_status.athenstimes-2025-05-15", ["difference_kind", "span"]].tolist()
     ['title_error', 'former U.S. President Donald Trump']
     >>> d.set_index("claim_id").loc["trump_status.athenstimes-2025-05-15", "record_citation"][:39]
-    'The Telegraph (Nigeria), 2025-01-21: ht'
+    'Mint (India), 2025-01-20: https://www.l'
     """
     base = core.data_dir(path)
     rec = record(base).set_index("fact_id")

@@ -148,6 +148,14 @@ fig = helpers.plot_timeline()
 #
 # **Check your understanding**: which of the five articles could have reported the prisoner exchange agreed in
 # Istanbul?
+#
+# **What happened next.** The five articles stop at 19 May 2025; the talks did not. For a class that knows later
+# events, `data/after_the_talks.csv` lists what followed, each event dated and sourced: the exchange of 23–25 May,
+# two more rounds in Istanbul (2 June and 23 July 2025), the Trump–Putin meeting in Alaska (15 August), later US,
+# Ukrainian and European talks, and three rounds of Russian–US–Ukrainian talks in Abu Dhabi and Geneva (January and
+# February 2026), up to the latest dated report the kit's authors found (26 February 2026). Open it from the file
+# browser: JupyterLab shows a CSV file as a table. None of the five articles could know any of it; keep it apart when
+# you judge what each article says.
 
 # %% [markdown]
 # ## 4. Reading an article: body text and page furniture

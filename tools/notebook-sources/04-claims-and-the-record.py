@@ -34,15 +34,16 @@
 #
 # Two hand-made tables feed this notebook.
 #
-# - **The record** (`data/record.csv`): 34 dated facts about the talks and the weeks around them (when Putin proposed
+# - **The record** (`data/record.csv`): 39 dated facts about the talks and the weeks around them (when Putin proposed
 #   the talks, when they were held, how long they lasted, what was agreed, when some quoted remarks were made). Each
 #   fact cites the report it rests on: outlet, date and web address. Several facts were confirmed in more than one
-#   report, and the `note` column says where sources differ. Many citations go to outlets relaying a news agency
-#   (Reuters, AP, AFP, Xinhua, TASS) rather than to the agency itself, and some facts rest on anonymous officials and
+#   report, and the `note` column says where sources differ. Where it could, the record cites a news agency or a
+#   government's own statement; many of these citations go to another site carrying the agency's text (Reuters, AP,
+#   AFP, Anadolu, Xinhua, TASS), and the `source_outlet` column names both. Some facts rest on anonymous officials and
 #   are marked as *reported*. The record is not the whole truth about the talks: it is a checkable list of facts
 #   that the claims can be set against.
-# - **The claims table** (`data/annotations/claims.csv`): 22 claim topics (the day of the talks, their duration,
-#   the prisoner exchange, who attended, the US role, the words used for names...) times 5 articles = 110 rows. Each
+# - **The claims table** (`data/annotations/claims.csv`): 23 claim topics (the day of the talks, their duration,
+#   the prisoner exchange, who attended, the US role, the words used for names...) times 5 articles = 115 rows. Each
 #   row says, in one neutral line, what the article says on the topic (or that it is silent), quotes the exact words,
 #   and compares them with the other articles and with the record. It is one careful reader's judgement and can be
 #   argued with.
@@ -109,11 +110,16 @@ fig = helpers.plot_claims_timeline()
 helpers.when_coded(helpers.html_table, record[["fact_id", "when", "value", "source_outlet", "source_date"]])
 
 # %% [markdown]
-# Notice the `when` column: some facts are known to the minute (Putin's statement, about 01:30 Moscow time on 11 May),
-# most to the day, one only to the month (the US 30-day ceasefire proposal, "March 2025"), one is an interval (the
-# exchange, 23–25 May). And notice the sources: they include an Indian news site, Al Jazeera (Qatar), the Moscow Times,
-# Hürriyet Daily News (Türkiye), Censor.NET (Ukraine) and TASS (Russia). A fact is better supported when reports from
-# different countries and from both sides agree.
+# Notice the `when` column: two facts are known to the minute (Putin's statement, about 01:30 Moscow time on 11 May,
+# and the start of the session, about 13:30 on 16 May), most to the day, one is an interval (the exchange, 23–25 May).
+# And notice the sources: news agencies (TASS from Russia, Anadolu from Türkiye, AP and Reuters texts carried by other
+# sites), governments' own statements (the US–Ukraine joint statement of 11 March, the European leaders' statement of
+# 10 May, as their countries' media quoted them), and newspapers and broadcasters from several countries: Al Jazeera
+# (Qatar), the Moscow Times, Hürriyet Daily News (Türkiye), Censor.NET and the Kyiv Independent (Ukraine). A fact is
+# better supported when reports from different countries and from both sides agree.
+#
+# What happened after the five articles (the later rounds of talks in Istanbul, Abu Dhabi and Geneva, and further
+# prisoner exchanges) is in a separate dated table, `data/after_the_talks.csv`, described in notebook 00.
 #
 # **Check your understanding**: which fact in the record rests on anonymous officials? (Look for "reported" in the
 # `value` column.)
