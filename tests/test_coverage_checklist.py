@@ -13,9 +13,9 @@ import csv
 import shutil
 
 import pytest
+from conftest import DATA
 
 import helpers
-from conftest import DATA
 from kit import framing
 
 
@@ -119,3 +119,9 @@ def test_the_checklist_file_is_checked(corpus_copy, column):
         w.writerows(rows)
     with pytest.raises(helpers.KitDataError, match="coverage_checklist.csv, line 4"):
         framing.checklist_questions(corpus_copy)
+
+
+def test_every_contrast_article_contains_one_of_the_words():
+    ab = helpers.check_absences()
+    per_row = ab.groupby(["article_id", "point"]).contrast_count.sum()
+    assert (per_row > 0).all(), per_row[per_row == 0]

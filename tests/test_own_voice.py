@@ -152,8 +152,9 @@ def test_data_and_labels_use_no_marked_term():
 def test_a_planted_term_is_caught(tmp_path):
     terms = marked_terms()
     planted = [("planted", "Putin proposed talks after the European ultimatum of 10 May.")]
-    assert hits(planted, terms) == ["planted: 'ultimatum: ultimatum' in ...Putin proposed talks after the "
-                                    "European ultimatum of 10 May...."]
+    expected = ("planted: 'ultimatum: ultimatum' in ...Putin proposed talks after the "
+                "European ultimatum of 10 May....")
+    assert hits(planted, terms) == [expected]
     # an id is read as words
     assert hits([("id", _id_text("european_ultimatum"))], terms)
     # quoting or naming the word is not using it

@@ -77,8 +77,8 @@ helpers.lexicon_note()
 #
 # Some things can be named in several ways, and the choice can say something about the writer's position, habits or
 # sources. Ukraine's capital is *Kyiv* (from Ukrainian) or *Kiev* (from Russian); the war can be a "special military
-# operation", an *invasion*, a *war*, a *conflict* or a *crisis*. The kit's lexicon lists such terms with what each variant
-# can signal. Here are two of its concepts, then, because a count is only the start, every name for the war in the
+# operation", an *invasion*, a *war*, a *conflict* or a *crisis*. The kit's lexicon lists such terms with what each
+# variant can signal. Here are two of its concepts, then, because a count is only the start, every name for the war in the
 # five articles with the words around it, except the most common, *conflict* (`helpers.lexicon_kwic("war_name")`
 # shows all of them):
 
@@ -172,8 +172,8 @@ helpers.kit_corpus_only(helpers.show_framing, "globaltimes-2025-05-14")
 # relayed from the Washington Post, the second paragraph gives China's own diplomatic position. The word choices
 # include *Kiev*, *crisis* (three times), *Global South*, *peace-loving* and *constructive*, the last two from the
 # China–Brazil joint position (¶8–9), which the article partly credits to Xinhua. The cause includes the European
-# leaders' ceasefire-or-sanctions demand (in its words, an "ultimatum"), relayed from the Washington Post; the remedy is dialogue, with a role for China, Brazil and the
-# 'Global South'.
+# leaders' ceasefire-or-sanctions demand (in its words, an "ultimatum"), relayed from the Washington Post; the
+# remedy is dialogue, with a role for China, Brazil and the 'Global South'.
 #
 # **Check your understanding**: which of this article's lexicon words are in the outlet's own narration, and which
 # are inside a quotation or a relayed statement? Use `helpers.lexicon_kwic("global_south_west")`.
@@ -388,8 +388,8 @@ fig = helpers.when_coded(helpers.plot_frame_scores)
 #
 # ## Discussion questions
 #
-# 1. The lexicon says *conflict* and *crisis* "do not name an initiating party". Is any name for the war neutral? Would you add a
-#    variant to the lexicon, or change what a "signals" entry says?
+# 1. The lexicon says *conflict* and *crisis* "do not name an initiating party". Is any name for the war neutral?
+#    Would you add a variant to the lexicon, or change what a "signals" entry says?
 # 2. The kit codes the CGTN expert's "constructive" as the article's moral evaluation. Is an interviewee's judgement
 #    the outlet's framing? What would you need to know to decide?
 # 3. Three articles answer "no" on prisoners, all written before the exchange was agreed. Is that an omission, or

@@ -147,15 +147,16 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
                         topics=["talks_day", "duration", "prisoner_exchange", "why_putin_proposed"])
 
 # %% [markdown]
-# On `why_putin_proposed`, the record shows only the **order in time**: the European leaders' ceasefire-or-sanctions
-# demand on 10 May, Putin's proposal in the early hours of 11 May. It does not show that one caused the other. So the kit applies one rule:
-# an article that states the order of events gets ✓ (the Athens Times: "following this pressure"); an article that
-# states a motive or an effect gets ≈, compatible with the record but going beyond it ("in response to" in the
-# Global Times, Russia "avoided an ultimatum" in Atalayar). Why Putin acted is the outlet's reading, which the record
-# cannot confirm or rule out.
+# On why Putin proposed the talks (the grid's `why_putin_proposed` row), the record shows only the **order in
+# time**: the European leaders' ceasefire-or-sanctions demand on 10 May, Putin's proposal in the early hours of
+# 11 May. It does not show that one caused the other. So the kit applies one rule: an article that states the order
+# of events gets ✓ (the Athens Times: "following this pressure"); an article that states a motive or an effect gets
+# ≈, compatible with the record but going beyond it ("in response to" in the Global Times, Russia "avoided an
+# ultimatum" in Atalayar). Why Putin acted is the outlet's reading, which the record cannot confirm or rule out.
 #
-# **Check your understanding**: on the topic `why_putin_proposed`, which two articles do not mention that Putin's
-# proposal came hours after the European leaders' demand of 10 May, and what kind of difference is that?
+# **Check your understanding**: on why Putin proposed the talks (`why_putin_proposed`), which two articles do not
+# mention that Putin's proposal came hours after the European leaders' demand of 10 May, and what kind of difference
+# is that?
 #
 # ## 4. Every difference, explained
 #
