@@ -125,3 +125,11 @@ def test_every_contrast_article_contains_one_of_the_words():
     ab = helpers.check_absences()
     per_row = ab.groupby(["article_id", "point"]).contrast_count.sum()
     assert (per_row > 0).all(), per_row[per_row == 0]
+
+
+def test_foreground_errors_are_the_claims_that_contradict_the_record():
+    fg = helpers.foreground()
+    errors = fg[fg.kind == "error_against_record"].article_id.value_counts().to_dict()
+    claims = helpers.claims()
+    contradicts = claims[claims.relation_to_record == "contradicts"].article_id.value_counts().to_dict()
+    assert errors == contradicts
