@@ -392,8 +392,9 @@ fig = helpers.when_coded(helpers.plot_frame_scores)
 #    Would you add a variant to the lexicon, or change what a "signals" entry says?
 # 2. The kit codes the CGTN expert's "constructive" as the article's moral evaluation. Is an interviewee's judgement
 #    the outlet's framing? What would you need to know to decide?
-# 3. Three articles answer "no" on prisoners, all written before the exchange was agreed. Is that an omission, or
-#    should timing rule it out? Which question would you add to the checklist, and would it change the picture?
+# 3. The checklist does not ask the three articles written before the talks about prisoners ("– (written before)").
+#    Should timing rule the question out, or is a preview's silence on prisoners still an omission? Which question
+#    would you add to the checklist, and would it change the picture?
 # 4. Pick one generic-frame question the kit answered "yes" for an article. Find the words in the text that justify
 #    it. Would you code it the same way?
 # 5. Could a reader who knows nothing of the outlets guess which articles come from Chinese state media from the
