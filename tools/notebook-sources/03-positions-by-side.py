@@ -85,9 +85,9 @@ helpers.positions_overview(ledger=ledger)
 helpers.when_coded(helpers.voice_summary, ledger=ledger)
 
 # %% [markdown]
-# Russia and Ukraine have a similar number of positions (56 and 51), and for both a little under half (25 and 22) are
+# Russia and Ukraine have a similar number of positions (55 and 47), and for both fewer than half (25 and 19) are
 # credited to their own officials or state. Credited is not quoted: in the Global Times, three of Ukraine's positions
-# are credited to Zelensky by name, but no words of his are reported there (notebook 01 counts no Ukrainian statement
+# are credited to Zelenskyy by name, but no words of his are reported there (notebook 01 counts no Ukrainian statement
 # in that article). The rest are described by others: by the outlet's narration, by analysts, or by another party.
 # Now the same count per article:
 
@@ -97,7 +97,7 @@ helpers.when_coded(helpers.voice_summary, ledger=ledger, by="article")
 # %% [markdown]
 # The first CGTN article (14 May) carries almost every position through **one analyst** (12 of 14); the Athens Times
 # states most positions **in its own narration** without naming a source (17 of 30); the Global Times and Atalayar
-# carry the most positions credited to officials (20 and 22).
+# carry the most positions credited to officials (14 and 22).
 #
 # **Check your understanding**: in the first CGTN article, which actor's positions are described by an analyst rather
 # than stated by the actor's own officials? (Use `helpers.positions_of("russia", ledger=ledger)` and look at the
@@ -157,8 +157,8 @@ helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "ceasefire", ledge
 
 # %% [markdown]
 # **Ukraine's reported position**: an immediate, full and unconditional ceasefire, with sanctions if Russia refuses.
-# Its own officials call for it only in Atalayar (Tykhyi, Zelenskyy); in the second CGTN article Umerov names a
-# ceasefire as one of the meeting's three key issues. The "30-day" figure comes from analysts (the Chinese articles)
+# Its own officials are credited with it only in Atalayar (Tykhyi's readiness to agree to a ceasefire at once,
+# Zelenskyy's demand for a full and unconditional one). The "30-day" figure comes from analysts (the Chinese articles)
 # and from the outlets' narration.
 #
 # **Russia's reported position**: direct talks, which it hopes will answer Ukraine's call for a ceasefire (an analyst,
@@ -229,9 +229,9 @@ helpers.when_coded(helpers.html_table,
                    third[["actor", "issue", "stance", "summary", "speaker", "voice", "relay", "article_id"]])
 
 # %% [markdown]
-# China's and Brazil's positions appear only in the Global Times, in the words of a Chinese foreign-ministry
-# spokesperson, of a joint statement reported by Xinhua and of Brazil's president, Lula, plus one description by the
-# analyst Sun Xiuwen. The US positions come mostly from Atalayar (8 of 14: Rubio, Trump, Vance, and "the United
+# China's and Brazil's positions appear only in the Global Times: credited to a Chinese foreign-ministry spokesperson
+# and to Brazil's president, Lula, stated by the narration as what "China and Brazil agreed" (reported by Xinhua in
+# one of its two paragraphs), plus one description by the analyst Sun Xiuwen. The US positions come mostly from Atalayar (8 of 14: Rubio, Trump, Vance, and "the United
 # States" named as a whole) and the Athens Times (4: Trump's rejection of NATO membership for Ukraine, and three
 # stated jointly with Kyiv or with the European allies). Half of the eight European positions are the ceasefire-or-sanctions demand of 10 May (an "ultimatum" in
 # the Global Times and the Athens Times), stated by the narration. "EU / European leaders" groups the EU's
