@@ -445,6 +445,22 @@ def test_header_lines_of_real_captures_are_not_body_text(corpus):
     assert helpers.load_articles(root).word_count.item() == sum(len(helpers.tokenize(b)) for b in BODY_LINES)
 
 
+def test_header_lines_no_longer_reach_claim_pairs_or_distinctive_words(corpus):
+    def capture(outlet, body):
+        site = outlet.lower().replace(" ", "")
+        return f"SOURCE: https://{site}.example/talks\nDATE: May 15, 2025\nBy Jane Doe\n{outlet}\n{body}\n"
+    rows = [dict(ROW, article_id="a", file="a.txt", outlet="Zorbia Herald"),
+            dict(ROW, article_id="b", file="b.txt", outlet="Quillan Post", headline="Headline b")]
+    root = corpus({"a": capture("Zorbia Herald", "The mayor proposed an equal split. The council will meet in May."),
+                   "b": capture("Quillan Post", "Councillors rejected the equal split. Traders want it reopened.")},
+                  rows=rows)
+    pairs = helpers.candidate_pairs(root)
+    assert pairs[["text_a", "text_b"]].values.tolist() == [["The mayor proposed an equal split.",
+                                                           "Councillors rejected the equal split."]]
+    words = set(helpers.distinctive_words(path=root, min_count=1).word)
+    assert words and not words & {"zorbia", "herald", "quillan", "post", "jane", "doe", "source", "date", "https"}
+
+
 def test_the_checker_lists_the_lines_read_as_not_body_text(corpus, capsys):
     root = corpus({"a": "SOURCE: https://wire.example/x\nBy Jane Doe\nThe council met on Monday.\n"})
     notes = [str(n) for n in byo.check_notes(root)]
