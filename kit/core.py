@@ -303,8 +303,10 @@ def read_article_file(path, *, base=None) -> str:
     Raises
     ------
     KitDataError
-        If the file is missing, empty, or not valid UTF-8; or if it leads (through a symbolic
-        link) outside ``base`` (or, without ``base``, outside the folder it is in).
+        If the file is missing, empty, or not valid UTF-8 (UTF-16 with or without a byte-order
+        mark, a PDF, Word or RTF document, NUL bytes and Windows-1252 are named as such); if it
+        has old Mac line endings (CR only); or if it leads (through a symbolic link) outside
+        ``base`` (or, without ``base``, outside the folder it is in).
 
     Examples
     --------
@@ -948,9 +950,14 @@ def paragraphs(path=None, *, articles: pd.DataFrame | None = None) -> pd.DataFra
 
     Roles come from simple rules (a line equal to the headline in ``articles.csv`` is the
     headline; photo credits such as ``/VCG`` or ``Photo:Xinhua`` are captions; ``Read more``
-    and URLs are links; ``Published:`` and all-capital section names are labels; lines without
+    and URLs are links; labels are all-capital section names, header fields of a saved page or
+    wire story (``SOURCE: https://...``, ``DATE: ...``, ``Published: ... | Updated: ...``),
+    date lines (``[May 15, 2025]``), bylines (``By Jane Doe``), the outlet's name on its own
+    line and short section headings (at most 9 words, no closing punctuation, not continued in
+    lower case on the next line); ``Advertisement``, ``Share this article`` and lines without
     letters are furniture) and from ``annotations/paragraph_roles.csv``, which overrides the
     rules for the paragraphs it names. The article files are never changed.
+    ``python -m helpers check`` lists the lines the rules read as not body text.
 
     Parameters
     ----------
