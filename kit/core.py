@@ -798,7 +798,9 @@ _WEB_FURNITURE_RE = re.compile(
     r"copyright\b.*|©.*|all rights reserved\.?|comments?|\d+ comments?|loading.*|close)$", re.IGNORECASE)
 _DATE_STARTS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
                 "thu", "fri", "sat", "sun", "pub", "upd", "pos", "las", "fir", "mod"}
-_SENTENCE_END = ".!?…:;,\"”’»)]"
+#: Characters that end a sentence or a clause, in Latin and other scripts (Chinese and Japanese full stops,
+#: Arabic and Urdu question mark and full stop, Devanagari danda): a line ending in one is not a heading.
+_SENTENCE_END = ".!?…:;,\"”’»)]。！？；：，、」』）》؟۔।"
 
 
 def _is_byline(s: str) -> bool:

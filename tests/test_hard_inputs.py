@@ -151,6 +151,11 @@ def test_symlink_to_another_article_inside_articles_is_read(corpus):
                                                             "b": "Headline a\nThe same text.\n"}
 
 
+def test_broken_symlink_inside_articles_is_a_missing_file(corpus):
+    root = corpus({}, rows=[ROW], links={"articles/a.txt": "gone.txt"})
+    _refused(root, "articles.csv, line 2", "the file articles/a.txt does not exist")
+
+
 def test_symlinked_articles_folder_leading_outside_is_refused(corpus, outside):
     root = corpus({}, rows=[ROW], links={"articles": outside.parent})
     msg = _refused(root, "articles/", "the articles/ folder is a link to a folder outside the corpus folder")
@@ -432,6 +437,8 @@ BODY_LINES = [
     "\u201cWe are ready,\u201d he said",
     "The council met on Monday and agreed to meet again in a month, after the second survey.",
     "Date palms line the road to the bridge, where traders sell fruit.",
+    "\u4ed6\u8bf4\u8c08\u5224\u5c06\u7ee7\u7eed\u3002",  # a short Chinese sentence, ending in a full stop
+    "\u0647\u0644 \u0633\u062a\u0633\u062a\u0645\u0631 \u0627\u0644\u0645\u062d\u0627\u062f\u062b\u0627\u062a\u061f",  # Arabic, question mark
 ]
 
 
