@@ -623,7 +623,9 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
     name = "articles.csv"
     texts: dict[str, str] = {}
     if not base.is_dir():
-        return [Problem(str(base.name), "", "the corpus folder does not exist", f"create it, or point {ENV_VAR} at an existing folder")], None, texts
+        return [Problem(str(base.name), "", f"the corpus folder does not exist (looked for {base})",
+                        f"create it, or set {ENV_VAR} to the full path of an existing folder (a relative path is "
+                        f"read from the folder Python runs in, which for a notebook is notebooks/)")], None, texts
     try:
         meta = read_csv_checked(base / name, required=REQUIRED_COLUMNS, base=base)
     except KitDataError as exc:

@@ -122,6 +122,15 @@ def test_windows_absolute_paths_are_refused(corpus, value):
     _refused(root, "articles.csv, line 2", f"the file {value!r} is an absolute path")
 
 
+def test_a_corpus_folder_that_does_not_exist_says_where_the_kit_looked(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KIT_DATA_DIR", "my-corpus")  # relative: read from the folder Python runs in
+    with pytest.raises(KitDataError) as exc:
+        helpers.load_articles()
+    assert f"my-corpus: the corpus folder does not exist (looked for {tmp_path.resolve() / 'my-corpus'})" in str(exc.value)
+    assert "full path" in str(exc.value)
+
+
 def test_subfolder_is_refused_even_inside_the_corpus(corpus):
     root = corpus({"a": "Text here."}, rows=_meta_file("sub/a.txt"), files={"articles/sub/a.txt": "Inside text."})
     msg = _refused(root, "articles.csv, line 2", "the file 'sub/a.txt' names a subfolder")
