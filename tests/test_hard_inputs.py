@@ -528,6 +528,18 @@ def test_hard_wrapped_file_is_warned_about_and_a_reflowed_copy_is_written(corpus
     shutil.rmtree(copy)
 
 
+def test_reflowed_copy_gets_its_own_checksums(corpus, tmp_path):
+    import hashlib
+
+    texts = {"plain": "One paragraph per line.\n", "w": WRAPPED}
+    sums = "".join(f"{hashlib.sha256(t.encode('utf-8')).hexdigest()}  articles/{a}.txt\n" for a, t in texts.items())
+    root = corpus(texts, files={"articles.sha256": sums})
+    assert byo.check_folder(root) == []
+    copy, files = byo.write_reflowed(root, tmp_path / "out")
+    assert files == ["w.txt"] and byo.check_folder(copy) == []  # the copy's checksums match the copy's files
+    assert (copy / "articles.sha256").read_text(encoding="utf-8") != sums
+
+
 def test_fix_wrapping_writes_nothing_when_no_file_is_wrapped(corpus, capsys):
     root = corpus({"plain": "One paragraph per line. It is fine.\n"})
     assert helpers.main(["check", "--fix-wrapping", str(root)]) == 1
