@@ -214,7 +214,7 @@ def test_checksum_file_leading_outside_is_not_read(corpus, tmp_path, outside):
 # ---------------------------------------------------------------- folders that used to crash
 
 #: Sample arguments for the helpers' required parameters (what a notebook cell would pass).
-SAMPLE_ARGS = {"article_id": "a", "term": "x", "span": "x", "concept": "x", "group_a_ids": ["a"], "actor": "russia",
+SAMPLE_ARGS = {"article_id": "a", "term": "x", "span": "x", "concept": "capital_name", "group_a_ids": ["a"], "actor": "russia",
                "actor_a": "russia", "actor_b": "ukraine", "issue": "ceasefire", "claim_ids": [], "preferred": "a",
                "text": "x", "table": pd.DataFrame({"article_id": [], "start": [], "end": [], "span": []}),
                "file": "x", "name": "positions.csv", "required": ["article_id"]}
@@ -222,6 +222,19 @@ SAMPLE_ARGS = {"article_id": "a", "term": "x", "span": "x", "concept": "x", "gro
 NOT_CORPUS_READERS = {"write_template", "save_codings", "annotation_template", "participant_notes", "load_codings",
                       "agreement", "agreement_with_kit", "most_disagreed", "show_disagreements",
                       "read_article_file", "read_csv_checked"}
+
+
+def _corpus_param(fn) -> str | None:
+    """The name of the parameter through which a helper is given its corpus folder, if it has one."""
+    params = inspect.signature(fn).parameters
+    return next((name for name in ("path", "corpus") if name in params), None)
+
+
+def _call_with_corpus(fn, root, **kwargs):
+    where = _corpus_param(fn)
+    if next(iter(inspect.signature(fn).parameters)) == where:
+        return fn(root, **kwargs)
+    return fn(**kwargs, **{where: root})
 
 
 def test_header_only_corpus_is_refused_by_check_and_every_helper_says_why(corpus):
@@ -233,13 +246,14 @@ def test_header_only_corpus_is_refused_by_check_and_every_helper_says_why(corpus
     crashed, called = [], 0
     for name in helpers.__all__:
         fn = getattr(helpers, name)
-        if not inspect.isfunction(fn) or name in NOT_CORPUS_READERS or "path" not in inspect.signature(fn).parameters:
+        if not inspect.isfunction(fn) or name in NOT_CORPUS_READERS or not _corpus_param(fn):
             continue
-        params = inspect.signature(fn).parameters.items()
-        kwargs = {p: SAMPLE_ARGS[p] for p, v in params if v.default is inspect.Parameter.empty and p != "path"}
+        where = _corpus_param(fn)
+        params = inspect.signature(fn).parameters
+        kwargs = {p: SAMPLE_ARGS[p] for p, v in params.items() if v.default is inspect.Parameter.empty and p != where}
         called += 1
-        try:
-            fn(**kwargs, path=root)  # an empty result, a notice, or ...
+        try:  # the corpus first where it is the first parameter, else by name
+            _call_with_corpus(fn, root, **kwargs)  # an empty result, a notice, or ...
         except KitDataError:  # ... a clear message naming the file and the fix
             pass
         except Exception as exc:  # noqa: BLE001 -- anything else is a crash
@@ -473,7 +487,7 @@ def test_header_lines_no_longer_reach_claim_pairs_or_distinctive_words(corpus):
     pairs = helpers.candidate_pairs(root)
     assert pairs[["text_a", "text_b"]].values.tolist() == [["The mayor proposed an equal split.",
                                                            "Councillors rejected the equal split."]]
-    words = set(helpers.distinctive_words(path=root, min_count=1).word)
+    words = set(_call_with_corpus(helpers.distinctive_words, root, min_count=1).word)
     assert words and not words & {"zorbia", "herald", "quillan", "post", "jane", "doe", "source", "date", "https"}
 
 
