@@ -691,7 +691,7 @@ class Note:
         return f"{self.file}: {self.note}. {self.fix}"
 
 
-_SENTENCE_END = ".!?…\"”’»)]:"
+_SENTENCE_END = ".!?…\"”’»)]:。！？：」』）》؟۔।"  # ends of sentences, in Latin and other scripts
 _MAX_LISTED = 12  # lines listed per article in a note
 
 

@@ -310,8 +310,10 @@ def read_article_file(path, *, base=None) -> str:
     Raises
     ------
     KitDataError
-        If the file is missing, empty, or not valid UTF-8; or if it leads (through a symbolic
-        link) outside ``base`` (or, without ``base``, outside the folder it is in).
+        If the file is missing, empty, or not valid UTF-8 (UTF-16 with or without a byte-order
+        mark, a PDF, Word or RTF document, NUL bytes and Windows-1252 are named as such); if it
+        has old Mac line endings (CR only); or if it leads (through a symbolic link) outside
+        ``base`` (or, without ``base``, outside the folder it is in).
 
     Examples
     --------
@@ -628,7 +630,9 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
     name = "articles.csv"
     texts: dict[str, str] = {}
     if not base.is_dir():
-        return [Problem(str(base.name), "", "the corpus folder does not exist", f"create it, or point {ENV_VAR} at an existing folder")], None, texts
+        return [Problem(str(base.name), "", f"the corpus folder does not exist (looked for {base})",
+                        f"create it, or set {ENV_VAR} to the full path of an existing folder (a relative path is "
+                        f"read from the folder Python runs in, which for a notebook is notebooks/)")], None, texts
     try:
         meta = read_csv_checked(base / name, required=REQUIRED_COLUMNS, base=base)
     except KitDataError as exc:
@@ -827,7 +831,9 @@ _WEB_FURNITURE_RE = re.compile(
     r"copyright\b.*|©.*|all rights reserved\.?|comments?|\d+ comments?|loading.*|close)$", re.IGNORECASE)
 _DATE_STARTS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
                 "thu", "fri", "sat", "sun", "pub", "upd", "pos", "las", "fir", "mod"}
-_SENTENCE_END = ".!?…:;,\"”’»)]"
+#: Characters that end a sentence or a clause, in Latin and other scripts (Chinese and Japanese full stops,
+#: Arabic and Urdu question mark and full stop, Devanagari danda): a line ending in one is not a heading.
+_SENTENCE_END = ".!?…:;,\"”’»)]。！？；：，、」』）》؟۔।"
 
 
 def _is_byline(s: str) -> bool:
@@ -980,9 +986,14 @@ def paragraphs(path=None, *, articles: pd.DataFrame | None = None) -> pd.DataFra
 
     Roles come from simple rules (a line equal to the headline in ``articles.csv`` is the
     headline; photo credits such as ``/VCG`` or ``Photo:Xinhua`` are captions; ``Read more``
-    and URLs are links; ``Published:`` and all-capital section names are labels; lines without
+    and URLs are links; labels are all-capital section names, header fields of a saved page or
+    wire story (``SOURCE: https://...``, ``DATE: ...``, ``Published: ... | Updated: ...``),
+    date lines (``[May 15, 2025]``), bylines (``By Jane Doe``), the outlet's name on its own
+    line and short section headings (at most 9 words, no closing punctuation, not continued in
+    lower case on the next line); ``Advertisement``, ``Share this article`` and lines without
     letters are furniture) and from ``annotations/paragraph_roles.csv``, which overrides the
     rules for the paragraphs it names. The article files are never changed.
+    ``python -m helpers check`` lists the lines the rules read as not body text.
 
     Parameters
     ----------

@@ -122,6 +122,15 @@ def test_windows_absolute_paths_are_refused(corpus, value):
     _refused(root, "articles.csv, line 2", f"the file {value!r} is an absolute path")
 
 
+def test_a_corpus_folder_that_does_not_exist_says_where_the_kit_looked(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("KIT_DATA_DIR", "my-corpus")  # relative: read from the folder Python runs in
+    with pytest.raises(KitDataError) as exc:
+        helpers.load_articles()
+    assert f"my-corpus: the corpus folder does not exist (looked for {tmp_path.resolve() / 'my-corpus'})" in str(exc.value)
+    assert "full path" in str(exc.value)
+
+
 def test_subfolder_is_refused_even_inside_the_corpus(corpus):
     root = corpus({"a": "Text here."}, rows=_meta_file("sub/a.txt"), files={"articles/sub/a.txt": "Inside text."})
     msg = _refused(root, "articles.csv, line 2", "the file 'sub/a.txt' names a subfolder")
@@ -149,6 +158,11 @@ def test_symlink_to_another_article_inside_articles_is_read(corpus):
     arts = helpers.load_articles(root)
     assert arts.set_index("article_id").text.to_dict() == {"a": "Headline a\nThe same text.\n",
                                                             "b": "Headline a\nThe same text.\n"}
+
+
+def test_broken_symlink_inside_articles_is_a_missing_file(corpus):
+    root = corpus({}, rows=[ROW], links={"articles/a.txt": "gone.txt"})
+    _refused(root, "articles.csv, line 2", "the file articles/a.txt does not exist")
 
 
 def test_symlinked_articles_folder_leading_outside_is_refused(corpus, outside):
@@ -200,7 +214,7 @@ def test_checksum_file_leading_outside_is_not_read(corpus, tmp_path, outside):
 # ---------------------------------------------------------------- folders that used to crash
 
 #: Sample arguments for the helpers' required parameters (what a notebook cell would pass).
-SAMPLE_ARGS = {"article_id": "a", "term": "x", "span": "x", "concept": "x", "group_a_ids": ["a"], "actor": "russia",
+SAMPLE_ARGS = {"article_id": "a", "term": "x", "span": "x", "concept": "capital_name", "group_a_ids": ["a"], "actor": "russia",
                "actor_a": "russia", "actor_b": "ukraine", "issue": "ceasefire", "claim_ids": [], "preferred": "a",
                "text": "x", "table": pd.DataFrame({"article_id": [], "start": [], "end": [], "span": []}),
                "file": "x", "name": "positions.csv", "required": ["article_id"]}
@@ -208,6 +222,19 @@ SAMPLE_ARGS = {"article_id": "a", "term": "x", "span": "x", "concept": "x", "gro
 NOT_CORPUS_READERS = {"write_template", "save_codings", "annotation_template", "participant_notes", "load_codings",
                       "agreement", "agreement_with_kit", "most_disagreed", "show_disagreements",
                       "read_article_file", "read_csv_checked"}
+
+
+def _corpus_param(fn) -> str | None:
+    """The name of the parameter through which a helper is given its corpus folder, if it has one."""
+    params = inspect.signature(fn).parameters
+    return next((name for name in ("path", "corpus") if name in params), None)
+
+
+def _call_with_corpus(fn, root, **kwargs):
+    where = _corpus_param(fn)
+    if next(iter(inspect.signature(fn).parameters)) == where:
+        return fn(root, **kwargs)
+    return fn(**kwargs, **{where: root})
 
 
 def test_header_only_corpus_is_refused_by_check_and_every_helper_says_why(corpus):
@@ -219,13 +246,14 @@ def test_header_only_corpus_is_refused_by_check_and_every_helper_says_why(corpus
     crashed, called = [], 0
     for name in helpers.__all__:
         fn = getattr(helpers, name)
-        if not inspect.isfunction(fn) or name in NOT_CORPUS_READERS or "path" not in inspect.signature(fn).parameters:
+        if not inspect.isfunction(fn) or name in NOT_CORPUS_READERS or not _corpus_param(fn):
             continue
-        params = inspect.signature(fn).parameters.items()
-        kwargs = {p: SAMPLE_ARGS[p] for p, v in params if v.default is inspect.Parameter.empty and p != "path"}
+        where = _corpus_param(fn)
+        params = inspect.signature(fn).parameters
+        kwargs = {p: SAMPLE_ARGS[p] for p, v in params.items() if v.default is inspect.Parameter.empty and p != where}
         called += 1
-        try:
-            fn(**kwargs, path=root)  # an empty result, a notice, or ...
+        try:  # the corpus first where it is the first parameter, else by name
+            _call_with_corpus(fn, root, **kwargs)  # an empty result, a notice, or ...
         except KitDataError:  # ... a clear message naming the file and the fix
             pass
         except Exception as exc:  # noqa: BLE001 -- anything else is a crash
@@ -432,6 +460,8 @@ BODY_LINES = [
     "\u201cWe are ready,\u201d he said",
     "The council met on Monday and agreed to meet again in a month, after the second survey.",
     "Date palms line the road to the bridge, where traders sell fruit.",
+    "\u4ed6\u8bf4\u8c08\u5224\u5c06\u7ee7\u7eed\u3002",  # a short Chinese sentence, ending in a full stop
+    "\u0647\u0644 \u0633\u062a\u0633\u062a\u0645\u0631 \u0627\u0644\u0645\u062d\u0627\u062f\u062b\u0627\u062a\u061f",  # Arabic, question mark
 ]
 
 
@@ -443,6 +473,22 @@ def test_header_lines_of_real_captures_are_not_body_text(corpus):
     assert got == HEADER_LINES + [(line, "body", "default") for line in BODY_LINES]
     assert helpers.kwic("kyiv", root).empty  # the domain name in the SOURCE line is not text of the article
     assert helpers.load_articles(root).word_count.item() == sum(len(helpers.tokenize(b)) for b in BODY_LINES)
+
+
+def test_header_lines_no_longer_reach_claim_pairs_or_distinctive_words(corpus):
+    def capture(outlet, body):
+        site = outlet.lower().replace(" ", "")
+        return f"SOURCE: https://{site}.example/talks\nDATE: May 15, 2025\nBy Jane Doe\n{outlet}\n{body}\n"
+    rows = [dict(ROW, article_id="a", file="a.txt", outlet="Zorbia Herald"),
+            dict(ROW, article_id="b", file="b.txt", outlet="Quillan Post", headline="Headline b")]
+    root = corpus({"a": capture("Zorbia Herald", "The mayor proposed an equal split. The council will meet in May."),
+                   "b": capture("Quillan Post", "Councillors rejected the equal split. Traders want it reopened.")},
+                  rows=rows)
+    pairs = helpers.candidate_pairs(root)
+    assert pairs[["text_a", "text_b"]].values.tolist() == [["The mayor proposed an equal split.",
+                                                           "Councillors rejected the equal split."]]
+    words = set(_call_with_corpus(helpers.distinctive_words, root, min_count=1).word)
+    assert words and not words & {"zorbia", "herald", "quillan", "post", "jane", "doe", "source", "date", "https"}
 
 
 def test_the_checker_lists_the_lines_read_as_not_body_text(corpus, capsys):
@@ -494,6 +540,18 @@ def test_hard_wrapped_file_is_warned_about_and_a_reflowed_copy_is_written(corpus
     assert helpers.main(["check", "--fix-wrapping", str(root)]) == 1  # never overwrites
     assert "the folder already exists" in capsys.readouterr().out
     shutil.rmtree(copy)
+
+
+def test_reflowed_copy_gets_its_own_checksums(corpus, tmp_path):
+    import hashlib
+
+    texts = {"plain": "One paragraph per line.\n", "w": WRAPPED}
+    sums = "".join(f"{hashlib.sha256(t.encode('utf-8')).hexdigest()}  articles/{a}.txt\n" for a, t in texts.items())
+    root = corpus(texts, files={"articles.sha256": sums})
+    assert byo.check_folder(root) == []
+    copy, files = byo.write_reflowed(root, tmp_path / "out")
+    assert files == ["w.txt"] and byo.check_folder(copy) == []  # the copy's checksums match the copy's files
+    assert (copy / "articles.sha256").read_text(encoding="utf-8") != sums
 
 
 def test_fix_wrapping_writes_nothing_when_no_file_is_wrapped(corpus, capsys):
