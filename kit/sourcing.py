@@ -1055,7 +1055,6 @@ _PREPOSITIONS = _WORDS["preposition"]
 _NATIONALITY = {w for w in _DETERMINERS if w[:1].upper() + w[1:] in _DEMONYMS}
 
 _FORM_TO_LEMMA = {f: lem for lem in REPORTING_VERBS for f in _forms(lem)}
-_VERB_RE = re.compile(r"(?<![\w’'-])(" + "|".join(sorted(_FORM_TO_LEMMA, key=len, reverse=True)) + r")(?![\w’'-])")
 _MADE_CLEAR_RE = re.compile(r"(?<![\w-])(?:made|makes|make|making) it clear(?![\w-])")
 _ACCORDING_RE = re.compile(r"(?<![\w-])[Aa]ccording to\s+")
 _OUTLET_WORDS = re.compile(r"\b(Post|Times|News|Agency|Journal|Press|Network|Television|TV|Radio|Telegraph|Herald|Gazette)$")
@@ -1074,6 +1073,9 @@ _TRAILING_START = re.compile(
 _LISTENERS = re.compile(r"\s+(?:us|me|him|her|them|reporters|journalists|the\s+press|the\s+media|"
                         r"a\s+news\s+conference|a\s+press\s+conference|parliament|lawmakers)(?![\w’'-])")
 _WORD = re.compile(r"[^\W_](?:[\w’'.\-]*[\w’'])?\.?")
+_CAPITALISED = re.compile(r"(?<![\w’'.\-])[A-Z](?:[\w’'.\-]*[\w’'])?\.?")
+_ABBREVIATED = {"Sen.", "Rep.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms."}
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 
 
 @dataclass
@@ -1115,6 +1117,7 @@ class _Verb:
     ve: int
     lemma: str
     found: list  # cues found earlier in the sentence
+    left: tuple | None = None  # cached by _left_of_verb
 
     @property
     def word(self) -> str:
@@ -1133,19 +1136,39 @@ class _Verb:
         return self.ex.g
 
 
+def _iter_tokens(text: str, pos: int, endpos: int):
+    """Word tokens of ``text[pos:endpos]`` as (word, start, end), offsets in ``text``, one at a time.
+
+    A full stop is kept only on initials and abbreviations ('J.', 'U.S.').
+    """
+    for m in _WORD.finditer(text, pos, endpos):
+        w, s, e = m.group(0), m.start(), m.end()
+        if w[-1] == "." and w not in _ABBREVIATED and not _is_initial(w):
+            w, e = w[:-1], e - 1
+        yield w, s, e
+
+
 def _tokens(text: str):
     """Word tokens as (word, start, end); a full stop is kept only on initials and abbreviations ('J.', 'U.S.')."""
-    out = []
-    for m in _WORD.finditer(text):
-        w, s, e = m.group(0), m.start(), m.end()
-        if w.endswith(".") and not _is_initial(w) and w not in {"Sen.", "Rep.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms."}:
-            w, e = w[:-1], e - 1
-        out.append((w, s, e))
-    return out
+    return list(_iter_tokens(text, 0, len(text)))
+
+
+def _n_words(text: str, limit: int = 99) -> int:
+    """How many word tokens ``text`` has, counting no further than ``limit`` (cheap on long text)."""
+    n = 0
+    for _ in _WORD.finditer(text):
+        n += 1
+        if n >= limit:
+            break
+    return n
+
+
+_INITIAL = re.compile(r"(?:[A-Z]\.)+[A-Z]?\.?")
+_POSSESSIVE = re.compile(r"[’']s$")
 
 
 def _is_initial(tok: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", tok))
+    return bool(_INITIAL.fullmatch(tok))
 
 
 class _Gazetteer:
@@ -1205,8 +1228,11 @@ class _Grammar:
 
     def __init__(self, text: str, sent_starts: set[int], gaz_tokens: set[str]):
         self.proper = set(gaz_tokens)
-        for w, s, _ in _tokens(text):
-            if w[:1].isupper() and s not in sent_starts:
+        for m in _CAPITALISED.finditer(text):
+            if m.start() not in sent_starts:
+                w = m.group(0)
+                if w.endswith(".") and not _is_initial(w) and w not in _ABBREVIATED:
+                    w = w[:-1]
                 self.proper.add(w)
         self.sent_starts = sent_starts
         self.offset = 0  # where the block being read starts in the article
@@ -1232,7 +1258,7 @@ class _Grammar:
         if len(words) == 1 and words[0].lower() in _PRONOUNS:
             return True
         for w in words:
-            base = re.sub(r"[’']s$", "", w)
+            base = _POSSESSIVE.sub("", w) if w[-1:] == "s" else w
             if w.lower() in _DETERMINERS and base not in _DEMONYMS:
                 continue
             if base[:1].isupper() and base not in _DEMONYMS and base not in _TITLES:
@@ -1275,33 +1301,31 @@ def _np_suffix(masked: str, lo: int, hi: int, g: _Grammar):
 
 def _np_prefix(masked: str, lo: int, hi: int, g: _Grammar):
     """The name phrase starting at ``lo`` (after leading spaces and masked quotes): (start, end, text) or None."""
-    hi = min(hi, lo + 160)
-    seg = masked[lo:hi]
-    toks = _tokens(seg)
-    if not toks:
+    it = _iter_tokens(masked, lo, min(hi, lo + 160))
+    cur = next(it, None)
+    if cur is None or masked[lo:cur[1]].strip(" “”\"‘’¤,\n"):
         return None
-    lead = seg[:toks[0][1]]
-    if lead.strip(" “”\"‘’¤,\n"):
-        return None
-    words = []
-    for i, (w, s, e) in enumerate(toks):
-        gap = seg[words[-1][2]:s] if words else ""
-        if gap.strip():
+    words: list[tuple[str, int, int]] = []
+    nxt = next(it, None)
+    while cur is not None:
+        w, s, e = cur
+        if words and masked[words[-1][2]:s].strip():
             break
         if w.lower() in _PRONOUNS:
             if not words:
-                words.append((w, s, e))
+                words.append(cur)
             break
-        nxt = toks[i + 1][0] if i + 1 < len(toks) and not seg[e:toks[i + 1][1]].strip() else ""
-        if not g.np_token(w, lo + s, nxt):
+        follow = nxt[0] if nxt is not None and not masked[e:nxt[1]].strip() else ""
+        if not g.np_token(w, s, follow):
             break
-        words.append((w, s, e))
+        words.append(cur)
+        cur, nxt = nxt, next(it, None)
     while words and words[-1][0] in _PARTICLES:
         words.pop()
     if not words or not g.has_head([w for w, _, _ in words]):
         return None
     s, e = words[0][1], words[-1][2]
-    return lo + s, lo + e, seg[s:e]
+    return s, e, masked[s:e]
 
 
 def _quotes(ptext: str) -> list[tuple[int, int]]:
@@ -1340,9 +1364,8 @@ def _mask(ptext: str, quotes) -> str:
 
 def _strip_adverbials(masked: str, lo: int, hi: int) -> int:
     """Move ``hi`` left past auxiliaries, adverbs and days ('has so far', 'on Sunday')."""
-    lo = max(lo, hi - 200)
     while True:
-        m = _ADVERBIALS.search(masked, lo, hi)
+        m = _ADVERBIALS.search(masked, max(lo, hi - 40), hi)
         if not m or m.start() == m.end():
             return hi
         hi = m.start()
@@ -1461,8 +1484,11 @@ def _subject_participle_name(v: _Verb) -> _Subject | None:
 
 
 def _left_of_verb(v: _Verb) -> tuple[int, str]:
-    hi = _strip_adverbials(v.m, v.slo, v.vs)
-    return hi, v.m[v.slo:hi].rstrip()
+    """Where the words before the verb end once auxiliaries and adverbs are dropped, and those words."""
+    if v.left is None:
+        hi = _strip_adverbials(v.m, v.slo, v.vs)
+        v.left = (hi, v.m[v.slo:hi].rstrip())
+    return v.left
 
 
 def _subject_coordinated(v: _Verb) -> _Subject | None:
@@ -1540,9 +1566,9 @@ def _that_clause(chunk: str):
     verb of saying.
     """
     m = re.search(r"(?:^|\s)that\s", chunk)
-    if not m or len(_tokens(chunk[:m.start()])) > 8 or "¤" in chunk[:m.start()]:
+    if not m or _n_words(chunk[:m.start()], 9) > 8 or "¤" in chunk[:m.start()]:
         return None
-    if _VERB_RE.search(chunk[:m.start()]):
+    if any(w in _FORM_TO_LEMMA for w in _LOWER_WORD.findall(chunk, 0, m.start())):
         return None
     if re.match(r"\s*(?:is|are|was|were|has|have|had|would|will|can|could)\b", chunk[m.end():]):
         return None
@@ -1555,7 +1581,7 @@ def _content_clause_verb_ok(v: _Verb, chunk: str, that, quote_next, set_off: boo
     if REPORTING_VERBS.get(v.lemma, "free") != "clause":
         return True
     to_clause = v.lemma == "agree" and re.match(r"\s+(?:on\s+\w+\s+)?to\s+(?!a\b|an\b|the\b|this\b|that\b)", chunk)
-    return bool(that or to_clause or quote_next or (set_off and len(_tokens(chunk)) <= 3))
+    return bool(that or to_clause or quote_next or (set_off and _n_words(chunk, 4) <= 3))
 
 
 def _content_trailing(v: _Verb, start: int, chunk: str, that, quote_next) -> bool:
@@ -1567,8 +1593,8 @@ def _content_trailing(v: _Verb, start: int, chunk: str, that, quote_next) -> boo
     """
     before_subject = v.m[v.slo:start].rstrip()
     set_off = bool(before_subject) and before_subject[-1] in ",”\"’" and \
-        len(_tokens(before_subject)) + (3 if "¤" in before_subject else 0) >= 3
-    return set_off and not that and not quote_next and len(_tokens(chunk)) <= 12 and "¤" not in chunk \
+        _n_words(before_subject, 3) + (3 if "¤" in before_subject else 0) >= 3
+    return set_off and not that and not quote_next and _n_words(chunk, 13) <= 12 and "¤" not in chunk \
         and v.lemma != "make clear" and not v.word.endswith("ing") and bool(_TRAILING_START.match(chunk))
 
 
@@ -1657,7 +1683,7 @@ def _content(v: _Verb, subj: _Subject, start: int, end: int, listener: str) -> _
     that = _that_clause(chunk)
     before_subject = m[v.slo:start].rstrip()
     set_off = bool(before_subject) and before_subject[-1] in ",”\"’" and \
-        len(_tokens(before_subject)) + (3 if "¤" in before_subject else 0) >= 3
+        _n_words(before_subject, 3) + (3 if "¤" in before_subject else 0) >= 3
     quote_next = re.match(r"\s*[,:]?\s*(?:that\s+)?[“‘\"]", m[end:shi])
     if not _content_clause_verb_ok(v, chunk, that, quote_next, set_off):
         return None
@@ -1676,6 +1702,16 @@ def _content(v: _Verb, subj: _Subject, start: int, end: int, listener: str) -> _
 
 
 # ---- sentence rules -------------------------------------------------------------------------------
+
+
+_DATELINE = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|[A-Z][A-Z .’'-]+,[^-–—\n]{0,40}?)\s+[-–—]\s+")
+
+
+def _sentence_skip_dateline(m: str, slo: int, shi: int) -> int:
+    """A time stamp or dateline that opens a sentence is not part of it: '13:30 - Tomas Reuven told us …',
+    'LINDAU, March 2 (Example Wire) - Negotiators …' (where the sentence starts, after it)."""
+    d = _DATELINE.match(m, slo, shi)
+    return d.end() if d else slo
 
 
 def _sentence_drop_nested(m: str, slo: int, cues: list[_Cue]) -> list[_Cue]:
@@ -1821,7 +1857,7 @@ def _quote_beside_cue(ex, blk, qs, qe, slo, shi, rows, last) -> dict | None:
 def _quote_floating(ex, blk, qs, qe, slo, shi, rows, last) -> dict | None:
     """A quotation of four words or more that opens a sentence, right after a quoted speaker, is
     that speaker's: '“We will meet again,” she said. “Nothing is agreed yet.”'"""
-    n_words = len(_tokens(blk.text[qs + 1:qe - 1]))
+    n_words = _n_words(blk.text[qs + 1:qe - 1], 4)
     if blk.masked[slo:qs].strip() or n_words < 4 or last is None:
         return None
     sid, name = last
@@ -1871,8 +1907,10 @@ def _paragraph_drop_duplicates(rows: list[dict]) -> list[dict]:
     speaker, is dropped (two cues that found the same words)."""
     out = []
     for i, r in enumerate(rows):
-        inside = any(j != i and o["speaker"] == r["speaker"] and o["_p_lo"] <= r["_p_lo"] and r["_p_hi"] <= o["_p_hi"]
-                     and (o["_p_hi"] - o["_p_lo"] > r["_p_hi"] - r["_p_lo"] or j < i) for j, o in enumerate(rows))
+        near = range(max(0, i - 8), min(len(rows), i + 9))  # the rows of the same sentence are close by
+        inside = any(j != i and rows[j]["speaker"] == r["speaker"] and rows[j]["_p_lo"] <= r["_p_lo"]
+                     and r["_p_hi"] <= rows[j]["_p_hi"]
+                     and (rows[j]["_p_hi"] - rows[j]["_p_lo"] > r["_p_hi"] - r["_p_lo"] or j < i) for j in near)
         if not inside:
             out.append(r)
     return out
@@ -1898,6 +1936,24 @@ class _Block:
     quotes: list
     sents: list  # (start, end) of each sentence, in block offsets
 
+    def quotes_near(self, slo: int, shi: int) -> list[tuple[int, int, int]]:
+        """(index, open, close) of the quotations that touch the sentence ``slo:shi`` (quotations
+        do not overlap, so both their opening and closing marks are in order)."""
+        import bisect
+
+        if not self.quotes:
+            return []
+        if not hasattr(self, "_ends"):
+            self._ends = [qe for _, qe in self.quotes]
+            self._starts = [qs for qs, _ in self.quotes]
+        i = bisect.bisect_right(self._ends, slo - 2)
+        j = bisect.bisect_left(self._starts, shi + 2)
+        return [(k, *self.quotes[k]) for k in range(i, j)]
+
+
+#: How many recent speakers the extractor keeps in mind (for 'he', 'she', 'it' and shared name forms).
+_MEMORY = 40
+
 
 class _Extractor:
     """Finds attributed statements in the body paragraphs of one article."""
@@ -1910,7 +1966,8 @@ class _Extractor:
         self.own = {o for o in own_outlets if o} | {outlet, "the " + outlet}
         starts = {p[2] for p in paras} | {s for s, _ in sent_bounds}
         self.g = _Grammar(text, starts, gazetteer.tokens if gazetteer is not None else set())
-        self.recent: list[tuple[str, str, bool]] = []  # (speaker_id or "", name, is_person)
+        self.recent: list[tuple[str, str, bool]] = []  # (speaker_id or "", name, is_person), the last few
+        self.full_name: dict[str, str] = {}  # a later word of a name found without the gazetteer -> the full name
         self.subject = ""  # the first name phrase of the sentence being read (for "it")
 
     # --- names -------------------------------------------------------------------------------
@@ -1923,15 +1980,13 @@ class _Extractor:
             ids = self.gaz.match(name)
             if ids:
                 if len(ids) > 1:
-                    seen = [r[0] for r in reversed(self.recent) if r[0] in ids]
-                    ids = seen[:1] or ids[:1]
+                    seen = next((r[0] for r in reversed(self.recent) if r[0] in ids), ids[0])
+                    ids = [seen]
                 return ids[0], self.gaz.name[ids[0]]
         # no gazetteer entry: a surname seen earlier in a fuller name
         clean = self._clean(name)
-        for sid, full, _ in reversed(self.recent):
-            if not sid and clean != full and clean in full.split():
-                return "", full
-        return "", clean
+        full = self.full_name.get(clean, clean)
+        return "", full
 
     @staticmethod
     def _clean(name: str) -> str:
@@ -1978,9 +2033,15 @@ class _Extractor:
         return "", low + " (unresolved)"
 
     def remember(self, sid: str, name: str):
+        """Keep the last speakers and persons named, for pronouns, bare surnames and shared name forms."""
         if name.endswith("(unresolved)"):
             return
         self.recent.append((sid, name, self.is_person(sid, name)))
+        if len(self.recent) > 2 * _MEMORY:
+            del self.recent[:-_MEMORY]
+        if not sid:
+            for w in name.split()[1:]:
+                self.full_name[w] = name
 
     def is_outlet(self, name: str) -> bool:
         if self.gaz is not None:
@@ -2003,21 +2064,31 @@ class _Extractor:
     # --- sentences -----------------------------------------------------------------------------
     def sentence_subject(self, masked: str, lo: int, hi: int):
         """The first name phrase of a sentence that starts a comma-separated segment."""
-        pos = lo
-        for seg in re.split(r"(,)", masked[lo:hi]):
-            if seg != ",":
-                np = _np_prefix(masked, pos, pos + len(seg), self.g)
+        key = (lo, hi)
+        if key not in self._subjects:
+            self._subjects[key] = None
+            pos = lo
+            while pos <= hi:
+                comma = masked.find(",", pos, hi)
+                end = comma if comma >= 0 else hi
+                np = _np_prefix(masked, pos, end, self.g)
                 if np:
-                    return np
-            pos += len(seg)
-        return None
+                    self._subjects[key] = np
+                    break
+                if comma < 0:
+                    break
+                pos = comma + 1
+        return self._subjects[key]
 
     def cues(self, m: str, slo: int, shi: int, quotes) -> list[_Cue]:
         """Reporting cues in one sentence of the masked block (offsets in the block)."""
         found: list[_Cue] = []
-        events = [(x.start(), x.end(), _FORM_TO_LEMMA[x.group(1)], "verb") for x in _VERB_RE.finditer(m, slo, shi)]
-        events += [(x.start(), x.end(), "make clear", "verb") for x in _MADE_CLEAR_RE.finditer(m, slo, shi)]
-        events += [(x.start(), x.end(), "according", "according") for x in _ACCORDING_RE.finditer(m, slo, shi)]
+        events = [(x.start(), x.end(), _FORM_TO_LEMMA[x.group(0)], "verb") for x in _LOWER_WORD.finditer(m, slo, shi)
+                  if x.group(0) in _FORM_TO_LEMMA]
+        if "clear" in m[slo:shi]:
+            events += [(x.start(), x.end(), "make clear", "verb") for x in _MADE_CLEAR_RE.finditer(m, slo, shi)]
+        if "ccording" in m[slo:shi]:
+            events += [(x.start(), x.end(), "according", "according") for x in _ACCORDING_RE.finditer(m, slo, shi)]
         events.sort()
         for vs, ve, lemma, kind in events:
             if any(c.verb_start <= vs < c.end for c in found):
@@ -2054,6 +2125,7 @@ class _Extractor:
         self.last_quote: tuple[str, str] | None = None
         for blk in self.blocks():
             self.g.offset = blk.start
+            self._subjects: dict = {}  # sentence_subject's answers for this block
             block_rows: list[dict] = []
             relays: list[_Cue] = []
             used: set[int] = set()
@@ -2065,6 +2137,7 @@ class _Extractor:
 
     def _sentence(self, blk: _Block, slo: int, shi: int, rows: list, relays: list, used: set) -> None:
         m = blk.masked
+        slo = _sentence_skip_dateline(m, slo, shi)
         subj = self.sentence_subject(m, slo, shi)
         self.subject = subj[2] if subj and subj[2].lower() not in _PRONOUNS else ""
         kept = _sentence_drop_nested(m, slo, self.cues(m, slo, shi, blk.quotes))
@@ -2077,9 +2150,10 @@ class _Extractor:
             speaker_cues = _sentence_according_as_relay(blk.text, speaker_cues, relays)
         else:
             speaker_cues = _sentence_outlet_as_source(blk.text, blk.quotes, slo, shi, own_relays)
+        near = blk.quotes_near(slo, shi)
         for c in speaker_cues:
-            self._add(rows, self._statement(blk, c, used))
-        for qi, (qs, qe) in enumerate(blk.quotes):
+            self._add(rows, self._statement(blk, c, used, near))
+        for qi, qs, qe in near:
             if qi in used or not (slo <= qs < shi):
                 continue
             row = next((r for r in (rule(self, blk, qs, qe, slo, shi, rows, self.last_quote) for rule in _QUOTE_RULES)
@@ -2096,26 +2170,27 @@ class _Extractor:
             if row["form"] == "direct_quote":
                 self.last_quote = (row["speaker_id"], row["speaker"])
 
-    def _statement(self, blk: _Block, c: _Cue, used: set) -> dict | None:
+    def _statement(self, blk: _Block, c: _Cue, used: set, near: list) -> dict | None:
         """The words of one cue, with their form: the quotation right before a trailing cue or right
-        after a leading one is a direct quote; quoted words inside the words make a partial quote."""
-        m, quotes = blk.masked, blk.quotes
+        after a leading one is a direct quote; quoted words inside the words make a partial quote.
+        ``near``: the (index, open, close) of the quotations that touch the sentence."""
+        m = blk.masked
         lo, hi = c.content_start, c.content_end
         form = "indirect"
         if c.side == "before":
-            q = [(i, qs, qe) for i, (qs, qe) in enumerate(quotes) if qe <= c.start and not m[qe:c.start].strip(" ,.")]
+            q = [(i, qs, qe) for i, qs, qe in near if qe <= c.start and not m[qe:c.start].strip(" ,.")]
             if q:
                 i, qs, qe = q[-1]
                 used.add(i)
                 lo, hi, form = qs + 1, qe - 1, "direct_quote"
         else:
-            q = [(i, qs, qe) for i, (qs, qe) in enumerate(quotes) if qs >= lo and not m[lo:qs].strip(" ,:")]
+            q = [(i, qs, qe) for i, qs, qe in near if qs >= lo and not m[lo:qs].strip(" ,:")]
             if q and q[0][1] < hi:
                 i, qs, qe = q[0]
                 used.add(i)
                 lo, hi, form = qs + 1, qe - 1, "direct_quote"
         if form == "indirect":
-            inside = [i for i, (qs, qe) in enumerate(quotes) if lo <= qs and qe <= hi + 1]
+            inside = [i for i, qs, qe in near if lo <= qs and qe <= hi + 1]
             if inside:
                 form = "partial_quote"
                 used.update(inside)
@@ -2196,14 +2271,15 @@ def extract_attributions(corpus=None, *, articles=None, use_gazetteer: bool = Tr
     paras, sents = corpus.paragraphs, corpus.sentences
     body = paras[paras.is_body]
     paras_of: dict[str, list] = {}
-    for aid, line_no, para_no, start, text in zip(body.article_id, body.line_no, body.para_no, body.start, body.text):
+    for aid, line_no, para_no, start, text in zip(*[body[c].tolist() for c in ("article_id", "line_no", "para_no",
+                                                                                 "start", "text")]):
         paras_of.setdefault(aid, []).append((int(line_no), int(para_no), int(start), text))
     sents_of: dict[str, list] = {}
-    for aid, s, e in zip(sents.article_id, sents.start, sents.end):
+    for aid, s, e in zip(sents.article_id.tolist(), sents.start.tolist(), sents.end.tolist()):
         sents_of.setdefault(aid, []).append((int(s), int(e)))
     rows = []
     sentence = []
-    for aid, outlet, text in zip(arts.article_id, arts.outlet, arts.text):
+    for aid, outlet, text in zip(arts.article_id.tolist(), arts.outlet.tolist(), arts.text.tolist()):
         bounds = sents_of.get(aid, [])
         ex = _Extractor(aid, outlet, text, paras_of.get(aid, []), bounds, gaz, own.get(outlet, ()))
         found = ex.run()
@@ -2245,7 +2321,7 @@ def extractor_rules() -> pd.DataFrame:
     rows = []
     order = [*_GATES, _complement_call, _complement_tell, _complement_passive, *_PARTICIPLE_RULES, *_FINITE_RULES,
              _content_clause_verb_ok, _content_trailing, _relay_reported_by_outlet, _relay_citing, _relay_told_outlet,
-             _according_cue, _colon_cue, _sentence_drop_nested, _sentence_according_in_clause,
+             _according_cue, _colon_cue, _sentence_skip_dateline, _sentence_drop_nested, _sentence_according_in_clause,
              _sentence_next_cue_ends_content, _sentence_according_as_relay, _sentence_outlet_as_source,
              _sentence_remember_subject, *_QUOTE_RULES, _paragraph_spread_relay, _paragraph_drop_duplicates, _blocks]
     for fn in order:
