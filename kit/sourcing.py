@@ -1064,7 +1064,7 @@ _ADVERBIALS = re.compile(
     r"Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*$")
 _NEGATION = re.compile(r"(?:\bnot|\bnever|n[’']t|\bhas yet to|\bhave yet to)\s+(?:\w+\s+){0,2}$")
 _NOUN_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]hese|[Tt]hose|[Tt]his|"
-                          r"[Ss]uch|[Nn]ew|[Ff]resh|[Kk]ey|[Mm]ain|[Ff]ormal|[Pp]ublic|[Oo]fficial)|[\w)][’']s?)\s+$")
+                          r"[Ss]uch)|[\w)][’']s?)\s+$")
 _TRAILING_START = re.compile(
     r"\s*(?:$|[.;:!?]|(?:on|in|at|to|during|after|before|last|this|yesterday|today|tonight|earlier|later|recently|"
     r"late|when|while|as|via|from|with|without|through|afterwards|again|also|then|too|according|by|over|"
@@ -1249,13 +1249,18 @@ class _Grammar:
             return True
         if w[:1].isupper() or w[:1].isdigit():
             return not (pos + self.offset in self.sent_starts and w not in self.proper and w not in _TITLES
-                        and w not in _DEMONYMS and not _is_initial(w)
-                        and not (next_word[:1].isupper() and next_word not in _TITLES))
+                        and w not in _DEMONYMS and w not in _PLACES and not _is_initial(w)
+                        and not (next_word[:1].isupper() and next_word not in _TITLES)
+                        and next_word not in _FORM_TO_LEMMA)
         return low in _DETERMINERS or w in _ROLE_NOUNS or w in _PARTICLES
 
     @staticmethod
     def has_head(words: list[str]) -> bool:
+        """Does the phrase name someone: a proper name, a role noun ('officials'), or a title used as a
+        noun at its end ('the European Commission', 'the Ministry')?"""
         if len(words) == 1 and words[0].lower() in _PRONOUNS:
+            return True
+        if len(words) > 1 and words[-1].lower() in _ROLE_NOUNS:
             return True
         for w in words:
             base = _POSSESSIVE.sub("", w) if w[-1:] == "s" else w
@@ -1268,8 +1273,12 @@ class _Grammar:
         return False
 
 
-def _np_suffix(masked: str, lo: int, hi: int, g: _Grammar):
-    """The name phrase ending at ``hi`` (after trailing spaces), not before ``lo``: (start, text) or None."""
+def _np_suffix(masked: str, lo: int, hi: int, g: _Grammar, after: str = ""):
+    """The name phrase ending at ``hi`` (after trailing spaces), not before ``lo``: (start, text) or None.
+
+    ``after``: the word that follows (a verb of saying makes a capitalised word that opens the
+    sentence a name: 'Castria demands …').
+    """
     lo = max(lo, hi - 160)  # no name phrase is longer
     seg = masked[lo:hi]
     toks = _tokens(seg)
@@ -1284,7 +1293,7 @@ def _np_suffix(masked: str, lo: int, hi: int, g: _Grammar):
         if w.lower() in _PRONOUNS and not words:
             words.insert(0, (w, s, e))
             break
-        if w.lower() in _PRONOUNS or not g.np_token(w, lo + s, words[0][0] if words else ""):
+        if w.lower() in _PRONOUNS or not g.np_token(w, lo + s, words[0][0] if words else after):
             break
         words.insert(0, (w, s, e))
     while words and (words[0][0] in _PARTICLES or words[0][0].lower() in {"and", "of"}):
@@ -1544,7 +1553,7 @@ def _subject_before(v: _Verb) -> _Subject | None:
     hi, left = _left_of_verb(v)
     if not left or left[-1] in ",”\"’":
         return None
-    cands = [c for c in (v.ex.gazetteer_suffix(v.m, v.slo, hi), _np_suffix(v.m, v.slo, hi, v.g)) if c]
+    cands = [c for c in (v.ex.gazetteer_suffix(v.m, v.slo, hi), _np_suffix(v.m, v.slo, hi, v.g, v.word)) if c]
     if not cands:
         return None
     start = min(c[0] for c in cands)
@@ -1721,7 +1730,7 @@ def _sentence_drop_nested(m: str, slo: int, cues: list[_Cue]) -> list[_Cue]:
     for c in cues:
         outer = [k for k in kept if k.side == "after" and k.kind == "speaker" and k.content_start <= c.start < k.content_end]
         coordinated = c.rule.startswith("coordinated") or c.rule.startswith("relative") or bool(
-            re.search(r"(?:[,;]|\bwhile|\bwhereas|\bbut)\s*$", m[max(slo, c.start - 12):c.start]))
+            re.search(r"(?:[,;]|\bwhile|\bwhereas|\bbut|\band)\s*$", m[max(slo, c.start - 12):c.start]))
         if outer and not coordinated and c.lemma != "according":
             continue
         kept.append(c)
@@ -1741,7 +1750,9 @@ def _sentence_according_in_clause(m: str, shi: int, cues: list[_Cue]) -> None:
 def _sentence_next_cue_ends_content(m: str, cues: list[_Cue]) -> None:
     """A later cue in the sentence ends the words of the cue before it ('… said X, and stressed that')."""
     for a in cues:
-        later = [b.start for b in cues if b is not a and a.side == "after" and a.content_start < b.start < a.content_end]
+        # a later cue's subject, or its verb if the subject came first ('Salo, who said …, told reporters')
+        later = [b.start if b.start > a.content_start else b.verb_start for b in cues if b is not a]
+        later = [x for x in later if a.side == "after" and a.content_start < x < a.content_end]
         if later:
             a.content_end = max(a.content_start, _coord_cut(m, a.content_start, min(later)))
 
@@ -2016,7 +2027,7 @@ class _Extractor:
             return t in PERSON_TYPES or t == "anonymous_official" and not name.endswith("s")
         if name in _OUTLETS or _OUTLET_WORDS.search(name):
             return False
-        words = [w for w in name.split() if w[:1].isupper() and w not in _TITLES]
+        words = [w for w in name.split() if w[:1].isupper() and w not in _TITLES and w.lower() not in _DETERMINERS]
         if not words or all(w in _PLACES or w in _DEMONYMS for w in words):
             return False
         return len(words) >= 2 or not re.search(r"(?:ian|ese|ish|[’']s?)$", words[0])
