@@ -29,16 +29,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
-from kit import core, style
+from kit import core
 from kit.core import KitDataError, Problem
 from kit.corpus import as_corpus, cached
 
 __all__ = [
     "SPEAKER_TYPES",
     "FORMS",
+    "WIRE_TEST_CORPUS",
     "REPORTING_VERBS",
     "speakers",
     "attributions",
@@ -53,12 +55,14 @@ __all__ = [
     "example_statements",
     "show_statements",
     "extracted_profile",
+    "extracted_statements",
     "findings",
     "plot_voices",
     "statement_highlights",
     "extract_attributions",
     "extractor_rules",
     "evaluate_extractor",
+    "extractor_scores",
     "Evaluation",
 ]
 
@@ -99,6 +103,10 @@ SETTINGS = {
     "own_outlet_name": "value: a name of the outlet's own group ('told China Media Group' is not a relay); "
                        "applies_to: the outlet",
 }
+
+#: The invented wire-style and captured test articles, with their own gold table (notebook 01 scores the
+#: extractor on them beside the kit's articles).
+WIRE_TEST_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "wire-articles"
 
 #: Types that denote a named, individual person.
 PERSON_TYPES = {"head_of_state_or_government", "minister", "spokesperson", "negotiator", "legislator",
@@ -350,13 +358,20 @@ def _own_outlet_names(corpus) -> dict[str, tuple[str, ...]]:
 
 
 def _corpus_and_article(corpus, article_id):
-    """Accept ``f(corpus, article_id)`` and the shorter ``f(article_id)`` for the default corpus."""
-    if article_id is None:
-        from pathlib import Path
+    """Accept ``f(corpus, article_id)`` and the shorter ``f(article_id)`` for the default corpus.
 
-        if isinstance(corpus, str) and not Path(corpus).is_dir():
-            return None, corpus
-        raise TypeError("give the article: e.g. speakers_in(corpus, article_id)")
+    An article that is not in the corpus (an example about the kit's own articles, run on a
+    teacher's corpus) raises :class:`kit.core.NotCodedError`, which notebooks show as a notice.
+    """
+    if article_id is None:
+        if not (isinstance(corpus, str) and not Path(corpus).is_dir()):
+            raise TypeError("give the article: e.g. speakers_in(corpus, article_id)")
+        corpus, article_id = None, corpus
+    corpus = as_corpus(corpus)
+    if article_id not in set(corpus.ids):
+        raise core.NotCodedError(Problem(
+            "articles.csv", "", f"this corpus has no article {article_id!r} (an example about the kit's own articles)",
+            "give an article_id of this corpus, e.g. the first one: corpus.ids[0]"))
     return corpus, article_id
 
 
@@ -471,7 +486,8 @@ def _side_of(country: str, sides: list[str]) -> str:
 def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Sourcing balance by the same measure for every outlet: statements by side and by country.
 
-    Each statement counts for its speaker's country (the first country of a joint speaker). The
+    Each statement counts for its speaker's country (a joint statement, such as one of China and
+    Brazil, counts for the first country named in the gazetteer). The
     countries named as ``side`` in ``sourcing_settings.csv`` (here Russia and Ukraine) get a
     column each; every other country counts as "other countries", and speakers with no country
     (unnamed observers) as "no country". The ``summary`` column says the same in one sentence,
@@ -500,8 +516,8 @@ def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | N
     >>> b = sourcing_balance().set_index("outlet")
     >>> b.loc["Atalayar", ["statements", "Ukraine", "Russia"]].tolist()
     [22, 10, 3]
-    >>> b.loc["Atalayar", "summary"][:60]
-    'Atalayar (1 article, 22 statements): Ukraine 10 (45%), Russi'
+    >>> print(b.loc["Atalayar", "summary"])
+    Atalayar (1 article, 22 statements): Russia 3 (14%), Ukraine 10 (45%), other countries 9 (41%). Most statements come from Ukraine (45%).
     """
     if by not in ("outlet", "article"):
         raise ValueError(f"by must be 'outlet' or 'article'; got {by!r}")
@@ -510,12 +526,13 @@ def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | N
     arts = _article_order(corpus)
     key = "outlet" if by == "outlet" else "article_id"
     outlet_of = dict(zip(arts.article_id, arts.outlet))
-    at = at.assign(outlet=at.article_id.map(outlet_of), _side=[_side_of(c, sides) for c in at.speaker_country])
+    first = [c.split(" | ")[0] if c else "n/a" for c in at.speaker_country]
+    at = at.assign(outlet=at.article_id.map(outlet_of), _country=first, _side=[_side_of(c, sides) for c in first])
     rows = []
     for k, group in arts.groupby(key, sort=False):
         t = at[at[key] == k]
         n = len(t)
-        countries = t.speaker_country.where(t.speaker_country != "", "n/a").value_counts()
+        countries = t._country.value_counts()
         row = {"outlet": group.outlet.iloc[0]} if by == "outlet" else {"outlet": group.outlet.iloc[0], "article_id": k}
         row.update({"articles": len(group), "statements": n, "per_article": round(n / len(group), 1)})
         row.update({s: int((t._side == s).sum()) for s in [*sides, "other countries", "no country"]})
@@ -777,6 +794,36 @@ def extracted_profile(corpus=None, *, table: pd.DataFrame | None = None, top: in
                                        "top_speakers"])
 
 
+def extracted_statements(corpus=None, article_id: str | None = None, *, table: pd.DataFrame | None = None
+                         ) -> pd.DataFrame:
+    """The statements the extractor finds in one article, ready to read: who, how, and which rule.
+
+    Parameters
+    ----------
+    corpus : Corpus, str or Path, optional
+        The corpus.
+    article_id : str
+        The article.
+    table : DataFrame, optional
+        The extractor's output (default: :func:`extract_attributions` on that article).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per statement, in text order. Columns ``speaker_as_found`` (the words in the
+        text), ``speaker`` (as resolved), ``form``, ``cue``, ``relay``, ``rule``, ``span``.
+
+    Examples
+    --------
+    >>> extracted_statements(None, "globaltimes-2025-05-14").speaker.iloc[:2].tolist()
+    ['The Washington Post', 'Lin Jian']
+    """
+    corpus, article_id = _corpus_and_article(corpus, article_id)
+    found = extract_attributions(corpus, articles=article_id) if table is None else table
+    t = found[found.article_id == article_id]
+    return t[["speaker_as_found", "speaker", "form", "cue", "relay", "rule", "span"]].reset_index(drop=True)
+
+
 def _is_ordinary(speaker_type: str, role: str) -> bool:
     """An ordinary person: typed ``other`` and holding no office by the gazetteer's role."""
     return speaker_type == "other" and not _OFFICE_WORDS.search(role or "")
@@ -919,7 +966,11 @@ def plot_voices(corpus=None, *, table: pd.DataFrame | None = None, by: str = "sp
     >>> fig = plot_voices()
     >>> [ax.get_xlabel() for ax in fig.axes]
     ['attributed statements', 'attributed statements']
+    >>> fig.get_size_inches().tolist()[0] * fig.dpi  # fits a 1024 x 768 projector (see kit.style)
+    576.0
     """
+    from kit import style  # sets the kit's chart defaults when a chart is first drawn
+
     at = _table(corpus, table)
     arts = _article_order(corpus)
     labels = [_label(o, p) for o, p in zip(arts.outlet, arts.published)]
@@ -956,13 +1007,15 @@ def plot_voices(corpus=None, *, table: pd.DataFrame | None = None, by: str = "sp
 
 
 def _stacked(ax, y, table: pd.DataFrame, colours: dict, hatches: dict | None = None):
+    from kit import style
+
     left = [0] * len(table)
     for col in table.columns:
         vals = table[col].tolist()
         if not any(vals):
             continue
-        ax.barh(y, vals, left=left, color=colours[col], edgecolor="white", linewidth=0.8,
-                hatch=(hatches or {}).get(col), label=col)
+        hatch = (hatches or {}).get(col, "xx" if " | " in str(col) else None)  # a joint speaker: hatched
+        ax.barh(y, vals, left=left, color=colours[col], edgecolor="white", linewidth=0.8, hatch=hatch, label=col)
         for yy, lo, v in zip(y, left, vals):
             if v >= 2:
                 ax.text(lo + v / 2, yy, str(v), ha="center", va="center", color=style.text_colour(colours[col]))
@@ -1031,7 +1084,6 @@ def _forms(lemma: str) -> list[str]:
 def _read_words() -> dict[str, set[str]]:
     """The extractor's word lists (``kit/extractor_words.csv``: columns ``list``, ``word``, ``note``)."""
     import csv
-    from pathlib import Path
 
     out: dict[str, set[str]] = {}
     with open(Path(__file__).with_name("extractor_words.csv"), encoding="utf-8", newline="") as f:
@@ -2524,6 +2576,41 @@ def evaluate_extractor(corpus=None, *, predicted: pd.DataFrame | None = None, go
     scores = pd.DataFrame(rows)
     errors = _errors(g, p, _sentence_labels(pred, bounds, "rule") if "rule" in pred.columns else {}, sents, order)
     return Evaluation(scores, errors, order, skipped)
+
+
+def extractor_scores(*corpora) -> pd.DataFrame:
+    """The extractor's scores on several coded corpora side by side, one row per corpus and group.
+
+    Parameters
+    ----------
+    *corpora : Corpus, str or Path
+        Coded corpora (each with ``speakers.csv`` and ``attributions.csv``), e.g. the kit's own
+        and :data:`WIRE_TEST_CORPUS`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``corpus`` (the folder's name), ``group`` (``all``, ``dev``, ``held_out``),
+        ``articles``, ``precision``, ``recall``, ``f1``, ``speaker_accuracy`` (see
+        :func:`evaluate_extractor`) and ``fully_right`` (the share of hand-coded statements
+        found with the right speaker, form and relay).
+
+    Examples
+    --------
+    >>> extractor_scores(None, WIRE_TEST_CORPUS)[["corpus", "group"]].values.tolist()[:4]
+    [['data', 'all'], ['data', 'dev'], ['data', 'held_out'], ['wire-articles', 'all']]
+    """
+    rows = []
+    for c in corpora or (None,):
+        c = as_corpus(c)
+        s = evaluate_extractor(c).scores
+        s = s[s.group.isin(["all", "dev", "held_out"])]
+        for r in s.itertuples():
+            rows.append({"corpus": c.folder.name, "group": r.group, "articles": r.articles, "precision": r.precision,
+                         "recall": r.recall, "f1": r.f1, "speaker_accuracy": r.speaker_accuracy,
+                         "fully_right": round(r.fully_right / r.gold_statements, 3) if r.gold_statements else 0.0})
+    return pd.DataFrame(rows, columns=["corpus", "group", "articles", "precision", "recall", "f1", "speaker_accuracy",
+                                       "fully_right"])
 
 
 def _strict(gold: pd.DataFrame, right: pd.Series, ids) -> dict:
