@@ -1246,8 +1246,11 @@ class _Gazetteer:
 
         self.find = [re.compile(r"(?<![\w-])(?:" + alternation(cased) + r")(?![\w-])"),
                      re.compile(r"(?<![\w-])(?:" + alternation(uncased) + r")(?![\w-])", re.IGNORECASE)]
-        self.suffix_re = [re.compile(r"(?<![\w-])(?:" + alternation(cased) + r")$"),
-                          re.compile(r"(?<![\w-])(?:" + alternation(uncased) + r")$", re.IGNORECASE)]
+        # name forms by their last word, longest first: a suffix is looked up, not searched for
+        self.by_last: dict[str, list[str]] = {}
+        for v in sorted(cased | uncased, key=lambda v: (-len(v), v)):
+            if v.split():
+                self.by_last.setdefault(v.split()[-1].lower(), []).append(v)
 
     def _key(self, form: str) -> str:
         return form if form in self.ids else form.lower()
@@ -1266,13 +1269,17 @@ class _Gazetteer:
 
     def suffix(self, left: str):
         """The longest name form that ends ``left``: (start in ``left``, form) or None."""
-        best = None
-        window = max(0, len(left) - 120)
-        for pattern in self.suffix_re:
-            m = pattern.search(left, window)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), m.group(0))
-        return best
+        words = left.split()
+        if not words:
+            return None
+        low = left.lower()
+        for v in self.by_last.get(words[-1].lower(), ()):
+            start = len(left) - len(v)
+            if start < 0 or not (left.endswith(v) if v[:1].isupper() else low.endswith(v.lower())):
+                continue
+            if start == 0 or not (left[start - 1].isalnum() or left[start - 1] in "_-"):
+                return start, left[start:]
+        return None
 
 
 class _Grammar:
