@@ -72,10 +72,10 @@ LAYERS: dict[str, Layer] = {layer.name: layer for layer in [
     Layer("annotations/paragraph_roles.csv", "paragraph roles that override the kit's rules", "00",
           closed={"role": "kit.core:ROLES"}, loader="kit.core:paragraphs"),
     Layer("annotations/speakers.csv", "the speakers gazetteer (one row per person or body quoted)", "01",
-          closed={"speaker_type": ("head_of_state_or_government", "minister", "spokesperson", "negotiator",
-                                   "legislator", "anonymous_official", "academic_expert", "anonymous_observers",
-                                   "state_metonym", "outlet_relay", "outlet_itself", "intergovernmental_body",
-                                   "other")},
+          closed={"speaker_type": ("head_of_state_or_government", "vice_president", "minister", "spokesperson",
+                                   "negotiator", "legislator", "anonymous_official", "academic_expert",
+                                   "anonymous_observers", "state_metonym", "outlet_relay", "outlet_itself",
+                                   "intergovernmental_body", "other")},
           loader="kit.sourcing:speakers"),
     Layer("annotations/attributions.csv", "who is quoted or paraphrased, and how", "01", span_col="span",
           closed={"form": ("direct_quote", "partial_quote", "indirect")},
@@ -456,7 +456,9 @@ def coding_status(path=None) -> pd.DataFrame:
 
 def _codes(spec):
     obj = _resolve(spec) if isinstance(spec, str) else spec
-    return None if obj is None else {str(c) for c in obj}
+    if obj is None:  # a mistyped reference must not silently switch a check off
+        raise LookupError(f"the code list {spec!r} named in kit.byo.LAYERS does not exist")
+    return {str(c) for c in obj}
 
 
 def _check_layer(layer: Layer, base: Path, known_ids: set[str] | None) -> list[Problem]:
@@ -472,9 +474,7 @@ def _check_layer(layer: Layer, base: Path, known_ids: set[str] | None) -> list[P
     problems: list[Problem] = []
     codes = {}
     for col, spec in layer.closed.items():
-        allowed = _codes(spec)
-        if allowed is not None:
-            codes[col] = allowed
+        codes[col] = _codes(spec)
     for col, (ref_file, ref_col) in layer.refs.items():
         if not (df[col].str.strip() != "").any():
             continue

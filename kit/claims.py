@@ -121,7 +121,7 @@ KNOWN_DIFFERENCES = [
 TIMELINE_FACTS = {
     "lavrov_recognition": "Lavrov interview published: recognition 'imperative'",
     "vance_remark": "Vance: Russia is 'asking for too much'",
-    "european_ultimatum": "Kyiv: European leaders' 30-day ceasefire-or-sanctions ultimatum",
+    "european_ceasefire_demand": "Kyiv: European leaders demand a 30-day ceasefire or new sanctions",
     "putin_proposal": "Putin proposes direct talks in Istanbul (Moscow time)",
     "zelenskyy_reply": "Zelenskyy: will wait for Putin in Türkiye 'personally'",
     "us_envoys_announced": "Trump: Rubio and envoys will go to the talks",
@@ -400,7 +400,7 @@ def claims_overview(path=None, *, table=None, facts=None):
     Examples
     --------
     >>> claims_overview()
-    22 claim topics x 5 articles = 110 rows; 33 facts in the record
+    22 claim topics x 5 articles = 110 rows; 34 facts in the record
     >>> note = Notice("<b>not coded</b>", "record.csv")
     >>> claims_overview(facts=note).data
     '<p>22 claim topics x 5 articles = 110 rows</p><b>not coded</b>'

@@ -28,7 +28,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.corpus import cached
+import kit.style  # noqa: F401  (the kit's chart defaults, set once on import)
+from kit.corpus import cached, corpus_first
 
 __all__ = [
     "KitDataError",
@@ -42,6 +43,7 @@ __all__ = [
     "TEXT_ROLES",
     "read_article_file",
     "read_csv_checked",
+    "article_file_problem",
     "check_corpus",
     "load_articles",
     "article_text",
@@ -182,6 +184,106 @@ def _display(path: Path, base: Path) -> str:
         return path.name
 
 
+# --- Confinement: nothing outside the corpus folder is ever read. -----------------------------
+#
+# Every file the kit reads from a corpus goes through one of two checks:
+#
+# * an article file named in ``articles.csv`` must be a plain file name (no folder, no ``..``,
+#   not absolute) of a file that, with every link followed, lies inside the corpus's
+#   ``articles/`` folder, which itself must lie inside the corpus folder
+#   (:func:`article_file_problem`);
+# * any other file (``articles.csv``, annotation files, ``record.csv``, coding-round files,
+#   ``articles.sha256``) must, with every link followed, lie inside the corpus folder, or, when
+#   read without a corpus folder, inside the folder it was found in (:func:`_outside`).
+#
+# Decided: a symbolic link is judged by where it leads. A link to a file inside ``articles/``
+# (e.g. two names for one file) is read like that file; a link that leads anywhere else is
+# refused. The corpus folder itself (``KIT_DATA_DIR`` or the folder passed) is what the user
+# chose; it is resolved once, and everything is confined to the resolved folder.
+
+_DRIVE_RE = re.compile(r"^[A-Za-z]:")
+_ARTICLE_FILE_FIX = ("write only the file's name (e.g. 'outlet-2025-05-14.txt') and put the file itself "
+                     "in the corpus's articles/ folder")
+_LINK_FIX = "replace the link by a copy of the file itself (the kit reads only files inside the corpus folder)"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """True if ``path``, with every link followed, lies inside ``folder`` (also resolved)."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _outside(path: Path, folder: Path, name: str) -> KitDataError | None:
+    """The error for a file that leads outside ``folder`` (through a link), or None."""
+    if _inside(path, folder):
+        return None
+    return _err(name, "", "the file is a link to a file outside the corpus folder", _LINK_FIX)
+
+
+def _file_name_problem(fname: str) -> str | None:
+    """Why a ``file`` value of articles.csv is not a plain file name, or None if it is one."""
+    if fname.startswith(("/", "\\")) or _DRIVE_RE.match(fname):
+        return f"the file {fname!r} is an absolute path; only files in the corpus's articles/ folder are read"
+    parts = re.split(r"[\\/]", fname)
+    if ".." in parts:
+        return f"the file {fname!r} goes up out of the articles/ folder ('..'); only files in it are read"
+    if len(parts) > 1:
+        return f"the file {fname!r} names a subfolder; the kit reads files directly in articles/ only"
+    if fname == "." or any(ord(c) < 32 for c in fname):
+        return f"the file {fname!r} is not a file name"
+    return None
+
+
+def article_file_problem(base, fname: str, row: str = "") -> Problem | None:
+    """Why ``articles/<fname>`` of corpus ``base`` may not be read, or None if it may.
+
+    Refused: an empty name, an absolute path, ``..``, a subfolder, a name that leads (through a
+    symbolic link, or an ``articles/`` folder that is itself a link) outside the corpus's
+    ``articles/`` folder, a missing file, a folder. Nothing outside the corpus is opened to decide.
+
+    Parameters
+    ----------
+    base : str or Path
+        The corpus folder.
+    fname : str
+        The ``file`` value from ``articles.csv``.
+    row : str
+        Where the value is (e.g. ``"line 3"``), for the message.
+
+    Returns
+    -------
+    Problem or None
+
+    Examples
+    --------
+    >>> article_file_problem(data_dir(), "cgtn-2025-05-14.txt") is None
+    True
+    >>> print(article_file_problem(data_dir(), "../../etc/passwd", "line 2"))  # doctest: +ELLIPSIS
+    articles.csv, line 2: the file '../../etc/passwd' goes up out of the articles/ folder ('..'); ... Fix: write only ...
+    """
+    base = Path(base).resolve()
+    name = "articles.csv"
+    fname = fname.strip()
+    if not fname:
+        return Problem(name, row, "the file column is empty", "write the name of the .txt file in the articles/ folder")
+    bad = _file_name_problem(fname)
+    if bad:
+        return Problem(name, row, bad, _ARTICLE_FILE_FIX)
+    art_dir = base / "articles"
+    if not _inside(art_dir, base):
+        return Problem("articles/", "", "the articles/ folder is a link to a folder outside the corpus folder",
+                       "make articles/ a real folder inside the corpus folder and copy the article files into it")
+    fpath = art_dir / fname
+    if not _inside(fpath, art_dir):
+        return Problem(name, row, f"articles/{fname} is a link to a file outside the articles/ folder", _LINK_FIX)
+    if not fpath.exists():
+        return Problem(name, row, f"the file articles/{fname} does not exist",
+                       "put the .txt file in the articles/ folder or correct the name")
+    if not fpath.is_file():
+        return Problem(name, row, f"articles/{fname} is a folder, not a file", "name a .txt file in articles/")
+    return None
+
+
 def read_article_file(path, *, base=None) -> str:
     """Read one article file as text, refusing empty or non-UTF-8 files with a clear message.
 
@@ -203,7 +305,8 @@ def read_article_file(path, *, base=None) -> str:
     Raises
     ------
     KitDataError
-        If the file is missing, empty, or not valid UTF-8.
+        If the file is missing, empty, or not valid UTF-8; or if it leads (through a symbolic
+        link) outside ``base`` (or, without ``base``, outside the folder it is in).
 
     Examples
     --------
@@ -213,6 +316,9 @@ def read_article_file(path, *, base=None) -> str:
     """
     path = Path(path)
     name = _display(path, Path(base)) if base else path.name
+    outside = _outside(path, Path(base) if base else path.parent, name)
+    if outside:
+        raise outside
     if not path.exists():
         raise _err(name, "", "the file does not exist", "check the file name in articles.csv")
     raw = path.read_bytes()
@@ -267,7 +373,9 @@ def read_csv_checked(path, *, required=(), base=None) -> pd.DataFrame:
     Raises
     ------
     KitDataError
-        Listing every malformed row and every missing column at once.
+        Listing every malformed row and every missing column at once; or, before reading, if
+        the file leads (through a symbolic link) outside ``base`` (or, without ``base``,
+        outside the folder it is in).
 
     Examples
     --------
@@ -277,6 +385,9 @@ def read_csv_checked(path, *, required=(), base=None) -> pd.DataFrame:
     """
     path = Path(path)
     name = _display(path, Path(base)) if base else path.name
+    outside = _outside(path, Path(base) if base else path.parent, name)
+    if outside:
+        raise outside
     if not path.exists():
         raise _err(name, "", "the file does not exist", f"create {path.name} (see data/README.md for its columns)")
     raw = path.read_bytes()
@@ -295,15 +406,7 @@ def read_csv_checked(path, *, required=(), base=None) -> pd.DataFrame:
     except csv.Error as exc:
         raise _err(name, f"line {reader.line_num}", f"the CSV cannot be read ({exc})", "check the quoting on that line") from None
     header = [h.strip() for h in rows[0]]
-    missing = [c for c in required if c not in header]
-    if missing:
-        problems.append(
-            Problem(name, "line 1 (header)", f"missing column(s) {', '.join(missing)}",
-                    f"add the column(s) to the header row; required: {', '.join(required)}")
-        )
-    dup = sorted({h for h in header if header.count(h) > 1})
-    if dup:
-        problems.append(Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}", "give each column a unique name"))
+    problems.extend(_header_problems(header, required, name))
     records = []
     # csv.reader can span several physical lines for quoted newlines; track line numbers.
     reader = csv.reader(io.StringIO(text, newline=""))
@@ -328,46 +431,74 @@ def read_csv_checked(path, *, required=(), base=None) -> pd.DataFrame:
     return df
 
 
+def _header_problems(header: list[str], required, name: str) -> list[Problem]:
+    """Missing and duplicate columns of a CSV header."""
+    problems = []
+    missing = [c for c in required if c not in header]
+    if missing:
+        problems.append(
+            Problem(name, "line 1 (header)", f"missing column(s) {', '.join(missing)}",
+                    f"add the column(s) to the header row; required: {', '.join(required)}")
+        )
+    dup = sorted({h for h in header if header.count(h) > 1})
+    if dup:
+        problems.append(Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}", "give each column a unique name"))
+    return problems
+
+
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _check_metadata(meta: pd.DataFrame, base: Path, name: str) -> list[Problem]:
+def _check_row(rec, seen: dict, name: str) -> list[Problem]:
+    """Problems of one articles.csv row, except its file (see :func:`article_file_problem`)."""
     problems = []
-    seen = {}
-    for rec in meta.itertuples(index=False):
-        row = f"line {rec.csv_line}"
-        aid = rec.article_id.strip()
-        if not aid:
-            problems.append(Problem(name, row, "the article_id is empty", "give the article a short id such as 'outlet-2025-05-14'"))
-        elif not _ID_RE.match(aid):
-            problems.append(Problem(name, row, f"the article_id {aid!r} has spaces or symbols", "use letters, digits, '-', '_' or '.' only"))
-        elif aid in seen:
-            problems.append(Problem(name, row, f"duplicate article_id {aid!r} (also on line {seen[aid]})", "give each article its own id"))
-        else:
-            seen[aid] = rec.csv_line
-        for col in ("outlet", "headline"):
-            if not getattr(rec, col).strip():
-                problems.append(Problem(name, row, f"the {col} is empty", f"fill in the {col} (write 'unknown' if it is not known)"))
-        pub = rec.published.strip()
-        if not _DATE_RE.match(pub):
-            problems.append(Problem(name, row, f"the published date {pub!r} is not in the form YYYY-MM-DD", "write the date as e.g. 2025-05-16"))
-        else:
-            try:
-                date.fromisoformat(pub)
-            except ValueError:
-                problems.append(Problem(name, row, f"the published date {pub!r} does not exist", "check the day and month"))
-        fname = rec.file.strip()
-        if not fname:
-            problems.append(Problem(name, row, "the file column is empty", "write the name of the .txt file in the articles/ folder"))
-        elif not (base / "articles" / fname).is_file():
-            problems.append(Problem(name, row, f"the file articles/{fname} does not exist", "put the .txt file in the articles/ folder or correct the name"))
+    row = f"line {rec.csv_line}"
+    aid = rec.article_id.strip()
+    if not aid:
+        problems.append(Problem(name, row, "the article_id is empty", "give the article a short id such as 'outlet-2025-05-14'"))
+    elif not _ID_RE.match(aid):
+        problems.append(Problem(name, row, f"the article_id {aid!r} has spaces or symbols", "use letters, digits, '-', '_' or '.' only"))
+    elif aid in seen:
+        problems.append(Problem(name, row, f"duplicate article_id {aid!r} (also on line {seen[aid]})", "give each article its own id"))
+    else:
+        seen[aid] = rec.csv_line
+    for col in ("outlet", "headline"):
+        if not getattr(rec, col).strip():
+            problems.append(Problem(name, row, f"the {col} is empty", f"fill in the {col} (write 'unknown' if it is not known)"))
+    pub = rec.published.strip()
+    if not _DATE_RE.match(pub):
+        problems.append(Problem(name, row, f"the published date {pub!r} is not in the form YYYY-MM-DD", "write the date as e.g. 2025-05-16"))
+    else:
+        try:
+            date.fromisoformat(pub)
+        except ValueError:
+            problems.append(Problem(name, row, f"the published date {pub!r} does not exist", "check the day and month"))
     return problems
+
+
+def _check_metadata(meta: pd.DataFrame, base: Path, name: str) -> tuple[list[Problem], set[str]]:
+    """Every problem of articles.csv, and the file names that are safe to read."""
+    problems = []
+    readable = set()
+    seen: dict = {}
+    folder_reported = False
+    for rec in meta.itertuples(index=False):
+        problems.extend(_check_row(rec, seen, name))
+        bad = article_file_problem(base, rec.file, f"line {rec.csv_line}")
+        if bad is None:
+            readable.add(rec.file.strip())
+        elif bad.file == "articles/":  # the folder itself leads outside: say it once
+            problems.extend([] if folder_reported else [bad])
+            folder_reported = True
+        else:
+            problems.append(bad)
+    return problems, readable
 
 
 def _read_manifest(base: Path) -> dict[str, str]:
     path = base / "articles.sha256"
-    if not path.exists():
+    if not path.exists() or not _inside(path, base):  # a link leading outside is not read
         return {}
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -412,13 +543,15 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
         meta = read_csv_checked(base / name, required=REQUIRED_COLUMNS, base=base)
     except KitDataError as exc:
         return exc.problems, None, texts
-    problems = _check_metadata(meta, base, name)
+    problems, readable = _check_metadata(meta, base, name)
+    if meta.empty:
+        problems.append(Problem(name, "", "the file has a header row but no articles",
+                                "add one row per article, with its .txt file in the articles/ folder "
+                                "(see docs/bring-your-own-articles.md)"))
     listed = set(meta["file"].str.strip())
     manifest = _read_manifest(base)
-    for fname in sorted(listed):
+    for fname in sorted(readable):
         fpath = base / "articles" / fname
-        if not fname or not fpath.is_file():
-            continue
         try:
             texts[fname] = read_article_file(fpath, base=base)
         except KitDataError as exc:
@@ -431,7 +564,7 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
                 problems.append(Problem(f"articles/{fname}", "", "the file differs from its checksum in articles.sha256 (was it edited?)",
                                         "restore the original text (article files are never edited); add corrections as annotations instead"))
     art_dir = base / "articles"
-    if art_dir.is_dir():
+    if art_dir.is_dir() and _inside(art_dir, base):
         for fpath in sorted(art_dir.glob("*.txt")):
             if fpath.name not in listed:
                 problems.append(Problem(f"articles/{fpath.name}", "", "this file has no row in articles.csv", "add a row for it to articles.csv, or move it out of the articles/ folder"))
@@ -481,7 +614,7 @@ def _metadata(base: Path) -> tuple[pd.DataFrame, dict[str, str]]:
         raise KitDataError(problems)
     for col in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
         if col not in meta.columns:
-            meta[col] = ""
+            meta[col] = pd.Series("", index=meta.index, dtype=str)  # stays text even with no rows
     for col in meta.columns:
         if col != "csv_line":
             meta[col] = meta[col].str.strip()
@@ -555,6 +688,7 @@ def load_articles(path=None) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@corpus_first
 def article_text(article_id: str, path=None) -> str:
     """Return the full text of one article, exactly as in its file.
 
@@ -1127,6 +1261,7 @@ def _normalise_highlights(highlight) -> list[tuple[str, str]]:
     return [("", s) for s in highlight]
 
 
+@corpus_first
 def show_article(article_id: str, highlight=None, path=None, *, title: str | None = None) -> HTML:
     """A reading view of one article: numbered paragraphs, furniture greyed, spans highlighted.
 
@@ -1216,6 +1351,7 @@ def _render_paragraph(text, start, end, marks, tag) -> str:
     return "".join(parts)
 
 
+@corpus_first
 def kwic(term: str, path=None, *, window: int = 40, regex: bool = False, case: bool = False,
          roles=TEXT_ROLES) -> pd.DataFrame:
     """Keyword in context: every occurrence of a term across the corpus, with its surroundings.
@@ -1445,8 +1581,25 @@ def plot_timeline(path=None, *, ax=None):
 # --------------------------------------------------------------------------------------------
 
 
+def _code_problems(df: pd.DataFrame, codes: dict, label: str) -> list[Problem]:
+    """A problem for every value outside its column's closed code list."""
+    problems = []
+    for col, allowed in codes.items():
+        allowed = set(allowed)
+        for line, v in zip(df["csv_line"], df[col] if col in df.columns else []):
+            if v and v not in allowed:
+                problems.append(Problem(label, f"line {line}", f"unknown {col} {v!r}",
+                                        f"use one of: {', '.join(sorted(allowed))}"))
+    return problems
+
+
+def _line_no(problem: Problem) -> int:
+    parts = problem.row.split()
+    return int(parts[1]) if len(parts) > 1 and parts[0] == "line" and parts[1].isdigit() else 0
+
+
 def read_annotation(name: str, *, required, path=None, codes: dict | None = None, span_col: str | None = "span",
-                    allow_empty_span: bool = False, folder: str = "annotations") -> pd.DataFrame:
+                    allow_empty_span: bool = False, folder: str = "annotations", row_checks=()) -> pd.DataFrame:
     """Read and check one hand-made annotation file of the corpus.
 
     Every annotation layer of the kit loads its file through this function, so that all of
@@ -1470,6 +1623,10 @@ def read_annotation(name: str, *, required, path=None, codes: dict | None = None
         Accept rows with an empty span (start and end are then -1).
     folder : str
         The sub-folder of the corpus that holds the file.
+    row_checks : sequence of callables
+        The layer's own checks: each takes the table and returns a list of :class:`Problem`.
+        Their problems are reported together with the code and span problems, so that one run
+        lists everything wrong in the file.
 
     Returns
     -------
@@ -1507,15 +1664,19 @@ def read_annotation(name: str, *, required, path=None, codes: dict | None = None
             if r["article_id"] not in known_ids:
                 problems.append(Problem(label, f"line {r['csv_line']}", f"unknown article_id {r['article_id']!r}",
                                         "use an article_id from articles.csv"))
-    for col, allowed in (codes or {}).items():
-        allowed = set(allowed)
-        for r in df.to_dict("records"):
-            v = r.get(col, "")
-            if v and v not in allowed:
-                problems.append(Problem(label, f"line {r['csv_line']}", f"unknown {col} {v!r}",
-                                        f"use one of: {', '.join(sorted(allowed))}"))
-    if problems:
-        raise KitDataError(problems)
+    problems.extend(_code_problems(df, codes or {}, label))
+    for check in row_checks:
+        problems.extend(check(df))
     if span_col is not None:
-        df = verify_spans(df, file=label, span_col=span_col, path=base, allow_empty=allow_empty_span)
+        # spans of rows whose article exists are checked too, so that one run reports everything
+        ok = df if known_ids is None else df[df["article_id"].isin(known_ids)]
+        try:
+            spans = verify_spans(ok, file=label, span_col=span_col, path=base, allow_empty=allow_empty_span)
+        except KitDataError as exc:
+            problems.extend(exc.problems)
+        else:
+            df = df.assign(start=spans["start"], end=spans["end"])
+    if problems:
+        problems.sort(key=_line_no)
+        raise KitDataError(problems)
     return df

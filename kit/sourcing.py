@@ -69,6 +69,7 @@ __all__ = [
 #: Speaker types of the gazetteer, with what each means.
 SPEAKER_TYPES = {
     "head_of_state_or_government": "head of state or government (president, prime minister)",
+    "vice_president": "vice-president (deputy head of state or government)",
     "minister": "minister or deputy minister (incl. secretary of state)",
     "spokesperson": "official spokesperson",
     "negotiator": "member or head of a negotiating team",
@@ -109,8 +110,8 @@ SETTINGS = {
 WIRE_TEST_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "wire-articles"
 
 #: Types that denote a named, individual person.
-PERSON_TYPES = {"head_of_state_or_government", "minister", "spokesperson", "negotiator", "legislator",
-                "academic_expert", "other"}
+PERSON_TYPES = {"head_of_state_or_government", "vice_president", "minister", "spokesperson", "negotiator",
+                "legislator", "academic_expert", "other"}
 #: Words in a gazetteer role that mark an office holder or professional (not an ordinary person).
 _OFFICE_WORDS = re.compile(r"president|minister|secretary|spokes|official|leader|lawmaker|aide|negotiator|"
                            r"director|professor|scholar|expert|ambassador|envoy|chancellor|king|queen|general",
@@ -660,7 +661,7 @@ def sourcing_overview(corpus=None, *, table: pd.DataFrame | None = None) -> core
     Examples
     --------
     >>> print(repr(sourcing_overview()).strip())
-    92 attributed statements, 30 different speakers, 5 articles
+    92 attributed statements, 32 different speakers, 5 articles
     """
     at = _table(corpus, table)
     return core.HTML(f"<p>{len(at)} attributed statements, {at.speaker_id.nunique()} different speakers, "
@@ -851,7 +852,9 @@ def findings(corpus=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
         top_speaker                the speaker with the most statements
         top_speaker_share          that speaker's share of all statements (0-1)
         <side>_statements          statements by speakers of each side named in
-                                   ``sourcing_settings.csv`` (e.g. ``ukraine_statements``)
+                                   ``sourcing_settings.csv`` (e.g. ``ukraine_statements``;
+                                   a joint speaker counts for its first country, as in
+                                   :func:`sourcing_balance`)
         <side>_direct_quote        True if a speaker of that side is quoted in full
         any_direct_quote           True if anyone is quoted in full quotation
         relayed                    statements that reach the reader through another outlet
@@ -882,10 +885,11 @@ def findings(corpus=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
                "named_people": t[t.speaker_type.isin(PERSON_TYPES)].speaker_id.nunique(),
                "top_speaker": counts.index[0] if len(counts) else "",
                "top_speaker_share": round(counts.iloc[0] / len(t), 2) if len(t) else 0.0}
+        first = t.speaker_country.str.split(" | ", regex=False).str[0]  # a joint speaker: its first country
         for s in sides:
             key = re.sub(r"\W+", "_", s.lower()).strip("_")
-            row[f"{key}_statements"] = int((t.speaker_country == s).sum())
-            row[f"{key}_direct_quote"] = bool((direct.speaker_country == s).any())
+            row[f"{key}_statements"] = int((first == s).sum())
+            row[f"{key}_direct_quote"] = bool((first[t.form == "direct_quote"] == s).any())
         row.update({"any_direct_quote": bool(len(direct)), "relayed": int((t.relay_id != "").sum()),
                     "ordinary_person_quoted": any(_is_ordinary(sp.at[s, "speaker_type"], sp.at[s, "role"])
                                                   for s in t.speaker_id)})

@@ -102,7 +102,7 @@ def test_timeline_of_a_new_corpus_with_a_record(make_corpus):
 
 def test_claims_overview_prints_or_shows_the_notices(table, capsys, make_corpus):
     assert helpers.claims_overview(table=table, facts=helpers.record()) is None
-    assert capsys.readouterr().out == "22 claim topics x 5 articles = 110 rows; 33 facts in the record\n"
+    assert capsys.readouterr().out == "22 claim topics x 5 articles = 110 rows; 34 facts in the record\n"
     folder = make_corpus({"a": "Text."})
     claims_note = helpers.when_coded(helpers.claims, folder)
     record_note = helpers.when_coded(helpers.record, folder)
@@ -210,7 +210,10 @@ def test_differences_carry_kind_evidence_and_citation(table):
     # rows that match the record with no difference are not listed
     assert "venue.cgtn-2025-05-17" not in d.index
     forecasts = helpers.differences(table=table, kinds="forecast")
-    assert set(forecasts.difference_kind) == {"forecast"} and len(forecasts) == 8
+    # 7 forecasts, counted by reading claims.csv: talks_day (Global Times, Athens Times), who_attended and
+    # russia_assessment (Global Times), outcomes (CGTN 14 May, Global Times), us_role (Global Times); CGTN 14 May
+    # reports the proposed date as a proposal, not as a forecast (issue 12)
+    assert set(forecasts.difference_kind) == {"forecast"} and len(forecasts) == 7
 
 
 def test_all_eight_known_differences_have_evidence(table):
@@ -332,7 +335,9 @@ def test_recall_on_the_hand_table():
     # and it is a candidate generator: at k = 5 far more candidates than true pairs found
     assert ev.loc[5, "candidates"] > 5 * ev.loc[5, "recovered"]
     same = helpers.evaluate_matching(k=1, only_same=True)
-    assert same.true_pairs.item() == 13 and same.recall.item() >= 0.46
+    # 11 pairs, counted by reading claims.csv: topics with rows coded `same` in k articles give k(k-1)/2 pairs
+    # (who_attended.atalayar is compatible, not the same, since issue 12)
+    assert same.true_pairs.item() == 11 and same.recall.item() >= 0.5
 
 
 # ---------------------------------------------------------------- the matcher on a corpus of your own

@@ -252,9 +252,10 @@ def test_inconsistent_element_summary_is_caught(corpus_copy):
 def test_frame_scores_by_hand():
     fs = helpers.frame_scores().set_index("article_id")
     # cgtn-2025-05-14, read in generic_frames.csv: conf1 yes, conf2 no, conf3 yes, conf4 no -> 2/4 = 0.5;
-    # resp1 yes, resp2 yes, resp3 yes, resp4 no, resp5 no -> 3/5 = 0.6; every hum item no -> 0.
+    # resp1 yes, resp2 yes, resp3 yes, resp4 no, resp5 yes (Ukraine's call for an unconditional ceasefire) -> 4/5 = 0.8;
+    # every hum item no -> 0.
     assert fs.loc["cgtn-2025-05-14", "conflict"] == 0.5
-    assert fs.loc["cgtn-2025-05-14", "responsibility"] == 0.6
+    assert fs.loc["cgtn-2025-05-14", "responsibility"] == 0.8
     assert (fs["human_interest"] == 0).all()
     assert fs.loc["globaltimes-2025-05-14", "morality"] == pytest.approx(0.33)  # mor1 yes of 3
 

@@ -15,15 +15,20 @@ ignored. Sentence splitting does not depend on quotation marks, so it is unaffec
 
 from __future__ import annotations
 
+import inspect
+import io
 import re
+import shutil
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import tree_digest, write_corpus
+from conftest import DATA, tree_digest, write_corpus
 
 import helpers
 import kit.byo as byo
+import kit.core
 from kit.core import KitDataError
 
 ROW = {"article_id": "a", "file": "a.txt", "outlet": "Example Post", "headline": "Headline a",
@@ -35,12 +40,19 @@ def corpus(tmp_path):
     """Make corpus folders; at teardown, prove that nothing in any of them was written or changed."""
     made = []
 
-    def _make(articles, rows=None, name="corpus", annotations=None, files=None):
+    def _make(articles, rows=None, name="corpus", annotations=None, files=None, links=None):
         root = write_corpus(tmp_path / name, articles, rows)
         files = dict(files or {}, **{f"annotations/{k}": v for k, v in (annotations or {}).items()})
         for rel, data in files.items():  # planted before the checksums are taken
-            (root / rel).parent.mkdir(exist_ok=True)
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        for rel, target in (links or {}).items():  # symbolic links: {path in the corpus: what it points to}
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            if (root / rel).is_dir() and not (root / rel).is_symlink():
+                (root / rel).rmdir()
+            elif (root / rel).exists():
+                (root / rel).unlink()
+            (root / rel).symlink_to(target)
         made.append((root, tree_digest(root)))
         return root
 
@@ -51,6 +63,205 @@ def corpus(tmp_path):
 
 def _problems(root) -> str:
     return "\n".join(str(p) for p in byo.check_folder(root))
+
+
+# ---------------------------------------------------------------- nothing outside the corpus is read
+#
+# Decided: a file is judged by where it leads. articles.csv may name only plain file names in articles/;
+# a symbolic link that leads to another file inside articles/ is read like that file, a link (of an article,
+# of the articles/ folder, of articles.csv or of an annotation file) that leads anywhere else is refused.
+
+SECRET = "SECRET-OUTSIDE-THE-CORPUS"
+
+
+@pytest.fixture
+def outside(tmp_path):
+    """A file and a folder next to the corpus folders, which the kit must never read."""
+    (tmp_path / "elsewhere").mkdir()
+    secret = tmp_path / "elsewhere" / "secret.txt"
+    secret.write_text(f"{SECRET} line one.\nSecond line.\n", encoding="utf-8")
+    (tmp_path / "elsewhere" / "a.txt").write_text(f"{SECRET} in a folder outside.\n", encoding="utf-8")
+    return secret
+
+
+def _refused(root, line: str, problem: str):
+    """The folder is refused by check, load_articles and article_text, naming line and fix; nothing leaks."""
+    msg = _problems(root)
+    assert f"{line}: {problem}" in msg, msg
+    assert "Fix: " in msg and SECRET not in msg
+    with pytest.raises(KitDataError) as exc:
+        helpers.load_articles(root)
+    assert problem in str(exc.value) and SECRET not in str(exc.value)
+    return msg
+
+
+def _meta_file(value):
+    return [dict(ROW, file=value)]
+
+
+def test_absolute_path_in_articles_csv_is_refused(corpus, outside, capsys):
+    root = corpus({"a": "Text here."}, rows=_meta_file(str(outside)))
+    _refused(root, "articles.csv, line 2", f"the file {str(outside)!r} is an absolute path")
+    with pytest.raises(KitDataError, match="absolute path"):
+        helpers.article_text("a", root)  # the direct route (used by locate and verify_spans) is refused too
+    assert helpers.main(["check", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "articles.csv, line 2" in out and "Fix: write only the file's name" in out and SECRET not in out
+
+
+@pytest.mark.parametrize("value", ["../../elsewhere/secret.txt", "..", "../corpus/articles.csv",
+                                   "..\\..\\elsewhere\\secret.txt", "a.txt/../../../elsewhere/secret.txt"])
+def test_parent_folder_traversal_is_refused(corpus, outside, value):
+    root = corpus({"a": "Text here."}, rows=_meta_file(value))
+    _refused(root, "articles.csv, line 2", f"the file {value!r} goes up out of the articles/ folder ('..')")
+
+
+@pytest.mark.parametrize("value", ["C:\\Users\\x\\secret.txt", "\\\\server\\share\\secret.txt"])
+def test_windows_absolute_paths_are_refused(corpus, value):
+    root = corpus({"a": "Text here."}, rows=_meta_file(value))
+    _refused(root, "articles.csv, line 2", f"the file {value!r} is an absolute path")
+
+
+def test_subfolder_is_refused_even_inside_the_corpus(corpus):
+    root = corpus({"a": "Text here."}, rows=_meta_file("sub/a.txt"), files={"articles/sub/a.txt": "Inside text."})
+    msg = _refused(root, "articles.csv, line 2", "the file 'sub/a.txt' names a subfolder")
+    assert "articles/a.txt: this file has no row in articles.csv" in msg
+
+
+def test_symlinked_article_leading_outside_is_refused(corpus, outside):
+    root = corpus({}, rows=[ROW], links={"articles/a.txt": outside})
+    _refused(root, "articles.csv, line 2", "articles/a.txt is a link to a file outside the articles/ folder")
+    with pytest.raises(KitDataError, match="link to a file outside"):
+        helpers.article_text("a", root)
+
+
+def test_symlinked_article_leading_elsewhere_in_the_corpus_is_refused(corpus):
+    """Inside the corpus folder but outside articles/ (e.g. articles.csv itself): refused."""
+    root = corpus({}, rows=[ROW], links={"articles/a.txt": "../articles.csv"})
+    _refused(root, "articles.csv, line 2", "articles/a.txt is a link to a file outside the articles/ folder")
+
+
+def test_symlink_to_another_article_inside_articles_is_read(corpus):
+    """Decided: a link that stays inside articles/ reads a file the corpus holds anyway, so it is accepted."""
+    rows = [ROW, dict(ROW, article_id="b", file="b.txt", headline="Headline b")]
+    root = corpus({"a": "Headline a\nThe same text.\n"}, rows=rows, links={"articles/b.txt": "a.txt"})
+    assert byo.check_folder(root) == []
+    arts = helpers.load_articles(root)
+    assert arts.set_index("article_id").text.to_dict() == {"a": "Headline a\nThe same text.\n",
+                                                            "b": "Headline a\nThe same text.\n"}
+
+
+def test_symlinked_articles_folder_leading_outside_is_refused(corpus, outside):
+    root = corpus({}, rows=[ROW], links={"articles": outside.parent})
+    msg = _refused(root, "articles/", "the articles/ folder is a link to a folder outside the corpus folder")
+    assert msg.count("articles/ folder is a link") == 1 and "no row in articles.csv" not in msg
+
+
+def test_symlinked_metadata_and_annotation_files_leading_outside_are_refused(corpus, outside, tmp_path):
+    meta = tmp_path / "elsewhere" / "articles.csv"
+    meta.write_text("article_id,file,outlet,headline,published\na,a.txt,O,H,2024-03-01\n", encoding="utf-8")
+    root = corpus({"a": "Text here."}, name="c1", links={"articles.csv": meta})
+    _refused(root, "c1/articles.csv", "the file is a link to a file outside the corpus folder")
+    speakers = tmp_path / "elsewhere" / "speakers.csv"
+    speakers.write_text("speaker_id,name,speaker_type,side,notes\nx,X,other,,\n", encoding="utf-8")
+    root2 = corpus({"a": "Text here."}, name="c2", links={"annotations/speakers.csv": speakers,
+                                                          "record.csv": speakers})
+    msg = _problems(root2)
+    assert "annotations/speakers.csv: the file is a link to a file outside the corpus folder" in msg
+    assert "record.csv: the file is a link to a file outside the corpus folder" in msg
+    with pytest.raises(KitDataError, match="link to a file outside the corpus folder"):
+        helpers.speakers(root2)
+    with pytest.raises(KitDataError, match="link to a file outside the corpus folder"):
+        helpers.read_annotation("speakers.csv", required=["speaker_id"], path=root2, span_col=None)
+
+
+def test_symlinked_annotations_folder_leading_outside_is_refused(corpus, outside, tmp_path):
+    (tmp_path / "elsewhere" / "speakers.csv").write_text("speaker_id,name,speaker_type,side,notes\n", encoding="utf-8")
+    root = corpus({"a": "Text here."}, links={"annotations": outside.parent})
+    assert "annotations/speakers.csv: the file is a link to a file outside the corpus folder" in _problems(root)
+
+
+def test_coding_round_participant_file_leading_outside_is_refused(tmp_path, outside):
+    folder = tmp_path / "round"
+    folder.mkdir()
+    (tmp_path / "elsewhere" / "ana.csv").write_text("participant,task,item_id,code\nana,stance,st01,proposes\n",
+                                                    encoding="utf-8")
+    (folder / "ana.csv").symlink_to(tmp_path / "elsewhere" / "ana.csv")
+    with pytest.raises(KitDataError, match="ana.csv: the file is a link to a file outside"):
+        helpers.load_codings(folder)
+
+
+def test_checksum_file_leading_outside_is_not_read(corpus, tmp_path, outside):
+    (tmp_path / "elsewhere" / "articles.sha256").write_text("0" * 64 + "  articles/a.txt\n", encoding="utf-8")
+    root = corpus({"a": "Text here."}, links={"articles.sha256": tmp_path / "elsewhere" / "articles.sha256"})
+    assert "differs from its checksum" not in _problems(root)  # the planted checksum was never read
+
+
+# ---------------------------------------------------------------- folders that used to crash
+
+#: Sample arguments for the helpers' required parameters (what a notebook cell would pass).
+SAMPLE_ARGS = {"article_id": "a", "term": "x", "span": "x", "concept": "x", "group_a_ids": ["a"], "actor": "russia",
+               "actor_a": "russia", "actor_b": "ukraine", "issue": "ceasefire", "claim_ids": [], "preferred": "a",
+               "text": "x", "table": pd.DataFrame({"article_id": [], "start": [], "end": [], "span": []}),
+               "file": "x", "name": "positions.csv", "required": ["article_id"]}
+#: Helpers that write files or read a participants' folder rather than the corpus.
+NOT_CORPUS_READERS = {"write_template", "save_codings", "annotation_template", "participant_notes", "load_codings",
+                      "agreement", "agreement_with_kit", "most_disagreed", "show_disagreements",
+                      "read_article_file", "read_csv_checked"}
+
+
+def test_header_only_corpus_is_refused_by_check_and_every_helper_says_why(corpus):
+    root = corpus({})
+    assert (root / "articles").is_dir() and not any((root / "articles").iterdir())
+    msg = _problems(root)
+    assert msg == ("articles.csv: the file has a header row but no articles. Fix: add one row per article, with "
+                   "its .txt file in the articles/ folder (see docs/bring-your-own-articles.md)")
+    crashed, called = [], 0
+    for name in helpers.__all__:
+        fn = getattr(helpers, name)
+        if not inspect.isfunction(fn) or name in NOT_CORPUS_READERS or "path" not in inspect.signature(fn).parameters:
+            continue
+        params = inspect.signature(fn).parameters.items()
+        kwargs = {p: SAMPLE_ARGS[p] for p, v in params if v.default is inspect.Parameter.empty and p != "path"}
+        called += 1
+        try:
+            fn(**kwargs, path=root)  # an empty result, a notice, or ...
+        except KitDataError:  # ... a clear message naming the file and the fix
+            pass
+        except Exception as exc:  # noqa: BLE001 -- anything else is a crash
+            crashed.append(f"{name}: {type(exc).__name__}: {exc}")
+    assert called > 50 and not crashed, "\n".join(crashed)
+    with pytest.raises(KitDataError, match="header row but no articles"):
+        helpers.load_articles(root)
+
+
+# Text from a corpus is never parsed as matplotlib maths: the lead's kit/style.py sets text.parse_math off for
+# every chart. Until that module is in this branch the test is expected to fail (and must pass once it is).
+_STYLE = (Path(kit.core.__file__).parent / "style.py").exists()  # in this checkout (not an installed copy)
+MATHS = r"Post $\qq{x}$ 5\$ \frac"  # an unknown maths command between dollars, an escaped dollar, a backslash
+
+
+@pytest.mark.xfail(not _STYLE, reason="needs kit/style.py (text.parse_math off), from the lead's branch",
+                   strict=True)
+def test_outlet_and_headline_with_dollars_and_backslashes_plot_as_written(tmp_path):
+    import matplotlib
+    from matplotlib.text import Text
+
+    matplotlib.use("Agg")
+    root = tmp_path / "maths"
+    shutil.copytree(DATA, root)
+    meta = helpers.read_csv_checked(root / "articles.csv").drop(columns="csv_line")
+    meta["outlet"] = meta["outlet"] + " " + MATHS
+    meta["headline"] = meta["headline"] + " costs $5 to $10 \\n"
+    meta.to_csv(root / "articles.csv", index=False)
+    assert byo.check_folder(root) == []
+    drawn = {}
+    for name in ("plot_timeline", "plot_claims_timeline", "plot_term_choices", "plot_voices", "plot_frame_scores",
+                 "plot_position_matrix"):
+        fig = getattr(helpers, name)(root)
+        fig.savefig(io.BytesIO(), format="png")  # drawing is where the maths parser would fail
+        drawn[name] = any(MATHS in t.get_text() for t in fig.findobj(Text))
+    assert drawn["plot_timeline"], "the outlet is not drawn as written"
 
 
 # ---------------------------------------------------------------- files and encodings

@@ -93,9 +93,11 @@ def test_voices_by_country_counted_by_hand():
     # cgtn-2025-05-14: Sun Zhuangzhi 11 rows (a01, a05-a14), Putin 2, Zelenskyy 1
     row = v.loc["cgtn-2025-05-14"]
     assert (row["China"], row["Russia"], row["Ukraine"], row["total"]) == (11, 2, 1, 14)
-    # athenstimes: Putin 5, Lavrov 1, Moscow 1 = 7 Russian; Kyiv 4 + Zelenskyy 2 = 6 Ukrainian; European leaders 1
+    # athenstimes: Putin 5, Lavrov 1, Moscow 1 = 7 Russian; Kyiv 3 + Zelenskyy 2 = 5 Ukrainian; two joint
+    # subjects: "Kyiv, alongside Trump's administration" (a11) and "European allies, along with Americans" (a12)
     row = v.loc["athenstimes-2025-05-15"]
-    assert (row["Russia"], row["Ukraine"], row["European Union"], row["total"]) == (7, 6, 1, 14)
+    assert (row["Russia"], row["Ukraine"], row["Ukraine | United States"], row["Europe | United States"],
+            row["total"]) == (7, 5, 1, 1, 14)
 
 
 def test_forms_and_relays_by_article():
@@ -119,6 +121,8 @@ def test_findings_are_the_checkable_statements():
     assert f.at["atalayar-2025-05-19", "russia_direct_quote"]  # Medinsky, once
     assert not f.ordinary_person_quoted.any()
     assert f.at["athenstimes-2025-05-15", "relayed"] == 0
+    assert f.at["globaltimes-2025-05-14", "ukraine_statements"] == 0
+    # a01 ('Ukraine and its allies', joint: its first country), a02, a03, a09-a14, a21
     assert f.at["atalayar-2025-05-19", "ukraine_statements"] == 10
 
 
@@ -206,13 +210,19 @@ def test_extractor_uses_the_gazetteer_on_the_kit_corpus():
 
 
 def test_extractor_scores_stay_at_reported_level():
-    """Figures reported in notebook 01 (rounded down); held-out = cgtn-2025-05-17, never tuned on."""
+    """Figures reported in notebook 01 (rounded down); held-out = cgtn-2025-05-17, never tuned on.
+
+    Before the rules were split into small functions (same data): all F1 0.981, recall 0.963, speaker accuracy
+    0.949; held-out F1 0.938, recall 0.882, speaker accuracy 0.867. They must not drop.
+    """
     s = sourcing.evaluate_extractor().scores.set_index("group")
-    assert s.at["all", "f1"] >= 0.97 and s.at["all", "precision"] >= 0.99 and s.at["all", "recall"] >= 0.96
+    assert s.at["all", "f1"] >= 0.98 and s.at["all", "precision"] >= 0.99 and s.at["all", "recall"] >= 0.97
     assert s.at["dev", "f1"] >= 0.99
-    assert s.at["held_out", "f1"] >= 0.93 and s.at["held_out", "recall"] >= 0.88
-    assert s.at["all", "speaker_accuracy"] >= 0.97
-    assert s.at["held_out", "speaker_accuracy"] >= 0.86
+    assert s.at["held_out", "f1"] >= 0.97 and s.at["held_out", "recall"] >= 0.94
+    # the rules name one speaker per subject, so the two joint subjects of the Athens Times (a11, a12) count as
+    # wrong speakers
+    assert s.at["all", "speaker_accuracy"] >= 0.96
+    assert s.at["held_out", "speaker_accuracy"] >= 0.93
     assert s.at["all", "gold_sentences"] == 81  # body sentences overlapping a hand-coded statement
 
 

@@ -73,6 +73,8 @@ helpers.sourcing_overview(corpus)
 # %% [markdown]
 # ## 1. What one row looks like
 #
+# *Time: 3 min.*
+#
 # Here are three rows of the table, one of each form. Read the `sentence` column: it is the whole sentence the
 # statement sits in, so you can see the cue and the words together.
 
@@ -91,6 +93,8 @@ helpers.html_table(helpers.example_statements(corpus))
 
 # %% [markdown]
 # ## 2. The voices of the five articles at a glance
+#
+# *Time: 4 min.*
 #
 # The chart has one bar per article (in order of publication). On the left, each bar is split by the **country** of
 # the speakers; on the right, the same statements are split by **form**, and the number that came through a relay is
@@ -134,6 +138,8 @@ helpers.html_table(helpers.sourcing_balance(corpus))
 
 # %% [markdown]
 # ## 3. Source by source
+#
+# *Time: 7 min.*
 #
 # `helpers.speakers_in(article_id)` lists the speakers of one article, most statements first, with the form of
 # their statements and any relay. (On a corpus of your own that is not coded yet,
@@ -196,6 +202,8 @@ helpers.speakers_in(corpus, "atalayar-2025-05-19")
 # %% [markdown]
 # ## 4. Relays: who spoke, through whom
 #
+# *Time: 3 min.*
+#
 # A **relay** is a go-between that the text names: another outlet ("Tass reported", "according to CNN") or an
 # anonymous source ("according to Russian diplomatic sources"). Each row below is one statement and its chain, from
 # the original speaker to the outlet that publishes the article.
@@ -212,6 +220,8 @@ helpers.html_table(helpers.relay_chains(corpus))
 
 # %% [markdown]
 # ## 5. Reading the statements in the text
+#
+# *Time: 4 min.*
 #
 # Counts hide what is said. The reading view (`helpers.show_statements`) highlights each statement, with one colour
 # and letter per speaker (the cue, "Sun said", is left plain). First the earliest CGTN article:
@@ -235,6 +245,8 @@ helpers.show_statements(corpus, "atalayar-2025-05-19")
 
 # %% [markdown]
 # ## 6. The findings, stated so they can be checked
+#
+# *Time: 4 min.*
 #
 # Media-research findings are often stated loosely ("the article relies on experts"). Here each one is a column you
 # can recompute and verify against the table:
@@ -281,6 +293,8 @@ findings[~findings.any_direct_quote]
 
 # %% [markdown]
 # ## 7. Can a computer find the voices? A rule-based extractor (optional)
+#
+# *Time: 10 min (optional).*
 #
 # Coding 92 statements by hand took hours. `helpers.extract_attributions()` tries to do it with rules alone, no
 # language model: it pairs quotation marks (taking care that the apostrophe in "Ukraine’s" is not a quotation mark),
@@ -400,7 +414,8 @@ helpers.html_table(helpers.extractor_scores(corpus, helpers.WIRE_TEST_CORPUS))
 # 1. CGTN's experts "told China Media Group". Is an in-house interview a weaker or a stronger
 #    source than a news agency report? What would you want to know about the expert?
 # 2. The Athens Times states both sides' positions without naming any source. Does an explainer need sources? How
-#    would a reader check "Moscow demands that Western arms deliveries stop"?
+#    would a reader check "Moscow demands that Western arms deliveries stop", and "Ukraine insists on no territorial
+#    concessions"? Would you check both in the same way?
 # 3. Sigal (1973) found that most news comes from officials, and Bennett (1990) that the range of voices tracks the
 #    range of official debate. Do these five articles fit? Whose voices would widen the range?
 # 4. A direct quotation can feel more trustworthy than a paraphrase. When might a paraphrase be fairer to the

@@ -73,6 +73,8 @@ helpers.lexicon_note()
 # %% [markdown]
 # ## 1. Contested word choices
 #
+# *Time: 5 min.*
+#
 # Some things can be named in several ways, and the choice can say something about the writer's position, habits or
 # sources. Ukraine's capital is *Kyiv* (from Ukrainian) or *Kiev* (from Russian); the war can be a "special military
 # operation", an invasion, a war, a conflict or a crisis. The kit's lexicon lists such terms with what each variant
@@ -121,6 +123,8 @@ helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", 
 # %% [markdown]
 # ## 2. CGTN, 14 May (before the talks)
 #
+# *Time: 5 min, with the note on how to read the five sections.*
+#
 # An interview-based piece: [notebook 01](01-who-speaks.ipynb) shows that it rests almost entirely on one Chinese
 # academic. Its headline is not in the text file (the kit takes it from the page address).
 
@@ -142,6 +146,8 @@ helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-14")
 
 # %% [markdown]
 # ## 3. Global Times, 14 May (before the talks)
+#
+# *Time: 4 min.*
 #
 # A news round-up built from relays (the Washington Post, Tass, CNN, Reuters, Xinhua) and two Chinese scholars;
 # notebook 01 counts them.
@@ -166,6 +172,8 @@ helpers.kit_corpus_only(helpers.show_framing, "globaltimes-2025-05-14")
 # %% [markdown]
 # ## 4. Athens Times, 15 May (before the talks)
 #
+# *Time: 4 min.*
+#
 # An explainer of "the official positions of both sides" in one long paragraph; it cites no outlet, agency or
 # interview (notebook 01 shows that its positions are stated in the outlet's own voice). Its headline sits at the
 # foot of the page.
@@ -189,6 +197,8 @@ helpers.kit_corpus_only(helpers.show_framing, "athenstimes-2025-05-15")
 # %% [markdown]
 # ## 5. CGTN, 17 May (after the talks)
 #
+# *Time: 4 min.*
+#
 # A report of the outcome followed by the comments of two Chinese academics interviewed by China Media Group. Its
 # headline, too, is not in the text file.
 
@@ -211,6 +221,8 @@ helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-17")
 # %% [markdown]
 # ## 6. Atalayar, 19 May (after the talks)
 #
+# *Time: 4 min.*
+#
 # The English edition of a Spanish outlet, probably translated from Spanish (a caption is left in Spanish).
 # It quotes Ukrainian, US, British and Russian officials; notebook 01 counts them.
 
@@ -232,6 +244,8 @@ helpers.kit_corpus_only(helpers.show_framing, "atalayar-2025-05-19")
 
 # %% [markdown]
 # ## 7. Distinctive words, and their limits (optional: for those who like numbers)
+#
+# *Time: 10 min (optional).*
 #
 # **In plain words**: a computer can list the words one article uses more than the others, but these articles are
 # too short for any such list to be more than a hint. None of the differences below is larger than chance would
@@ -287,6 +301,8 @@ helpers.html_table(helpers.distinctive_words(top=4))
 
 # %% [markdown]
 # ## 8. Across the five
+#
+# *Time: 4 min. Shows answers to the coding round (notebook 05): where a class does the round, show this after it.*
 #
 # First, the common checklist: the same eight questions for every article, answered by the kit (a text search of
 # headline, standfirst and body, giving the first paragraph that answers yes; and, for quotations, notebook 01's

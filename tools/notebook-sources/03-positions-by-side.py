@@ -73,6 +73,8 @@ helpers.positions_overview(ledger=ledger)
 # %% [markdown]
 # ## 1. Who voices the positions?
 #
+# *Time: 4 min.*
+#
 # First, per actor: how many positions does the ledger hold, and through which voice do they reach the reader?
 
 # %%
@@ -98,6 +100,8 @@ helpers.when_coded(helpers.voice_summary, ledger=ledger, by="article")
 # %% [markdown]
 # ## 2. Russia's stated positions, in its officials' reported words
 #
+# *Time: 3 min. Shows answers to the coding round (notebook 05): where a class does the round, show this after it.*
+#
 # Here are the positions that the articles attribute to **Russian officials** (Putin, Peskov, Medinsky, Lavrov, the
 # Kremlin), sorted by issue. The `span` column holds the exact words of the article.
 
@@ -108,6 +112,8 @@ helpers.when_coded(helpers.html_table,
 
 # %% [markdown]
 # ## 3. Ukraine's stated positions, in its officials' reported words
+#
+# *Time: 3 min. Shows answers to the coding round (notebook 05): where a class does the round, show this after it.*
 #
 # The same view for **Ukrainian officials** (Zelenskyy, Umerov, Tykhyi, Kyslytsya, and the lawmaker Zheleznyak):
 
@@ -129,6 +135,8 @@ helpers.when_coded(helpers.html_table,
 
 # %% [markdown]
 # ## 4. Issue by issue, side by side
+#
+# *Time: 7 min. Shows answers to the coding round (notebook 05): where a class does the round, show this after it.*
 #
 # Each table below puts Russia's and Ukraine's reported positions on one issue next to each other, one row per
 # article, with the evidence **in bold** inside its sentence and who voices it.
@@ -192,6 +200,8 @@ helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "prisoner_exchange
 # %% [markdown]
 # ## 5. The third parties: what they press for
 #
+# *Time: 3 min.*
+#
 # The United States, the European Union and its leaders, the United Kingdom, China and Brazil also state positions.
 # (Turkey, the host, appears only as a voice: "Turkey, the host country, said both sides agreed ‘in principle’ to meet
 # again", and through the Turkish official quoted by CNN. It has no position of its own in these articles.)
@@ -216,6 +226,8 @@ helpers.when_coded(helpers.html_table,
 # %% [markdown]
 # ## 6. Which outlet carries which position, through whom?
 #
+# *Time: 3 min.*
+#
 # The table shows, for each of Russia's and Ukraine's issues, which article carries it and through which voice. An
 # empty cell means the article does not report that position.
 
@@ -236,6 +248,8 @@ fig = helpers.when_coded(helpers.plot_position_matrix, ledger=ledger)
 
 # %% [markdown]
 # ## 7. Explore: pick an actor and an issue
+#
+# *Time: 2 min. Shows answers to the coding round (notebook 05): where a class does the round, show this after it.*
 #
 # Choose an actor and an issue to read every reported position with its sentence. (In a saved copy or a printed
 # handout you see the starting choice, Russia on the ceasefire; run the notebook to use the menus.)
@@ -261,10 +275,13 @@ helpers.when_coded(helpers.position_picker, ledger=ledger, actor="russia", issue
 #
 # ## Discussion questions
 #
-# 1. Russia's demand about NATO is never voiced by a Russian official in these articles. Does it matter for a reader
-#    whether a position is stated by the party itself, by an analyst, or by the journalist? Why?
-# 2. The Atalayar article reports Russia's territorial condition through "a Turkish official quoted by CNN". How many
-#    steps lie between the Russian delegation and the reader? What could change at each step?
+# 1. Some core positions of both sides reach the reader without the side's own officials: no Russian official voices
+#    Russia's demand about NATO, and no Ukrainian official gives the "30-day" figure of Ukraine's ceasefire call. Does
+#    it matter for a reader whether a position is stated by the party itself, by an analyst, or by the journalist?
+#    Why?
+# 2. The Global Times reports that Zelenskyy "then elevated it to the presidential level" through the Washington
+#    Post; Atalayar reports Russia's territorial condition through "a Turkish official quoted by CNN". For each, how
+#    many steps lie between the side and the reader? What could change at each step?
 # 3. Pick one issue on which the sides' positions are both reported. Write one neutral sentence that states both. Was
 #    it hard? Which words did you avoid?
 # 4. Which positions would you expect to find in a Russian or a Ukrainian outlet's article about the same talks that

@@ -67,6 +67,8 @@ examples = helpers.EXAMPLE_CODINGS  # the two invented participants' coding shee
 # %% [markdown]
 # ## 1. What coding is, and why agreement matters
 #
+# *Time: 3 min.*
+#
 # To **code** a text is to sort pieces of it into a fixed set of categories, following written rules (a
 # **codebook**). Coding turns reading into something you can count: how often each side is reported to *reject*
 # something, or how many speakers are officials. But counts are only as good as the coding. If two careful readers, with the same rules, often put the same
@@ -89,6 +91,8 @@ helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by
 
 # %% [markdown]
 # ## 2. The codes
+#
+# *Time: 3 min.*
 #
 # **Stance** (what an actor does with a position; the same neutral verbs for every side):
 #
@@ -129,6 +133,8 @@ helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by
 
 # %% [markdown]
 # ## 3. Code the sample
+#
+# *Time: 3 min to present. Then coding alone: about 25 min for all 50 items, about 10 min for one task.*
 #
 # > **Teacher note: hand out a clean copy.** This saved notebook already shows the kit's answers (in section 6 below,
 # > and in notebook 03, where the stance of these positions is printed). Before the round, give participants a copy
@@ -172,6 +178,8 @@ helpers.when_coded(helpers.coding_form)
 
 # %% [markdown]
 # ## 4. How much do the coders agree? Krippendorff's alpha
+#
+# *Time: 5 min.*
 #
 # The simplest measure is the share of items on which two coders give the same answer. It is misleading: with two
 # codes, `yes` and `no`, two people answering at random would still agree about half the time. **Krippendorff's
@@ -224,6 +232,8 @@ helpers.agreement(examples)
 # %% [markdown]
 # ## 5. Each participant against the kit
 #
+# *Time: 2 min. Shows answers to the coding round: show it only after the group has coded.*
+#
 # How close does each coder come to the kit's own reading? `answers` counts the answers given; `n_same_as_kit` how
 # many of them match the kit (a count, where the table above gave a share); `alpha` treats the participant and the
 # kit as two coders.
@@ -240,6 +250,8 @@ helpers.agreement_with_kit(examples)
 
 # %% [markdown]
 # ## 6. Where do coders disagree most?
+#
+# *Time: 3 min. Shows answers to the coding round: show it only after the group has coded.*
 #
 # An item's **disagreement** is the share of pairs of coders who gave it different codes: with three coders (two
 # participants and the kit), 0.67 means one coder differs from the other two, and 1.00 means all three chose
@@ -270,6 +282,8 @@ helpers.kit_corpus_only(helpers.in_context, "a move Moscow considers an existent
 
 # %% [markdown]
 # ## 7. Your group's round
+#
+# *Time: 1 min.*
 #
 # When your group has coded, put everyone's coding sheets in one folder (the form saves them in
 # `participant-notes/coding-round/`) and run the same three functions on it. From this notebook's folder:
