@@ -96,9 +96,9 @@ helpers.html_table(helpers.example_statements(corpus))
 #
 # *Time: 4 min.*
 #
-# The chart has one bar per article (in order of publication). On the left, each bar is split by the **country** of
-# the speakers; on the right, the same statements are split by **form**, and the number that came through a relay is
-# written beside the bar.
+# The chart has one bar per article (in order of publication). In the top panel, each bar is split by the
+# **country** of the speakers; in the bottom panel, the same statements are split by **form**, and the number that
+# came through a relay is written beside the bar.
 
 # %%
 fig = helpers.plot_voices(corpus)
@@ -370,6 +370,8 @@ helpers.html_table(evaluation.errors)
 # - **Words outside the list**: "Sun analyzed" uses a verb the rules do not know; any fixed list misses some.
 # - **A borrowed subject**: in "According to Russian diplomatic sources, … Medinsky expressed … and confirmed that",
 #   the rule for "and confirmed" took the speaker from "according to" instead of Medinsky.
+# - **A joint subject**: "Kyiv, alongside Trump’s administration, has requested …" is coded by hand as Kyiv and the
+#   US administration speaking together; the rules name one speaker per subject (here Kyiv).
 #
 # Errors the rules avoid here, but that catch many extractors: "Russia claims four regions" (a territorial claim,
 # not a statement), "Putin has so far rejected ceasefire calls" (an act), "Zelensky called US President Donald Trump"
