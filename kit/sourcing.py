@@ -984,6 +984,10 @@ def plot_voices(corpus=None, *, table: pd.DataFrame | None = None, by: str = "sp
         left = left[sides + [c for c in left.columns if c not in sides]]
     kind = "country" if by == "speaker_country" else "speaker_type"
     colours = style.colours(kind, list(left.columns), corpus)
+    for col in left.columns:  # a joint speaker ('Ukraine | United States'): the first party's colour, hatched
+        first = str(col).split(" | ")[0]
+        if " | " in str(col) and first in left.columns:
+            colours[col] = colours[first]
     form = voices_by_source(corpus, by="form", table=at).drop(columns="total")
     form.columns = [c.replace("_", " ") for c in form.columns]
     relayed = at[at.relay_id != ""].groupby("article_id").size().reindex(arts.article_id, fill_value=0)

@@ -560,14 +560,28 @@ def _file_stem(name: str) -> str:
     return f"{stem}-sheet" if stem.casefold() in _RESERVED_STEMS else stem
 
 
+_OWNERS: dict = {}
+
+
 def _sheet_owner(f: Path) -> str:
-    """The participant a sheet belongs to (its ``participant`` column, else its file name)."""
+    """The participant a sheet belongs to (its ``participant`` column, else its file name).
+
+    Remembered per file version (path, size, modification time), so that scanning a folder of
+    a whole room's sheets on every name typed stays quick.
+    """
     try:
-        df = _read_sheet(f)
-    except KitDataError:
+        st = f.stat()
+    except OSError:
         return ""
-    names = [_clean_name(v) for v in df.get("participant", []) if str(v).strip()]
-    return names[0] if names else _clean_name(f.stem)
+    key = (str(f), st.st_size, st.st_mtime_ns)
+    if key not in _OWNERS:
+        try:
+            df = _read_sheet(f)
+        except KitDataError:
+            return ""
+        names = [_clean_name(v) for v in df.get("participant", []) if str(v).strip()]
+        _OWNERS[key] = names[0] if names else _clean_name(f.stem)
+    return _OWNERS[key]
 
 
 def _sheets(folder: Path) -> dict[str, Path]:
@@ -1192,7 +1206,7 @@ def _task_intro(task: str, group: pd.DataFrame, ctx: dict) -> str:
 def _item_block(r, ctx: dict) -> str:
     c = ctx.get(r.item_id, {"where": r.article_id, "sentence": ""})
     where = "" if r.start < 0 else f" <span style='color:#444'>· {html.escape(c['where'])}</span>"
-    sentence = (f"<div class='kit-evidence' style='font-size:1em;line-height:1.45;margin:0.2em 0 0.2em 0.8em;"
+    sentence = (f"<div class='kit-evidence' style='font-size:var(--jp-content-font-size1, 1em);line-height:1.45;margin:0.2em 0 0.2em 0.8em;"
                 f"border-left:3px solid #999;padding-left:0.6em'>{c['sentence']}</div>") if c["sentence"] else ""
     return f"<div><b>{html.escape(r.item_id)}</b>{where}{sentence}<div>{html.escape(r.question)}</div></div>"
 
@@ -1330,21 +1344,20 @@ def collect_pasted(text, out_dir=None, path=None) -> pd.DataFrame:
     _refuse_data_folder(folder / "x.csv", path)
     sample = coding_sample(path)
     allowed = {r.item_id: set(_split_codes(r.allowed_codes)) for r in sample.itertuples()}
-    rows = []
-    for entry in _parse_room_lines(str(text), allowed):
-        rows.append(_collect_one(entry, folder, path))
+    owners = _sheets(folder) if folder.is_dir() else {}
+    rows = [_collect_one(entry, folder, owners, sample) for entry in _parse_room_lines(str(text), allowed)]
     if not rows:
         raise KitDataError(Problem("the pasted text", "", "no answer line found",
                                    "paste the lines that start with 'coding-round |', as the form shows them"))
     return pd.DataFrame(rows, columns=["line", "participant", "answers", "file", "status"])
 
 
-def _collect_one(entry: dict, folder: Path, path=None) -> tuple:
+def _collect_one(entry: dict, folder: Path, owners: dict, sample: pd.DataFrame) -> tuple:
+    """Save one pasted line as a sheet (``owners``, the folder's sheets, is updated)."""
     who, answers = entry["participant"], entry["answers"]
     if entry["problems"]:
         return (entry["line"], who, len(answers), "", "NOT SAVED: " + "; ".join(entry["problems"])
                 + ". Fix: ask the participant to copy the whole line from the form again")
-    owners = _sheets(folder) if folder.is_dir() else {}
     status = "new sheet"
     if who in owners:
         if _sheet_codes(owners[who]) == answers:
@@ -1353,7 +1366,11 @@ def _collect_one(entry: dict, folder: Path, path=None) -> tuple:
         status = (f"saved as {name!r}: differs from the sheet already collected for {who!r} (two people with one "
                   "name, or changed answers: keep one and delete the other)")
         who = name
-    f = save_codings(answers, sheet_path(who, folder), who, corpus=path)
+    f = sheet_path(who, folder)
+    if f.exists():  # never over an existing file (sheet_path only returns one for its owner)
+        raise KitDataError(Problem(f.name, "", "a sheet of this name exists", "collect into an empty folder"))
+    _write_atomic(f, _sheet_text(who, answers, sample))
+    owners[who] = f
     return (entry["line"], who, len(answers), f.name, status)
 
 
@@ -1378,6 +1395,7 @@ class _Form:
         self.name = widgets.Text(description="Your name", placeholder="a name or a pseudonym, then Enter",
                                  continuous_update=False, layout=widgets.Layout(width="26em"),
                                  style={"description_width": "initial"})
+        self.name.add_class("kit-name")
         self.start_button = widgets.Button(description="Start", button_style="primary")
         self.yes = widgets.Button(description="Yes, it is mine: continue it", button_style="success",
                                   layout=widgets.Layout(width="auto"))
@@ -1386,8 +1404,11 @@ class _Form:
         self.clear = widgets.Button(description="Clear for the next person", icon="user-plus",
                                     layout=widgets.Layout(width="auto"), disabled=True)
         self.status, self.counter = widgets.HTML(), widgets.HTML()
+        self.status.add_class("kit-status")
+        self.counter.add_class("kit-count")
         self.line = widgets.Textarea(layout=widgets.Layout(width="100%", height="4.5em"),
                                      placeholder="your answers as one line appear here")
+        self.line.add_class("kit-line")
         self.picks, boxes = {}, {}
         ctx = ctx or {}
         for task, group in sample.groupby("task", sort=False):
@@ -1397,13 +1418,14 @@ class _Form:
                                         value="", disabled=True, layout=widgets.Layout(width="22em"))
                 pick.observe(self._changed, names="value")
                 self.picks[r.item_id] = pick
-                children.append(widgets.VBox([widgets.HTML(_item_block(r, ctx)), pick],
-                                             layout=widgets.Layout(margin="0 0 0.8em 0")))
+                item = widgets.VBox([widgets.HTML(_item_block(r, ctx)), pick], layout=widgets.Layout(margin="0 0 0.8em 0"))
+                item.add_class(f"kit-item-{re.sub(r'[^A-Za-z0-9_-]', '_', r.item_id)}")
+                children.append(item)
             boxes[task] = widgets.VBox(children)
         self.boxes = boxes
         self.items = widgets.VBox([next(iter(boxes.values()))] if boxes else [])
         labels = [(f"{_TASK_LABELS.get(t, t)} ({len(g)})", t) for t, g in sample.groupby("task", sort=False)]
-        self.task = widgets.ToggleButtons(options=labels, description="Task",
+        self.task = widgets.ToggleButtons(options=labels, description="Task", style={"button_width": "auto"},
                                           layout=widgets.Layout(display="flex" if len(labels) > 1 else "none"))
         self.task.observe(lambda ch: setattr(self.items, "children", [self.boxes[ch["new"]]]), names="value")
         self.name.observe(lambda ch: self.begin(ch["new"]), names="value")
@@ -1626,6 +1648,19 @@ def _md_cell(v) -> str:
     return str(v).replace("|", "\\|").replace("\n", " ")
 
 
+def _notes_file(folder: Path, who: str) -> Path:
+    """``<name>-notes.md`` in the participant's own script; ``-2``, ``-3``, ... if another participant has it."""
+    stem = _file_stem(who) if who else "my"
+    n, name = 1, f"{stem}-notes.md"
+    while (folder / name).exists():
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
+        if f"Participant: {who}" in lines[:4] or (not who and not any(ln.startswith("Participant: ") for ln in lines[:4])):
+            break  # this participant's own notes: updated
+        n += 1
+        name = f"{stem}-notes-{n}.md"
+    return folder / name
+
+
 def participant_notes(answers, path=None, *, participant: str = "", title: str = "My notes") -> Path:
     """Save a participant's answers to a Markdown file they can take away.
 
@@ -1635,9 +1670,10 @@ def participant_notes(answers, path=None, *, participant: str = "", title: str =
         ``{question: answer}`` (each becomes a section), or a table (written as a Markdown
         table).
     path : str or Path, optional
-        The file to write, or a folder to write ``<participant>-notes.md`` into. Default: the
-        folder ``participant-notes/`` at the kit's root, which git ignores. Never inside
-        ``data/``.
+        The file to write, or a folder to write ``<participant>-notes.md`` into (the name kept
+        in its own script; ``-notes-2.md`` if another participant's notes already have that
+        name, so nobody's notes are overwritten by someone else's). Default: the folder
+        ``participant-notes/`` at the kit's root, which git ignores. Never inside ``data/``.
     participant : str
         A name or pseudonym, written at the top and used in the default file name.
     title : str
@@ -1660,14 +1696,14 @@ def participant_notes(answers, path=None, *, participant: str = "", title: str =
     >>> f.name, f.read_text(encoding="utf-8").splitlines()[:3]
     ('ana-notes.md', ['# My notes', '', 'Participant: ana'])
     """
-    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", participant.strip()).strip("-") or "my"
+    who = _clean_name(participant)
     target = Path(path) if path is not None else NOTES_DIR
     if target.suffix.lower() != ".md":
-        target = target / f"{slug}-notes.md"
+        target = _notes_file(target, who)
     _refuse_data_folder(target)
     lines = [f"# {title}", ""]
-    if participant.strip():
-        lines += [f"Participant: {participant.strip()}", ""]
+    if who:
+        lines += [f"Participant: {who}", ""]
     if isinstance(answers, pd.DataFrame):
         cols = [str(c) for c in answers.columns]
         lines.append("| " + " | ".join(_md_cell(c) for c in cols) + " |")

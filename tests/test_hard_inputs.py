@@ -331,6 +331,240 @@ def test_two_megabyte_article_loads_and_splits_quickly(corpus):
     assert elapsed < 10, f"a 2 MB article took {elapsed:.1f} s to load and split"
 
 
+ASCII = "The mayor said the bridge would be repaired.\nThe council agreed.\n"
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("\ufeff" + ASCII, "the file is UTF-16 text (little-endian, with a byte-order mark), not UTF-8"),
+    ("\ufeff" + ASCII, "the file is UTF-16 text (big-endian, with a byte-order mark), not UTF-8"),
+    (ASCII, "the file looks like UTF-16 text (little-endian) without a byte-order mark: every other byte is zero"),
+    (ASCII, "the file looks like UTF-16 text (big-endian) without a byte-order mark: every other byte is zero"),
+], ids=["bom-le", "bom-be", "no-bom-le", "no-bom-be"])
+def test_utf16_articles_are_named_as_utf16(corpus, data, expected, request):
+    codec = "utf-16-be" if request.node.callspec.id.endswith("be") else "utf-16-le"
+    root = corpus({"a": data.encode(codec)})
+    msg = _problems(root)
+    assert f"articles/a.txt: {expected}. Fix: open it in a text editor and save it again as plain text" in msg
+    assert "Windows-1252" not in msg and "not 'Unicode' or 'UTF-16'" in msg
+
+
+def test_utf16_metadata_file_is_named_as_utf16(corpus):
+    meta = "article_id\tfile\toutlet\theadline\tpublished\na\ta.txt\tO\tH\t2024-03-01\n"  # Excel's "Unicode text"
+    root = corpus({"a": "Text here."}, files={"articles.csv": meta.encode("utf-16")})
+    assert "corpus/articles.csv: the file is UTF-16 text (little-endian, with a byte-order mark)" in _problems(root)
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "the file is a PDF document, not plain text"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "the file is a zipped document (Word .docx, OpenDocument), not plain text"),
+    (b"{\\rtf1\\ansi Text}", "the file is a Rich Text (RTF) document, not plain text"),
+    (b"Text\x00\x01\x02 with a NUL here and more text after it to be long enough", "the file contains NUL bytes"),
+])
+def test_documents_and_binary_files_are_named(corpus, data, expected):
+    msg = _problems(corpus({"a": data}))
+    assert expected in msg and "Fix: " in msg and "Windows-1252" not in msg
+
+
+def test_cr_only_line_endings_are_named(corpus):
+    root = corpus({"a": b"First paragraph here.\rSecond paragraph.\rThird one.\r",
+                   "b": b"One.\nTwo.\rThree.\r\nFour.\n"})
+    msg = _problems(root)
+    assert "articles/a.txt: the file uses old Mac line endings (CR only), so it would be read as one paragraph" in msg
+    assert "articles/b.txt: the file has 1 line(s) ending in CR only (old Mac line endings) among ordinary ones" in msg
+    assert "Fix: open it in a text editor and save it again with ordinary line endings" in msg
+
+
+def test_article_ids_in_any_script_are_accepted(corpus):
+    rows = [dict(ROW, article_id=aid, file=f"{aid}.txt", headline=f"Headline {aid}")
+            for aid in ("правда-2024-03-01", "समाचार-1", "新华社_2024.03", "ελληνικά-1", "a")]
+    root = corpus({r["article_id"]: "Text here." for r in rows}, rows=rows)
+    assert byo.check_folder(root) == []
+    assert set(helpers.load_articles(root).article_id) == {r["article_id"] for r in rows}
+
+
+@pytest.mark.parametrize("aid", ["two words", "-lead", "a/b", "x@y", "quote'd"])
+def test_article_ids_with_spaces_or_symbols_say_exactly_what_is_allowed(corpus, aid):
+    root = corpus({"a": "Text here."}, rows=[dict(ROW, article_id=aid)])
+    assert (f"articles.csv, line 2: the article_id {aid!r} has spaces or symbols. Fix: use only letters (of any "
+            "script), digits, '-', '_' or '.', starting with a letter or digit") in _problems(root)
+
+
+@pytest.mark.parametrize(("sep", "what"), [(";", "semicolons (;)"), ("\t", "tabs")])
+def test_semicolon_or_tab_separated_metadata_names_the_cause_once(corpus, sep, what):
+    meta = sep.join(["article_id", "file", "outlet", "headline", "published"]) + "\n"
+    meta += sep.join(["a", "a.txt", "Example, Post", "Headline, with commas", "2024-03-01"]) + "\n"
+    msg = _problems(corpus({"a": "Text here."}, files={"articles.csv": meta}))
+    assert msg == (f"corpus/articles.csv, line 1 (header): the columns are separated by {what}, not commas. "
+                   "Fix: save it again as 'CSV UTF-8 (comma delimited)' (in Excel), or with the field delimiter ',' "
+                   "(in LibreOffice)")
+
+
+def test_capitalised_header_names_each_column_written_differently(corpus):
+    meta = "Article_ID,File,Outlet,Head line,published_date\na,a.txt,O,H,2024-03-01\n"
+    msg = _problems(corpus({"a": "Text here."}, files={"articles.csv": meta}))
+    assert ("line 1 (header): column names are written differently ('Article_ID' for 'article_id', 'File' for "
+            "'file', 'Outlet' for 'outlet', 'Head line' for 'headline')") in msg
+    assert "line 1 (header): missing column(s) published. Fix" in msg
+
+
+# ---------------------------------------------------------------- real captures: header lines and hard wrapping
+
+HEADER_LINES = [
+    ("SOURCE: https://news.kyiv.example/talks-in-istanbul", "label", "header field"),
+    ("DATE: May 15, 2025", "label", "header field"),
+    ("Source: Valley Wire Service", "label", "header field"),
+    ("Published: May 15, 2025 10:32 GMT | Updated: May 15, 2025 14:05 GMT", "label", "header field"),
+    ("[May 15, 2025]", "label", "date line"),
+    ("15 May 2025, 10:32", "label", "date line"),
+    ("Thursday, May 15, 2025", "label", "date line"),
+    ("2025-05-15 10:32", "furniture", "no letters"),
+    ("By Jane Doe", "label", "byline"),
+    ("By Jane Doe and Li Wei, Reuters", "label", "byline"),
+    ("BY ANA DE LA CRUZ", "label", "byline"),
+    ("What the two sides want", "label", "section heading"),
+    ("Example Post", "label", "the outlet's name"),
+    ("Advertisement", "furniture", "web page furniture"),
+    ("Share this article", "furniture", "web page furniture"),
+]
+BODY_LINES = [
+    "By Monday, the talks had collapsed.",
+    "May 16 was the day the talks began, officials said.",
+    "\u201cWe are ready,\u201d he said",
+    "The council met on Monday and agreed to meet again in a month, after the second survey.",
+    "Date palms line the road to the bridge, where traders sell fruit.",
+]
+
+
+def test_header_lines_of_real_captures_are_not_body_text(corpus):
+    text = "\n".join([line for line, _, _ in HEADER_LINES] + BODY_LINES) + "\n"
+    root = corpus({"a": text})
+    paras = helpers.paragraphs(root)
+    got = [(t, r, src.removeprefix("rule: ")) for t, r, src in zip(paras.text, paras.role, paras.role_source)]
+    assert got == HEADER_LINES + [(line, "body", "default") for line in BODY_LINES]
+    assert helpers.kwic("kyiv", root).empty  # the domain name in the SOURCE line is not text of the article
+    assert helpers.load_articles(root).word_count.item() == sum(len(helpers.tokenize(b)) for b in BODY_LINES)
+
+
+def test_the_checker_lists_the_lines_read_as_not_body_text(corpus, capsys):
+    root = corpus({"a": "SOURCE: https://wire.example/x\nBy Jane Doe\nThe council met on Monday.\n"})
+    notes = [str(n) for n in byo.check_notes(root)]
+    expected = ("articles/a.txt: 2 line(s) read by the kit's rules as not body text, so left out of the counts: "
+                "line 1 'SOURCE: https://wire.example/x' (label: header field); line 2 'By Jane Doe' (label: "
+                "byline). If one of them is body text, add a row for it to annotations/paragraph_roles.csv "
+                "(article_id, starts_with, role body, note)")
+    assert notes == [expected]
+    assert helpers.main(["check", str(root)]) == 0  # notes do not make the check fail
+    out = capsys.readouterr().out
+    assert out.startswith("OK: no problems found in corpus/\n1 note(s), not problems") and notes[0] in out
+
+
+WRAPPED = ("MARROWFIELD, March 6 - Councillors from Marrowfield and Tollcombe\n"
+           "ended talks on the Old Quill Bridge on Wednesday without agreeing how to\n"
+           "split the repair bill, but they promised to pay jointly for a second\n"
+           "survey of the crossing. But Putin-\n"
+           "style brinkmanship was absent, one councillor said.\n"
+           "\n"
+           "\u201cNobody expected a cheque to be signed tonight,\u201d the mayor told\n"
+           "reporters outside the Guildhall.\n"
+           "The survey will take place in April.\n")
+
+
+def test_hard_wrapped_file_is_warned_about_and_a_reflowed_copy_is_written(corpus, capsys):
+    root = corpus({"w": "By Sam Ortega\n" + WRAPPED, "plain": "One paragraph per line. It is fine.\n"})
+    note = "\n".join(map(str, byo.check_notes(root)))
+    assert "articles/w.txt: the file looks hard-wrapped: 5 of 7 line ends fall inside a sentence" in note
+    assert "python -m helpers check --fix-wrapping corpus" in note and "plain.txt: the file looks" not in note
+    assert helpers.main(["check", "--fix-wrapping", str(root)]) == 0
+    out = capsys.readouterr().out
+    copy = root.parent / "corpus-reflowed"
+    assert f"into a copy of the corpus: {copy}" in out and "Your folder corpus/ was not changed" in out
+    assert (copy / "articles" / "w.txt").read_text(encoding="utf-8") == (
+        "By Sam Ortega\n"
+        "MARROWFIELD, March 6 - Councillors from Marrowfield and Tollcombe ended talks on the Old Quill Bridge on "
+        "Wednesday without agreeing how to split the repair bill, but they promised to pay jointly for a second "
+        "survey of the crossing. But Putin-style brinkmanship was absent, one councillor said.\n"
+        "\n"
+        "\u201cNobody expected a cheque to be signed tonight,\u201d the mayor told reporters outside the Guildhall.\n"
+        "The survey will take place in April.\n")
+    assert (copy / "articles" / "plain.txt").read_bytes() == (root / "articles" / "plain.txt").read_bytes()
+    assert (copy / "articles.csv").read_bytes() == (root / "articles.csv").read_bytes()
+    assert byo.check_notes(copy)[0].note.startswith("1 line(s) read")  # no longer hard-wrapped
+    sents = helpers.sentences(copy).text.tolist()
+    assert "But Putin-style brinkmanship was absent, one councillor said." in sents
+    assert helpers.main(["check", "--fix-wrapping", str(root)]) == 1  # never overwrites
+    assert "the folder already exists" in capsys.readouterr().out
+    shutil.rmtree(copy)
+
+
+def test_fix_wrapping_writes_nothing_when_no_file_is_wrapped(corpus, capsys):
+    root = corpus({"plain": "One paragraph per line. It is fine.\n"})
+    assert helpers.main(["check", "--fix-wrapping", str(root)]) == 1
+    assert "Nothing written" in capsys.readouterr().out and not (root.parent / "corpus-reflowed").exists()
+    assert helpers.main(["check", "--fix-wrap", str(root)]) == 2
+
+
+def test_the_real_captures_example_passes_with_notes():
+    folder = Path(__file__).resolve().parent.parent / "examples" / "real-captures"
+    assert byo.check_folder(folder) == []
+    notes = "\n".join(map(str, byo.check_notes(folder)))
+    assert "wire-2024-03-06.txt: the file looks hard-wrapped" in notes
+    assert "'What each side wants' (label: section heading)" in notes and "(label: byline)" in notes
+
+
+# ---------------------------------------------------------------- what is drawn for a very long article
+
+
+@pytest.fixture
+def long_corpus(corpus):
+    para = "The council met on Monday. \u201cWe will decide soon,\u201d the mayor said of the bridge. "
+    text = "\n".join(f"{para * 3}Paragraph {i}." for i in range(6000))  # about 1.4 MB
+    return corpus({"long": text, "line": "word " * 60_000, "short": "Headline short\nOne short text.\n"}), text
+
+
+def test_show_article_draws_at_most_the_cap_and_says_so(long_corpus):
+    root, text = long_corpus
+    view = helpers.show_article("long", highlight=["Paragraph 5999."], path=root).data
+    assert len(text) > 1_400_000 and len(view) < 2.5 * helpers.SHOW_MAX_CHARS
+    note = re.search(r"only its beginning is shown here: ([\d,]+) of its ([\d,]+) characters "
+                     r"\(paragraphs 1–(\d+) of ([\d,]+)\)", view)
+    assert note, view[:2000]
+    cut, total, last, n = (int(g.replace(",", "")) for g in note.groups())
+    assert total == len(text) and n == 6000
+    assert cut == helpers.SHOW_MAX_CHARS + last - 1  # the characters drawn, plus one line break between paragraphs
+    assert f"\u00b6{last}<" in view and f"\u00b6{last + 1}<" not in view
+    assert "1 highlighted span(s) lie in the part not shown" in view and "max_chars=None" in view
+    assert "Paragraph 5999." not in view
+    full = helpers.show_article("long", path=root, max_chars=None).data
+    assert len(full) > len(text) and "kit-cap-note" not in full and "Paragraph 5999." in full
+    assert "kit-cap-note" not in helpers.show_article("short", path=root).data
+
+
+def test_one_very_long_paragraph_is_cut_inside_it(long_corpus):
+    root, _ = long_corpus
+    view = helpers.show_article("line", path=root).data
+    assert len(view) < 1.2 * helpers.SHOW_MAX_CHARS and "(paragraph 1 of 1)" in view
+    assert "[\u2026 cut here: see the note above]" in view
+    assert view.count("word") == helpers.SHOW_MAX_CHARS // 5
+
+
+def test_kwic_keeps_every_match_but_its_display_is_short(long_corpus):
+    root, _ = long_corpus
+    k = helpers.kwic("bridge", root)
+    assert len(k) == 6000 * 3
+    assert len(k._repr_html_()) < 60_000  # pandas draws the first and last rows only
+    table = helpers.html_table(k).data
+    assert table.count("<tr>") == helpers.TABLE_MAX_ROWS + 1 and "showing the first 1,000 of 18,000 rows" in table
+    assert helpers.html_table(k, max_rows=None).data.count("<tr>") == 18_001
+
+
+def test_html_table_cuts_very_long_cells_and_says_so():
+    t = helpers.html_table(pd.DataFrame({"text": ["x" * 20_000, "short"]})).data
+    first_cell = re.search(r"<td[^>]*>(x+) \[\u2026\]</td>", t)
+    assert first_cell and len(first_cell.group(1)) == helpers.TABLE_MAX_CELL
+    assert "1 cell(s) longer than 5,000 characters cut" in t
+    assert "Table shortened" not in helpers.html_table(pd.DataFrame({"text": ["short"]})).data
+
+
 # ---------------------------------------------------------------- markup in article text
 
 NASTY = "<script>alert('x')</script>"
@@ -555,6 +789,28 @@ def test_kit_corpus_only_and_example_article(tmp_path):
     note = byo.kit_corpus_only(helpers.show_article, "cgtn-2025-05-14", path=root)
     assert isinstance(note, byo.Notice) and "b1, b2" in note.data
     assert "kit-article" in byo.kit_corpus_only(helpers.show_article, "cgtn-2025-05-14").data
+
+
+def test_prose_about_the_kit_articles_is_marked_on_another_corpus(tmp_path):
+    assert byo.about_kit_articles() is None  # the kit's own corpus: nothing is shown
+    copy = tmp_path / "copy"
+    shutil.copytree(DATA, copy)
+    assert byo.uses_kit_articles(copy) and byo.about_kit_articles(copy) is None  # the same articles elsewhere
+    plus = tmp_path / "plus"
+    shutil.copytree(DATA, plus)
+    (plus / "articles" / "new.txt").write_text("New article text.\n", encoding="utf-8")
+    meta = helpers.read_csv_checked(plus / "articles.csv").drop(columns="csv_line")
+    new_row = {c: "" for c in meta.columns} | {"article_id": "new", "file": "new.txt", "outlet": "New Outlet",
+                                                "headline": "New headline", "published": "2025-05-20"}
+    pd.concat([meta, pd.DataFrame([new_row])]).to_csv(plus / "articles.csv", index=False)
+    (plus / "articles.sha256").unlink()
+    assert helpers.check_corpus(plus) == []
+    note = byo.about_kit_articles(plus)
+    assert isinstance(note, byo.Notice) and "describes the kit's own five articles" in note.data
+    assert "(6 articles in <code>plus/</code>)" in note.data
+    own = write_corpus(tmp_path / "own", {"a": "Text here."})
+    assert "(1 article in <code>own/</code>)" in byo.about_kit_articles(own).data
+    assert not byo.uses_kit_articles(own)
 
 
 def test_notice_stands_in_for_a_table_without_looping():

@@ -165,3 +165,20 @@ def test_a_ledger_without_russia_or_ukraine_gives_empty_tables_not_errors(ledger
     html = picker._repr_mimebundle_()["text/html"]
     assert html.startswith(f"<p><b>China</b> on <b>{label}</b>")
     assert picker.widget.children[0].children[0].value == "china"
+
+
+def test_positions_and_attributions_follow_one_relay_rule(ledger):
+    # docs/annotation-conventions.md, "Relays": a relay is coded only in the sentence that names it, in both layers.
+    # Wherever a position's evidence overlaps an attributed statement, the two rows name the same relay (or none).
+    att = helpers.attributions()
+    pairs, differ = 0, []
+    for p in ledger.itertuples():
+        same = att[(att.article_id == p.article_id) & (att.start < p.end) & (att.end > p.start)]
+        for a in same.itertuples():
+            pairs += 1
+            if a.relay_id != p.relay_id:
+                differ.append((p.position_id, p.relay_id, a.attribution_id, a.relay_id))
+    assert pairs > 50 and differ == []
+    # "Peskov added that ..." names no source: no relay carried over from the TASS paragraph before it
+    added = ledger[ledger.span.str.startswith("members of the Russian delegation would be named")]
+    assert added.relay_id.tolist() == [""]

@@ -116,3 +116,14 @@ def test_the_detector_reads_an_answer_but_not_a_list_of_codes(items):
     assert ns.unit_leaks(f"For st04 the kit says `{st04.code}`.", [st04]) == ["st04"]
     listed = f"st04 | {' | '.join(st04.allowed)}"
     assert ns.unit_leaks(listed, [st04]) == []
+
+
+def test_the_guide_lists_exactly_the_marked_sections(sections):
+    m = re.search(r"Sections marked \*Shows answers to the coding round\* \((.*?)\)", GUIDE_TEXT, re.DOTALL)
+    assert m, "the guide should list the sections that show the round's answers"
+    listed = set()
+    for part in re.split(r",\s*(?=notebook)", " ".join(m.group(1).split())):
+        nb = re.match(r"notebook (\d\d)", part).group(1)
+        listed |= {(nb, s) for s in re.findall(r"§(\d+(?:\.\d+)?)", part)}
+    marked = {(k, s.number) for k, secs in sections.items() for s in secs if s.reveals_round}
+    assert listed == marked

@@ -119,6 +119,15 @@ def test_a_cell_tagged_kit_answer_is_left_out(items):
     assert out.cells[1].source == mse.REMOVED_NOTE
 
 
+def test_a_cell_tagged_kit_teacher_is_left_out(items):
+    nb = nbformat.v4.new_notebook()
+    note = nbformat.v4.new_markdown_cell("> Teacher note: hand out a clean copy.")
+    note.metadata["tags"] = [mse.TEACHER_TAG]
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title"), note, nbformat.v4.new_markdown_cell("Text.")]
+    out = mse.student_notebook(nb, "05", items)
+    assert [c.source for c in out.cells] == ["# Title", "Text."]
+
+
 def test_sections_showing_round_answers_carry_a_warning_in_03(edition):
     nb = nbformat.read(edition / "notebooks" / "03-positions-by-side.ipynb", as_version=4)
     text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
@@ -128,3 +137,13 @@ def test_sections_showing_round_answers_carry_a_warning_in_03(edition):
 def test_the_edition_folder_is_ignored_by_git():
     ignored = (REPO / ".gitignore").read_text(encoding="utf-8").split()
     assert "/student-edition/" in ignored
+
+
+def test_before_the_round_03_shows_no_stance_code(tmp_path, items):
+    mse.build(["03"], tmp_path, quiet=True, before_round=True)
+    student = tmp_path / "notebooks" / "03-positions-by-side.ipynb"
+    assert ns.leaks_by_section(ns.NOTEBOOKS / "03-positions-by-side.ipynb", items), "03 should show stance codes"
+    assert not ns.leaks_by_section(student, items)
+    nb = nbformat.read(student, as_version=4)
+    assert sum(c.source == mse.BEFORE_ROUND_CODE for c in nb.cells) >= 8
+    assert any("voice_summary" in c.source for c in nb.cells)  # section 1 is kept

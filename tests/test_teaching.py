@@ -302,7 +302,7 @@ def test_coding_form_escapes_html():
 def test_participant_notes_dict_and_table(tmp_path, monkeypatch):
     monkeypatch.setattr(teaching, "NOTES_DIR", tmp_path / "participant-notes")
     f = helpers.participant_notes({"Hardest item?": "st04", "Why?": ""}, participant="Ana M.")
-    assert f == tmp_path / "participant-notes" / "Ana-M.-notes.md"
+    assert f == tmp_path / "participant-notes" / "Ana-M-notes.md"  # no trailing dot (Windows drops it)
     assert f.read_text(encoding="utf-8") == ("# My notes\n\nParticipant: Ana M.\n\n## Hardest item?\n\nst04\n\n"
                                              "## Why?\n\n(no answer)\n")
     g = helpers.participant_notes(pd.DataFrame({"item": ["st04"], "my code": ["rejects | opposes"]}),
@@ -507,7 +507,8 @@ def html_escape(text):
 def test_item_sentence_is_not_smaller_than_body_text():
     page = helpers.coding_form(task="stance")._repr_mimebundle_()["text/html"]
     evidence = re.findall(r"class='kit-evidence' style='([^']*)'", page)
-    assert len(evidence) == 15 and all("font-size:1em" in e for e in evidence)
+    # the notebook's body-text size in JupyterLab (widgets default to a smaller one), 1em in handouts
+    assert len(evidence) == 15 and all("font-size:var(--jp-content-font-size1, 1em)" in e for e in evidence)
     assert "<small>" not in "".join(re.findall(r"class='kit-evidence'.*?</div>", page))
 
 
@@ -658,3 +659,15 @@ def test_form_for_one_task_keeps_the_other_tasks_answers(tmp_path):
     assert "1 of 15 answered" in stance_only.counter.value
     c = helpers.load_codings(tmp_path)
     assert dict(zip(c.item_id, c.code)) == {"st01": "proposes", "resp1": "yes", "sp01": "minister"}
+
+
+def test_participant_notes_in_any_script_never_overwrite_someone_else(tmp_path):
+    a = helpers.participant_notes({"q": "Олена's answer"}, tmp_path, participant="Олена")
+    b = helpers.participant_notes({"q": "Дмитро's answer"}, tmp_path, participant="Дмитро")
+    assert (a.name, b.name) == ("Олена-notes.md", "Дмитро-notes.md")
+    c = helpers.participant_notes({"q": "another Ana M."}, tmp_path, participant="Ana-M")
+    d = helpers.participant_notes({"q": "Ana M."}, tmp_path, participant="Ana M.")
+    assert (c.name, d.name) == ("Ana-M-notes.md", "Ana-M-notes-2.md")
+    again = helpers.participant_notes({"q": "Олена, updated"}, tmp_path, participant="Олена")
+    assert again == a and "updated" in a.read_text(encoding="utf-8")
+    assert "Дмитро's answer" in b.read_text(encoding="utf-8") and "another Ana M." in c.read_text(encoding="utf-8")

@@ -70,6 +70,18 @@ def offline_html(body: str) -> str:
     return _EXTERNAL_IMPORT_RE.sub("", body)
 
 
+_TABLE_RE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_TEXT_RE = re.compile(r">([^<]+)<")
+
+
+def breakable_tables(body: str) -> str:
+    """Let long identifiers in table cells break after ``_``, ``-``, ``/`` and ``.`` (a ``<wbr>``), so that
+    a printed column keeps whole words without running past the page."""
+    def text(m):
+        return ">" + re.sub(r"(?<=[_/-])(?=\w)|(?<=\.)(?=[A-Za-z])", "<wbr>", m.group(1)) + "<"
+    return _TABLE_RE.sub(lambda t: _TEXT_RE.sub(text, t.group(0)), body)
+
+
 def print_style() -> str:
     """The kit's print stylesheet as a ``<style>`` element."""
     return "<style>\n" + PRINT_CSS.read_text(encoding="utf-8") + "\n</style>"
@@ -88,7 +100,7 @@ def export(nb_path: Path, out_dir: Path = OUT, *, reading: bool = False, edition
     note = (f'<p style="font-family:sans-serif;font-size:0.85em;color:#555;margin:1em 2em">Handout made from '
             f'<code>notebooks/{nb_path.name}</code> of the Istanbul-talks study kit{f" ({kind})" if kind else ""}. '
             f'Interactive parts are shown as static tables; open the notebook in JupyterLab to use them.</p>')
-    body = offline_html(body)
+    body = breakable_tables(offline_html(body))
     body = body.replace("</head>", print_style() + "\n</head>", 1)
     if reading:
         body = re.sub(r"<body([^>]*)>", lambda m: _add_class(m.group(0), "kit-reading"), body, count=1)

@@ -13,8 +13,10 @@ Files written (the folder is ignored by git; make it again when the data or the 
                                          fact is (data/article_provenance.csv), a ruled margin for notes
     paper/worksheet-<plan>.html          one per plan of docs/facilitator-guide.md, with space to write
     paper/answer-sheet.html              every coding-round item with its context sentence and an answer column
+    paper/answer-sheet-<task>.html       the same for one task (stance, generic-frames, speaker-type)
     paper/ground-rules.html              large type for the projector: ground rules, neutral prompts, each
                                          plan's discussion questions (offline, no script)
+    paper/code-card.html                 docs/code-card.md on one page
 
 Every page is self-contained HTML (no script, nothing fetched) with the kit's print stylesheet: open it in
 a browser and print on A4. Article text and annotation text are HTML-escaped.
@@ -38,7 +40,7 @@ import notebook_sections as ns  # noqa: E402
 
 OUT = ROOT / "paper"
 PRINT_CSS = HERE / "paper" / "print.css"
-_md = mistune.create_markdown(escape=True)
+_md = mistune.create_markdown(escape=True, plugins=["table"])
 
 BASE_CSS = """
 body { font-family: Georgia, 'DejaVu Serif', serif; color: #111; max-width: 190mm; margin: 1.5em auto;
@@ -56,14 +58,16 @@ h1 { font-size: 1.5em; margin: 0.2em 0; } h2 { font-size: 1.2em; margin: 1em 0 0
 .pno { font-family: 'DejaVu Sans', Arial, sans-serif; font-weight: bold; font-size: 0.85em; color: #333; }
 .ptext { overflow-wrap: anywhere; }
 .notes { border-left: 1px solid #bbb; min-height: 2.8em;
-  background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 1.35em, #ccc 1.35em, #ccc 1.4em); }
+  background-image: linear-gradient(to bottom, transparent 94%, #bbb 94%); background-size: 100% 1.4em;
+  background-repeat: repeat-y; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .furniture .ptext { color: #666; font-size: 0.85em; }
 .role { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 0.75em; color: #555; border: 1px solid #999;
   padding: 0 3px; margin-right: 4px; }
 sup.s { font-family: 'DejaVu Sans', Arial, sans-serif; font-size: 0.65em; color: #777; margin-right: 1px; }
 .box { border: 1.5px solid #333; padding: 0.3em 0.6em; margin: 0.6em 0; break-inside: avoid; }
 .box h3 { font-size: 0.95em; margin: 0.2em 0; }
-.lines { background-image: repeating-linear-gradient(to bottom, transparent 0, transparent 1.9em, #aaa 1.9em, #aaa 1.95em); }
+.lines { background-image: linear-gradient(to bottom, transparent 96%, #999 96%); background-size: 100% 1.9em;
+  background-repeat: repeat-y; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .name { font-family: 'DejaVu Sans', Arial, sans-serif; margin: 0.5em 0 1em; }
 table.sheet { border-collapse: collapse; width: 100%; font-size: 0.85em; }
 table.sheet th, table.sheet td { border: 1px solid #555; padding: 3px 5px; vertical-align: top; text-align: left;
@@ -105,7 +109,9 @@ def _provenance_rows(prov, article_id: str) -> str:
 
 
 def _paragraph_html(text: str, start: int, sents) -> str:
-    """The paragraph, escaped, with a superscript number at the start of each sentence."""
+    """The paragraph, escaped, with a superscript number at the start of each sentence.
+
+    ``sents`` are the sentences of this paragraph's article (offsets in the article text)."""
     inside = sents[(sents.start >= start) & (sents.start < start + len(text))].sort_values("start")
     if len(inside) < 2:
         return esc(text)
@@ -158,7 +164,7 @@ def reader_html(path=None) -> str:
             cls = "para" if body else "para furniture"
             role = "" if p.role == "body" else f'<span class="role">{esc(p.role)}</span>'
             block.append(f'<div class="{cls}"><div class="pno">¶{int(p.para_no)}</div>'
-                         f'<div class="ptext">{role}{_paragraph_html(p.text, int(p.start), sents) if body else esc(p.text)}'
+                         f'<div class="ptext">{role}{_paragraph_html(p.text, int(p.start), sents[sents.article_id == aid]) if body else esc(p.text)}'
                          f'</div><div class="notes"></div></div>')
         block.append("</section>")
         parts.append("\n".join(block))
@@ -207,12 +213,14 @@ def worksheet_html(plan: ns.Plan) -> str:
         if not m:
             continue
         where = f"notebook {row.notebook} " + ", ".join("§" + s for s in row.sections) if row.notebook else ""
-        boxes.append(f'<div class="box"><h3>{esc(m.group(1))}. {_md(m.group(2)).strip()[3:-4]}</h3>'
+        prompt = m.group(2)[:1].upper() + m.group(2)[1:]
+        boxes.append(f'<div class="box"><h3>{esc(m.group(1))}. {_md(prompt).strip()[3:-4]}</h3>'
                      f'<p class="small">minutes {row.start}–{row.end} · {esc(where)}</p>'
-                     f'<div class="lines" style="height:46mm"></div></div>')
+                     f'<div class="lines" style="height:{46 if len(plan.rows) < 12 else 40}mm"></div></div>')
     qs = plan_questions(plan)
-    disc = "".join(f'<div class="box"><h3>Notebook {esc(k)}, question {n}</h3><p>{esc(q)}</p>'
-                   f'<div class="lines" style="height:34mm"></div></div>' for k, n, q in qs)
+    space = 34 if len(qs) <= 2 else 24
+    disc = "".join(f'<div class="box"><h3>Notebook {esc(k)}, question {n}</h3>{_md(q)}'
+                   f'<div class="lines" style="height:{space}mm"></div></div>' for k, n, q in qs)
     objectives = _md(plan.objectives.replace("**Objectives**:", "").strip())
     body = (f"<h1>Worksheet: {esc(plan.name)}</h1>"
             f'<p class="name">Name or pseudonym: ______________________ &nbsp; Date: __________</p>'
@@ -243,21 +251,25 @@ TASK_TITLES = {"stance": "Stance of a stated position", "generic_frames": "Gener
                "speaker_type": "Type of speaker"}
 
 
-def answer_sheet_html(path=None) -> str:
+def answer_sheet_html(path=None, task: str | None = None) -> str:
+    """The answer sheet: every item (or those of one ``task``) with its sentence and an answer column."""
     import helpers
     import kit.core as core
 
     sample = helpers.coding_sample(path)
+    if task is not None:
+        sample = sample[sample.task == task]
     sentences = core.enclosing_sentences(sample, path)
     paras = helpers.paragraphs(path)
     codebook = _codebook_tables()
+    name = '<p class="name">Name or pseudonym: ______________________ &nbsp; Date: __________</p>'
     parts = ["<h1>Code it yourself: answer sheet</h1>",
-             '<p class="name">Name or pseudonym: ______________________ &nbsp; Date: __________</p>',
              "<p>Work <b>alone</b> and in silence. For each item, write one code from its list in the answer "
              "column (or circle it). Leave an item empty if you cannot decide; write your doubt in the note. "
              "The words to code are in <b>bold</b> inside their sentence; ¶ is the paragraph in the reader.</p>"]
-    for task, items in sample.groupby("task", sort=False):
-        parts.append(f'<section class="page"><h2>{esc(TASK_TITLES.get(task, task))} ({len(items)} items)</h2>')
+    for n, (task, items) in enumerate(sample.groupby("task", sort=False)):
+        cls = ' class="page"' if n else ""
+        parts.append(f'<section{cls}><h2>{esc(TASK_TITLES.get(task, task))} ({len(items)} items)</h2>{name}')
         if task in codebook:
             parts.append(codebook[task])
         if task == "generic_frames":
@@ -325,11 +337,27 @@ def ground_rules_html() -> str:
     return page("Ground rules and discussion prompts", "\n".join(slides), SLIDE_CSS)
 
 
+CARD_CSS = """
+body { font-size: 9.5pt; line-height: 1.3; } h1 { font-size: 1.25em; }
+table { border-collapse: collapse; width: 100%; font-size: 0.92em; margin: 0.5em 0; }
+td, th { border: 1px solid #999; padding: 2px 4px; text-align: left; vertical-align: top; }
+th { background: #eee; } td:nth-child(2) { font-family: 'DejaVu Sans Mono', monospace; font-size: 0.9em; }
+"""
+
+
+def code_card_html() -> str:
+    """docs/code-card.md on one printed page."""
+    md = (ROOT / "docs" / "code-card.md").read_text(encoding="utf-8")
+    return page("Code card", _md(md).replace("\\|", "|"), CARD_CSS)  # "\|" is a pipe inside a table
+
+
 def build(out_dir: Path = OUT, path=None) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     files = {"reader.html": reader_html(path), "answer-sheet.html": answer_sheet_html(path),
-             "ground-rules.html": ground_rules_html()}
+             "ground-rules.html": ground_rules_html(), "code-card.html": code_card_html()}
+    for task in TASK_TITLES:
+        files[f"answer-sheet-{task.replace('_', '-')}.html"] = answer_sheet_html(path, task)
     for plan in ns.read_plans(ns.GUIDE.read_text(encoding="utf-8")):
         files[f"worksheet-{plan_slug(plan)}.html"] = worksheet_html(plan)
     written = []

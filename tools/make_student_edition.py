@@ -5,6 +5,8 @@ Usage::
     python tools/make_student_edition.py              # every notebook -> student-edition/
     python tools/make_student_edition.py 05           # only notebooks whose names start with 05
     python tools/make_student_edition.py --out DIR    # write into DIR instead of student-edition/
+    python tools/make_student_edition.py --before-round   # also leave out, in 00-04, the code cells of the
+                                                          # sections that show the round's answers
 
 What it writes (the folder is ignored by git; make it again whenever the notebooks change)::
 
@@ -17,14 +19,16 @@ How answers are removed, in this order:
 
 1. Every cell tagged ``kit-answer`` in the notebook sources is left out (percent format:
    ``# %% [markdown] tags=["kit-answer"]`` or ``# %% tags=["kit-answer"]``), with a one-line note
-   in its place.
+   in its place. A cell tagged ``kit-teacher`` (a note for the facilitator only) is left out silently.
 2. Safety net for the coding round (notebook 05): any other cell that still shows the kit's own
    code for an item of ``data/coding_round/sample.csv`` (a paragraph, table row or block naming the
    item and its code) is treated the same way. For a code cell, the code goes too, so that *Run All*
    cannot bring the answer back. Each such cell is listed on the screen: tag it ``kit-answer`` in
    the source so the edition does not depend on the safety net.
 3. In the other notebooks, sections whose *Time* line says "Shows answers to the coding round" keep
-   their content (it is what those notebooks teach) and get a visible note: do the round first.
+   their content (it is what those notebooks teach) and get a visible note: do the round first. With
+   ``--before-round`` (for a class that gets the edition before it does the round), the code cells of
+   those sections are left out too; make the edition again without it after the round.
 
 Not "clear outputs": outputs of the remaining cells are kept, so the edition reads like the kit.
 """
@@ -46,9 +50,12 @@ import notebook_sections as ns  # noqa: E402
 ROOT = HERE.parent
 OUT = ROOT / "student-edition"
 ANSWER_TAG = "kit-answer"
+TEACHER_TAG = "kit-teacher"  # a note for the facilitator only ("hand out a clean copy"): left out, no note
 ROUND_NOTEBOOK = "05"
 REMOVED_NOTE = ("*Student edition: the kit's answer that stood here is left out. Your facilitator has it, "
                 "in the kit's own copy of this notebook.*")
+BEFORE_ROUND_CODE = ("# Student edition, before the coding round: this cell shows the kit's codes for items of the\n"
+                     "# round (notebook 05) and is left out until your group has done the round.")
 REMOVED_CODE = ("# Student edition: this cell showed the kit's own answers to the coding round and is left out.\n"
                 "# Your facilitator has it, in the kit's own copy of this notebook.")
 ROUND_WARNING = ("> **Before you read this section**: it shows the kit's own codes for items of the "
@@ -84,17 +91,26 @@ def _markdown_without_leaks(cell, items) -> tuple[str, list[str]]:
     return "\n\n".join(kept), ids
 
 
-def student_notebook(nb, key: str, items, report: list[str] | None = None):
+def student_notebook(nb, key: str, items, report: list[str] | None = None, *, before_round: bool = False):
     """A copy of an executed notebook with the kit's answers taken out (see the module docstring)."""
     nb = copy.deepcopy(nb)
     report = [] if report is None else report
-    reveal_titles = set()
+    reveal_titles, reveal_cells = set(), set()
     if key != ROUND_NOTEBOOK:
-        reveal_titles = {s.title for s in ns.read_sections_of(nb, key) if s.reveals_round}
+        revealing = [s for s in ns.read_sections_of(nb, key) if s.reveals_round]
+        reveal_titles = {s.title for s in revealing}
+        reveal_cells = {id(c) for s in revealing for c, _ in s.cells if c.cell_type == "code"}
     cells = []
     for i, cell in enumerate(nb.cells):
+        if TEACHER_TAG in cell.get("metadata", {}).get("tags", []):
+            continue
         if _is_answer(cell):
             cells.append(_note_cell(cell.cell_type))
+            continue
+        if before_round and id(cell) in reveal_cells:
+            note = _note_cell("code")
+            note.source = BEFORE_ROUND_CODE
+            cells.append(note)
             continue
         if key == ROUND_NOTEBOOK:
             leaked = ns.leaks_in_cell(cell, items)
@@ -125,7 +141,8 @@ def _warn_sections(source: str, titles: set[str]) -> str:
     return "\n".join(out)
 
 
-def build(keys: list[str] | None = None, out_dir: Path = OUT, quiet: bool = False) -> list[Path]:
+def build(keys: list[str] | None = None, out_dir: Path = OUT, quiet: bool = False, *,
+          before_round: bool = False) -> list[Path]:
     items = ns.round_items()
     out_dir = Path(out_dir)
     (out_dir / "notebooks").mkdir(parents=True, exist_ok=True)
@@ -135,7 +152,7 @@ def build(keys: list[str] | None = None, out_dir: Path = OUT, quiet: bool = Fals
         if keys and not any(path.stem.startswith(k) for k in keys):
             continue
         report: list[str] = []
-        nb = student_notebook(nbformat.read(path, as_version=4), key, items, report)
+        nb = student_notebook(nbformat.read(path, as_version=4), key, items, report, before_round=before_round)
         target = out_dir / "notebooks" / path.name
         nbformat.write(nb, target)
         handouts = [make_handouts.export(target, out_dir / "handouts", edition="student edition", reading=r)
@@ -157,7 +174,9 @@ def main(argv: list[str]) -> int:
             return 2
         out_dir = Path(argv[i + 1])
         argv = argv[:i] + argv[i + 2:]
-    written = build(argv or None, out_dir)
+    before_round = "--before-round" in argv
+    argv = [a for a in argv if a != "--before-round"]
+    written = build(argv or None, out_dir, before_round=before_round)
     if not written:
         print("no notebook matches", file=sys.stderr)
         return 1

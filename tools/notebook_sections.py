@@ -307,13 +307,19 @@ def read_plans(text: str) -> list[Plan]:
     body = body[:nxt.start()] if nxt else body
     plans: list[Plan] = []
     group, sub, objectives, current = "", "", "", None
+    in_objectives = False
     for line in body.splitlines():
+        if not line.strip() or line.startswith(("|", "**")) and not line.startswith("**Objectives**"):
+            in_objectives = False
         if line.startswith("### "):
             group, sub, objectives, current = line[4:].strip(), "", "", None
         elif re.match(r"^\*\*Session \d", line):
             sub, current = line.strip("* "), None
         elif line.startswith("**Objectives**"):
-            objectives = line
+            objectives, in_objectives = line, True
+        elif in_objectives and line.strip() and not line.startswith(("|", "**")):
+            objectives += " " + line.strip()
+            continue
         elif line.startswith("|") and re.search(r"\d+\s*minutes", group):
             row = parse_row(line)
             if row is None:

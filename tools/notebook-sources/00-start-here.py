@@ -58,6 +58,7 @@ import helpers
 
 articles = helpers.load_articles()
 print(f"{len(articles)} articles, {articles.word_count.sum()} words of body text")
+helpers.about_kit_articles()  # on a corpus of your own: a note that the text describes the kit's five articles
 
 # %% [markdown]
 # ## 1. The corpus card
