@@ -478,20 +478,21 @@ def source_profile(corpus=None, *, table: pd.DataFrame | None = None) -> pd.Data
 
 
 def _side_of(country: str, sides: list[str]) -> str:
-    first = country.split(" | ")[0] if country else ""
-    if first in sides:
-        return first
-    return "no country" if first in ("", "n/a") else "other countries"
+    if " | " in country:
+        return "joint speakers"
+    if country in sides:
+        return country
+    return "no country" if country in ("", "n/a") else "other countries"
 
 
 def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | None = None) -> pd.DataFrame:
     """Sourcing balance by the same measure for every outlet: statements by side and by country.
 
-    Each statement counts for its speaker's country (a joint statement, such as one of China and
-    Brazil, counts for the first country named in the gazetteer). The
-    countries named as ``side`` in ``sourcing_settings.csv`` (here Russia and Ukraine) get a
-    column each; every other country counts as "other countries", and speakers with no country
-    (unnamed observers) as "no country". The ``summary`` column says the same in one sentence,
+    Each statement counts for its speaker's country. The countries named as ``side`` in
+    ``sourcing_settings.csv`` (here Russia and Ukraine) get a column each; joint speakers of two
+    countries ("Kyiv, alongside Trump's administration") count as "joint speakers", every other
+    country as "other countries", and speakers with no country (unnamed observers) as "no
+    country". The ``summary`` column says the same in one sentence,
     written from the row's own numbers, so every outlet is described by the same rule.
 
     Parameters
@@ -508,17 +509,18 @@ def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | N
     pandas.DataFrame
         One row per outlet (or article), in order of first publication. Columns ``outlet``
         (and ``article_id`` if ``by="article"``), ``articles``, ``statements``,
-        ``per_article``, one column per side (statements), ``other countries``,
-        ``no country``, ``countries`` (every country with its count, most first),
+        ``per_article``, one column per side (statements), ``joint speakers``,
+        ``other countries``, ``no country``, ``countries`` (every country with its count, most first),
         ``largest`` (the country with the most statements and its share) and ``summary``.
 
     Examples
     --------
     >>> b = sourcing_balance().set_index("outlet")
-    >>> b.loc["Atalayar", ["statements", "Ukraine", "Russia"]].tolist()
-    [22, 10, 3]
-    >>> print(b.loc["Atalayar", "summary"])
-    Atalayar (1 article, 22 statements): Russia 3 (14%), Ukraine 10 (45%), other countries 9 (41%). Most statements come from Ukraine (45%).
+    >>> b.loc["Atalayar", ["statements", "Ukraine", "Russia", "joint speakers"]].tolist()
+    [22, 9, 3, 1]
+    >>> print(b.loc["Atalayar", "summary"])  # doctest: +NORMALIZE_WHITESPACE
+    Atalayar (1 article, 22 statements): Russia 3 (14%), Ukraine 9 (41%), joint speakers 1 (5%),
+    other countries 9 (41%). Most statements come from Ukraine (41%).
     """
     if by not in ("outlet", "article"):
         raise ValueError(f"by must be 'outlet' or 'article'; got {by!r}")
@@ -527,8 +529,8 @@ def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | N
     arts = _article_order(corpus)
     key = "outlet" if by == "outlet" else "article_id"
     outlet_of = dict(zip(arts.article_id, arts.outlet))
-    first = [c.split(" | ")[0] if c else "n/a" for c in at.speaker_country]
-    at = at.assign(outlet=at.article_id.map(outlet_of), _country=first, _side=[_side_of(c, sides) for c in first])
+    country = [c if c else "n/a" for c in at.speaker_country]
+    at = at.assign(outlet=at.article_id.map(outlet_of), _country=country, _side=[_side_of(c, sides) for c in country])
     rows = []
     for k, group in arts.groupby(key, sort=False):
         t = at[at[key] == k]
@@ -536,13 +538,13 @@ def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | N
         countries = t._country.value_counts()
         row = {"outlet": group.outlet.iloc[0]} if by == "outlet" else {"outlet": group.outlet.iloc[0], "article_id": k}
         row.update({"articles": len(group), "statements": n, "per_article": round(n / len(group), 1)})
-        row.update({s: int((t._side == s).sum()) for s in [*sides, "other countries", "no country"]})
+        row.update({s: int((t._side == s).sum()) for s in [*sides, "joint speakers", "other countries", "no country"]})
         row["countries"] = ", ".join(f"{c} {v}" for c, v in countries.items())
         row["largest"] = f"{countries.index[0]} {countries.iloc[0] / n:.0%}" if n else ""
         row["summary"] = _balance_sentence(row, sides)
         rows.append(row)
     cols = ["outlet", *(["article_id"] if by == "article" else []), "articles", "statements", "per_article", *sides,
-            "other countries", "no country", "countries", "largest", "summary"]
+            "joint speakers", "other countries", "no country", "countries", "largest", "summary"]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -553,7 +555,8 @@ def _balance_sentence(row: dict, sides: list[str]) -> str:
     head = f"{name} ({row['articles']} article{'s' if row['articles'] != 1 else ''}, {n} statements)"
     if not n:
         return f"{head}: no attributed statement."
-    parts = [f"{s} {row[s]} ({row[s] / n:.0%})" for s in [*sides, "other countries", "no country"] if row[s]]
+    parts = [f"{s} {row[s]} ({row[s] / n:.0%})" for s in [*sides, "joint speakers", "other countries", "no country"]
+             if row[s]]
     missing = [s for s in sides if not row[s]]
     text = f"{head}: " + ", ".join(parts)
     if missing:
@@ -853,7 +856,7 @@ def findings(corpus=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
         top_speaker_share          that speaker's share of all statements (0-1)
         <side>_statements          statements by speakers of each side named in
                                    ``sourcing_settings.csv`` (e.g. ``ukraine_statements``;
-                                   a joint speaker counts for its first country, as in
+                                   joint speakers are not counted, as in
                                    :func:`sourcing_balance`)
         <side>_direct_quote        True if a speaker of that side is quoted in full
         any_direct_quote           True if anyone is quoted in full quotation
@@ -885,11 +888,10 @@ def findings(corpus=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
                "named_people": t[t.speaker_type.isin(PERSON_TYPES)].speaker_id.nunique(),
                "top_speaker": counts.index[0] if len(counts) else "",
                "top_speaker_share": round(counts.iloc[0] / len(t), 2) if len(t) else 0.0}
-        first = t.speaker_country.str.split(" | ", regex=False).str[0]  # a joint speaker: its first country
-        for s in sides:
+        for s in sides:  # a joint speaker ('Ukraine | United States') is not counted for either side
             key = re.sub(r"\W+", "_", s.lower()).strip("_")
-            row[f"{key}_statements"] = int((first == s).sum())
-            row[f"{key}_direct_quote"] = bool((first[t.form == "direct_quote"] == s).any())
+            row[f"{key}_statements"] = int((t.speaker_country == s).sum())
+            row[f"{key}_direct_quote"] = bool((direct.speaker_country == s).any())
         row.update({"any_direct_quote": bool(len(direct)), "relayed": int((t.relay_id != "").sum()),
                     "ordinary_person_quoted": any(_is_ordinary(sp.at[s, "speaker_type"], sp.at[s, "role"])
                                                   for s in t.speaker_id)})

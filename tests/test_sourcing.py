@@ -122,8 +122,8 @@ def test_findings_are_the_checkable_statements():
     assert not f.ordinary_person_quoted.any()
     assert f.at["athenstimes-2025-05-15", "relayed"] == 0
     assert f.at["globaltimes-2025-05-14", "ukraine_statements"] == 0
-    # a01 ('Ukraine and its allies', joint: its first country), a02, a03, a09-a14, a21
-    assert f.at["atalayar-2025-05-19", "ukraine_statements"] == 10
+    # a02, a03, a09-a14, a21 (a01, 'Ukraine and its allies', is a joint speaker: not counted for one side)
+    assert f.at["atalayar-2025-05-19", "ukraine_statements"] == 9
 
 
 def test_plot_voices_draws_one_bar_per_article_in_each_panel():
@@ -588,7 +588,7 @@ def test_sourcing_balance_counts_sides_for_every_outlet():
     assert list(b.index) == ["CGTN", "Global Times", "Athens Times", "Atalayar"]
     # recount from the raw files: each statement by its speaker's first country
     with open(DATA / "annotations" / "speakers.csv", encoding="utf-8") as f:
-        country = {r["speaker_id"]: r["country"].split(" | ")[0] for r in csv.DictReader(f)}
+        country = {r["speaker_id"]: r["country"] for r in csv.DictReader(f)}
     with open(DATA / "articles.csv", encoding="utf-8") as f:
         outlet = {r["article_id"]: r["outlet"] for r in csv.DictReader(f)}
     counts: dict = {}
@@ -600,6 +600,7 @@ def test_sourcing_balance_counts_sides_for_every_outlet():
         assert b.at[o, "Russia"] == counts.get((o, "Russia"), 0)
         assert b.at[o, "Ukraine"] == counts.get((o, "Ukraine"), 0)
         assert b.at[o, "statements"] == sum(v for (oo, _), v in counts.items() if oo == o)
+        assert b.at[o, "joint speakers"] == sum(v for (oo, c), v in counts.items() if oo == o and " | " in c)
         assert b.at[o, "summary"].startswith(f"{o} (")  # one sentence per outlet, same template
     assert b.at["CGTN", "articles"] == 2
 

@@ -396,9 +396,9 @@ helpers.html_table(evaluation.errors)
 # - **A joint subject**: "Kyiv, alongside Trump’s administration, has requested" and "European allies, along with
 #   Americans, sent" have two speakers each; the rules name only the first (Kyiv, the European leaders).
 #
-# One difference is not counted as an error, because the score does not look at relays: the rules give Putin's
-# proposal in the Global Times the Washington Post as relay (the cue ends the next sentence), while the hand-made table
-# leaves it empty.
+# One difference is not counted as an error, because the sentence scores do not look at relays (`fully_right`
+# below does): the rules give Putin's proposal in the Global Times the Washington Post as relay (the cue ends the next
+# sentence), while the hand-made table leaves it empty.
 #
 # Errors the rules avoid here, but that catch many extractors: "Russia claims four regions" (a territorial claim,
 # not a statement), "Putin has so far rejected ceasefire calls" (an act), "Zelensky called US President Donald Trump"
