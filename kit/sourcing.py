@@ -988,13 +988,15 @@ def plot_voices(corpus=None, *, table: pd.DataFrame | None = None, by: str = "sp
     colours = style.colours(kind, list(left.columns), corpus)
     for col in left.columns:  # a joint speaker ('Ukraine | United States'): the first party's colour, hatched
         first = str(col).split(" | ")[0]
-        if " | " in str(col) and first in left.columns:
-            colours[col] = colours[first]
+        if " | " in str(col):
+            colours[col] = colours.get(first) or style.colours(kind, [first], corpus)[first]
     form = voices_by_source(corpus, by="form", table=at).drop(columns="total")
     form.columns = [c.replace("_", " ") for c in form.columns]
     relayed = at[at.relay_id != ""].groupby("article_id").size().reindex(arts.article_id, fill_value=0)
     n = len(arts)
-    fig, (ax1, ax2) = style.figure(2 * (0.42 * n + 1.9), nrows=2)
+    legend_rows = -(-len(left.columns) // 2)
+    fig, (ax1, ax2) = style.figure(2 * (0.42 * n + 1.3) + 0.3 * legend_rows, nrows=2,
+                                   gridspec_kw={"height_ratios": [0.42 * n + 1 + 0.3 * legend_rows, 0.42 * n + 1.4]})
     y = list(range(n))[::-1]
     _stacked(ax1, y, left, colours)
     _stacked(ax2, y, form, style.colours("form", list(form.columns), corpus), hatches={"partial quote": "//"})
@@ -1003,14 +1005,14 @@ def plot_voices(corpus=None, *, table: pd.DataFrame | None = None, by: str = "sp
     for yy, k, t in zip(y, relayed, totals):
         if k:
             ax2.text(t + xmax * 0.02, yy, f"{k} relayed", va="center", color="#333")
-    for ax, title, ncol in ((ax1, f"Whose voice: by {by.replace('speaker_', '')}", 3), (ax2, "How: by form", 3)):
+    for ax, title, ncol in ((ax1, f"Whose voice: by {by.replace('speaker_', '')}", 2), (ax2, "How: by form", 3)):
         ax.set_xlim(0, xmax * 1.3)
         ax.set_yticks(y)
         ax.set_yticklabels(labels)
         ax.set_xlabel("attributed statements")
         ax.set_title(title, loc="left")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.4, -0.3), ncol=ncol, frameon=False, handlelength=1.2,
-                  columnspacing=0.8)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.35, -0.22 if ax is ax1 else -0.3), ncol=ncol, frameon=False,
+                  handlelength=1.2, columnspacing=0.8)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     return fig
