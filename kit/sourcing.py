@@ -854,11 +854,10 @@ def findings(corpus=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
         named_people               distinct named individuals who speak
         top_speaker                the speaker with the most statements
         top_speaker_share          that speaker's share of all statements (0-1)
-        <side>_statements          statements by speakers of each side named in
-                                   ``sourcing_settings.csv`` (e.g. ``ukraine_statements``;
-                                   joint speakers are not counted, as in
-                                   :func:`sourcing_balance`)
-        <side>_direct_quote        True if a speaker of that side is quoted in full
+        <side>_direct_quote        True if a speaker of a side named in
+                                   ``sourcing_settings.csv`` is quoted in full (e.g.
+                                   ``ukraine_direct_quote``; joint speakers are not counted;
+                                   statements by side: :func:`sourcing_balance`)
         any_direct_quote           True if anyone is quoted in full quotation
         relayed                    statements that reach the reader through another outlet
                                    or source
@@ -890,7 +889,6 @@ def findings(corpus=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
                "top_speaker_share": round(counts.iloc[0] / len(t), 2) if len(t) else 0.0}
         for s in sides:  # a joint speaker ('Ukraine | United States') is not counted for either side
             key = re.sub(r"\W+", "_", s.lower()).strip("_")
-            row[f"{key}_statements"] = int((t.speaker_country == s).sum())
             row[f"{key}_direct_quote"] = bool((direct.speaker_country == s).any())
         row.update({"any_direct_quote": bool(len(direct)), "relayed": int((t.relay_id != "").sum()),
                     "ordinary_person_quoted": any(_is_ordinary(sp.at[s, "speaker_type"], sp.at[s, "role"])

@@ -121,9 +121,10 @@ def test_findings_are_the_checkable_statements():
     assert f.at["atalayar-2025-05-19", "russia_direct_quote"]  # Medinsky, once
     assert not f.ordinary_person_quoted.any()
     assert f.at["athenstimes-2025-05-15", "relayed"] == 0
-    assert f.at["globaltimes-2025-05-14", "ukraine_statements"] == 0
+    b = sourcing.sourcing_balance(by="article").set_index("article_id")
+    assert b.at["globaltimes-2025-05-14", "Ukraine"] == 0
     # a02, a03, a09-a14, a21 (a01, 'Ukraine and its allies', is a joint speaker: not counted for one side)
-    assert f.at["atalayar-2025-05-19", "ukraine_statements"] == 9
+    assert b.at["atalayar-2025-05-19", "Ukraine"] == 9 and b.at["atalayar-2025-05-19", "joint speakers"] == 1
 
 
 def test_plot_voices_draws_one_bar_per_article_in_each_panel():

@@ -274,7 +274,7 @@ helpers.show_statements(corpus, "atalayar-2025-05-19")
 
 # %%
 findings = helpers.findings(corpus)
-findings
+helpers.html_table(findings)
 
 # %% [markdown]
 # Read off the table:
@@ -283,14 +283,15 @@ findings
 #    Global Times has no Ukrainian speaker at all (the `ukrainian_statements` column: 0).
 
 # %%
-findings[~findings.ukraine_direct_quote]  # pandas: keep the rows where the column is False
+rows = findings[~findings.ukraine_direct_quote]  # pandas: keep the rows where the column is False
+helpers.html_table(rows)
 
 # %% [markdown]
 # 2. **One article rests on one expert**: in the first CGTN article Sun Zhuangzhi makes 79% of the statements. In
 #    no other article does one speaker make more than about a third.
 
 # %%
-findings[["outlet", "article_id", "top_speaker", "top_speaker_share"]]
+helpers.html_table(findings[["outlet", "article_id", "top_speaker", "top_speaker_share"]])
 
 # %% [markdown]
 # 3. **No article quotes an ordinary person**: every speaker is an official, a state, an expert, an outlet or an
@@ -298,13 +299,13 @@ findings[["outlet", "article_id", "top_speaker", "top_speaker_share"]]
 #    `vice_president`.)
 
 # %%
-findings[findings.ordinary_person_quoted]  # no row: no article quotes an ordinary person
+helpers.html_table(findings[findings.ordinary_person_quoted])  # no row: no article quotes an ordinary person
 
 # %% [markdown]
 # 4. **Two articles contain no full direct quotation**: the Athens Times and the second CGTN article.
 
 # %%
-findings[~findings.any_direct_quote]
+helpers.html_table(findings[~findings.any_direct_quote])
 
 # %% [markdown]
 # These statements describe **these five articles**, as coded by one reader; they say nothing about the outlets'
