@@ -15,7 +15,13 @@ articles themselves:
 
 The distinctive-vocabulary statistics (Monroe, Colaresi & Quinn's "Fightin' Words" and Dunning's G² keyness)
 follow ``METHODS.md`` section 5 exactly. On articles of 400-700 words they are descriptive, not evidence:
-:func:`distinctiveness_check` gives the numbers that show it.
+:func:`distinctiveness_check` gives the numbers that show it, and the tables for students show which way
+each word leans instead of p-values.
+
+Every function takes the corpus first (a :class:`kit.corpus.Corpus`, a folder or None), e.g.
+``outlet_profile(corpus, article_id)``; the loaders of the four files are cached per corpus
+(:func:`kit.corpus.cached`), and the word counts of every article are computed once per corpus, so
+the statistics grow linearly with the corpus.
 """
 
 from __future__ import annotations
@@ -330,6 +336,9 @@ _NEGATING_PREFIX = re.compile(r"(?<![^\W_])(?:non|un|not)[-‑]\Z", re.IGNORECAS
 #: Where a clause ends: a lookbehind of a variant ("not after 'illegally'") is applied back to here.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?()\[\]—–]")
 _LOOKBEHIND = re.compile(r"\(\?<!((?:\\.|[^)\\])*)\)")
+#: At most this many characters before a match are searched for a qualifier (a clause without punctuation
+#: in a long text would otherwise cost time in proportion to its length for every match).
+_CLAUSE_LOOKBACK = 200
 
 
 def _variant_regex(row) -> re.Pattern:
@@ -358,8 +367,9 @@ def _qualified_at_distance(text: str, m: re.Match, rx: re.Pattern, siblings) -> 
     variant of the concept that matches the shortened text (e.g. ``illegal(ly) annex``), spanning from
     the qualifier to the end of the match. Returns None (not qualified) or ``(sibling or None, start)``.
     """
-    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, 0, m.start())]
-    clause = breaks[-1] if breaks else 0
+    lookback = max(0, m.start() - _CLAUSE_LOOKBACK)
+    breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, lookback, m.start())]
+    clause = breaks[-1] if breaks else lookback
     head, rest, size = text[clause:m.start()], text[m.start():], m.end() - m.start()
     for k in range(len(head) - 1, 0, -1):
         if not head[k - 1].isspace() or head[k].isspace():
@@ -684,10 +694,10 @@ def _draw_term_choices(corpus, wide: pd.DataFrame, title: str):
     by_label = {v: k for k, v in labels.items()}
     colour = style.colours("outlet", [outlet[by_label[a]] for a in arts], corpus)
     wrapped = [_wrap(v, 30) for v in wide.variant]
-    # rows as tall as their labels: a row of one line takes 1.7 units, each further line 1 more
-    height = np.array([w.count("\n") + 1.7 for w in wrapped])
+    # rows as tall as their labels: a row of one line takes 1.5 units, each further line 1 more
+    height = np.array([w.count("\n") + 1.5 for w in wrapped])
     y = np.cumsum(height) - height / 2
-    fig, ax = style.figure(0.165 * height.sum() + 1.9)
+    fig, ax = style.figure(0.165 * height.sum() + 1.8)
     for j, art in enumerate(arts):
         for i, v in enumerate(wide[art]):
             if v:
@@ -1590,7 +1600,8 @@ def distinctiveness_check(corpus=None, comparisons: dict | None = None, *, stop_
         The corpus.
     comparisons : dict, optional
         ``{name: (group_a_ids, group_b_ids or None)}``. Default: every article against the rest, and the
-        articles whose ``country`` in ``articles.csv`` is China against the others.
+        articles of the most common ``country`` of ``articles.csv`` (on the kit's corpus, the three
+        Chinese articles) against the others, if that country holds more than one article and not all.
     stop_words, alpha0, min_count
         As in :func:`fightin_words` (default: ``STOP_WORDS`` left out).
     as_html : bool
@@ -1617,9 +1628,10 @@ def distinctiveness_check(corpus=None, comparisons: dict | None = None, *, stop_
     if comparisons is None:
         labels = article_labels(corpus)
         comparisons = {f"{labels[a]} vs the rest": (a, None) for a in arts.article_id}
-        china = list(arts.loc[arts.country == "China", "article_id"])
-        if china and len(china) < len(arts):
-            comparisons["Chinese outlets vs the others"] = (china, None)
+        value = _most_common(arts, "country")
+        group = list(arts.loc[arts.country == value, "article_id"]) if value else []
+        if 1 < len(group) < len(arts):
+            comparisons[f"{value} (country) vs the others"] = (group, None)
     rows = []
     for name, (ga, gb) in comparisons.items():
         a_ids, b_ids = _groups(ga, gb, list(arts.article_id))
@@ -1653,12 +1665,20 @@ def _times_as_often(a, b, c, d, here: str, there: str) -> list[str]:
     return out
 
 
-def group_keyness(corpus=None, column: str = "country", value: str = "China", *, top: int = 8,
+def _most_common(arts: pd.DataFrame, column: str) -> str:
+    """The most frequent non-empty value of a column of ``articles.csv`` (first in corpus order on a tie), or ""."""
+    if column not in arts.columns:
+        return ""
+    values = [v for v in arts[column] if str(v).strip()]
+    return Counter(values).most_common(1)[0][0] if values else ""
+
+
+def group_keyness(corpus=None, column: str = "country", value: str | None = None, *, top: int = 8,
                   stop_words=STOP_WORDS, min_count: int = 3) -> core.HTML:
     """Keyness of one group of articles against the others, the groups taken from ``articles.csv``.
 
-    Group A is every article whose ``column`` equals ``value`` (e.g. the kit's three articles with
-    ``country`` China), group B the rest. If the corpus has no such column, or the group is empty or
+    Group A is every article whose ``column`` equals ``value`` (default: the column's most common
+    value, e.g. the kit's three articles with ``country`` China), group B the rest. If the corpus has no such column, or the group is empty or
     holds every article, there is nothing to compare: a short note says so and how to choose two
     groups by hand with :func:`keyness`, instead of an error.
 
@@ -1667,7 +1687,7 @@ def group_keyness(corpus=None, column: str = "country", value: str = "China", *,
     corpus : Corpus, str or Path, optional
         The corpus.
     column, value : str
-        The ``articles.csv`` column and the value that defines group A.
+        The ``articles.csv`` column and the value that defines group A (default: its most common value).
     top : int
         How many words to show.
     stop_words, min_count
@@ -1691,9 +1711,11 @@ def group_keyness(corpus=None, column: str = "country", value: str = "China", *,
     """
     corpus = as_corpus(corpus)
     arts = core.load_articles(corpus)
-    group = list(arts.loc[arts[column] == value, "article_id"]) if column in arts.columns else []
+    value = _most_common(arts, column) if value is None else value
+    group = list(arts.loc[arts[column] == value, "article_id"]) if column in arts.columns and value else []
     if not group or len(group) == len(arts):
-        why = (f"no article has {column} = {value}" if not group else f"every article has {column} = {value}")
+        why = (f"every article has {column} = {value}" if group else
+               f"no article has {column} = {value}" if value else f"no article has a {column} in articles.csv")
         return core.HTML(
             '<div class="kit-no-groups" style="border-left:4px solid #E69F00;background:#fff7e0;padding:0.5em 1em;'
             f'margin:0.4em 0;font-family:sans-serif;max-width:52em"><strong>No groups: nothing to compare.</strong> '

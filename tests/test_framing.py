@@ -148,7 +148,7 @@ def test_nothing_reaches_the_strict_threshold_on_these_articles():
     assert (chk.max_abs_z < 3).all()
     # Bonferroni for ~141 words tested: G² would need to pass about 12.76 (chi-square, 1 df, p = .05/141)
     assert (chk.max_g2 < 12.76).all()
-    chinese = chk[chk.comparison == "Chinese outlets vs the others"].iloc[0]
+    chinese = chk[chk.comparison == "China (country) vs the others"].iloc[0]
     assert chinese.tokens_a > chinese.tokens_b > 0
 
 
@@ -524,3 +524,14 @@ def test_term_chart_splits_into_names_and_single_words():
     assert "Kyiv" in rows(several) and "thriller" not in rows(several)
     assert "thriller" in rows(one) and "Kyiv" not in rows(one)
     assert len(rows(several)) + len(rows(one)) == len(helpers.term_table())
+
+
+def test_the_default_group_is_the_most_common_value(make_corpus):
+    """No country is written into the kit: the default group is the most common country of articles.csv."""
+    assert "Group A: the 3 articles whose country is China" in helpers.group_keyness().data
+    rows = [{"article_id": a, "file": f"{a}.txt", "outlet": "P", "headline": "H", "published": f"2024-03-0{i + 1}",
+             "country": c} for i, (a, c) in enumerate([("a", "Chile"), ("b", "Peru"), ("c", "Chile")])]
+    base = make_corpus({"a": "Talks went on and on.\n", "b": "The council met.\n", "c": "Talks went on.\n"}, rows=rows)
+    assert "Group A: the 2 articles whose country is Chile" in helpers.group_keyness(base, min_count=1).data
+    assert helpers.distinctiveness_check(base, min_count=1).comparison.iloc[-1] == "Chile (country) vs the others"
+    assert "no article has a country" in helpers.group_keyness(make_corpus({"x": "A.\n", "y": "B.\n"}, name="n")).data

@@ -68,7 +68,7 @@ def _leaks(text: str, items) -> list[str]:
         for sep in (" | ", ", "):
             cleaned = cleaned.replace(sep.join(it.allowed), " ")
         code = re.compile(rf"(?<![\w-]){re.escape(it.code)}(?![\w-])")
-        if any(code.search(r) for r in it.refs[1:]):
+        if code.search(it.own_words):
             continue  # the item's own words contain the code word ("spokesperson Lin Jian said")
         for ref in it.refs:
             pattern = rf"(?<![\w-]){re.escape(ref)}(?![\w-])" if ref == it.item_id else re.escape(ref)

@@ -106,7 +106,7 @@ def print_pages(files, out_dir: Path = OUT, *, png: bool = False) -> list[Printe
 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    results = []
+    results, used = [], set()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         page = browser.new_page(viewport={"width": PRINT_WIDTH_PX, "height": 1100})
@@ -116,7 +116,11 @@ def print_pages(files, out_dir: Path = OUT, *, png: bool = False) -> list[Printe
             res = Printed(str(f))
             page.goto(f.as_uri(), wait_until="load")
             res.too_wide = _innermost(page.evaluate(_OVERFLOW_JS, PRINT_WIDTH_PX))
-            pdf = out_dir / (f.stem + ".pdf")
+            name = f.stem
+            if name in used:  # e.g. the kit's and the student edition's handout of the same notebook
+                name = f"{f.parent.parent.name}-{f.parent.name}-{f.stem}"
+            used.add(name)
+            pdf = out_dir / (name + ".pdf")
             page.pdf(path=str(pdf), format="A4", print_background=True, prefer_css_page_size=True)
             res.pdf, res.pages = str(pdf), _count_pages(pdf)
             if png:

@@ -143,6 +143,7 @@ class RoundItem:
     code: str
     refs: tuple[str, ...]       # strings that identify the item
     allowed: tuple[str, ...]    # the item's allowed codes
+    own_words: str = ""         # the item's span and question in full
 
 
 def round_items(data_dir: Path | None = None) -> list[RoundItem]:
@@ -163,7 +164,8 @@ def round_items(data_dir: Path | None = None) -> list[RoundItem]:
         allowed = tuple(c.strip() for c in str(row.allowed_codes).split("|") if c.strip())
         code = kit.get(row.item_id)
         if code:
-            items.append(RoundItem(row.item_id, row.task, str(code), tuple(refs), allowed))
+            own = " ".join(_norm(str(v)) for v in (row.span, row.question) if isinstance(v, str))
+            items.append(RoundItem(row.item_id, row.task, str(code), tuple(refs), allowed, own))
     return items
 
 
@@ -203,8 +205,8 @@ def unit_leaks(unit: str, items: list[RoundItem]) -> list[str]:
         if not hit:
             continue
         code_word = re.compile(rf"(?<![\w-]){re.escape(it.code)}(?![\w-])")
-        if any(code_word.search(r) for r in it.refs[1:]):
-            continue  # the item's own words name the code ("spokesperson Lin Jian said"): nothing to give away
+        if code_word.search(it.own_words):
+            continue  # the item's own words name the code ("spokesperson Lin Jian said", "answer no"): nothing to give away
         if unit.startswith(f"| `{it.code}` |"):
             continue  # a codebook row defines the code; it does not answer an item
         rest = unit

@@ -28,7 +28,7 @@
 # | `01-who-speaks` | helpful | speakers and speaker types |
 # | Percentages | helpful | alpha is explained in plain words below; no formula is needed |
 #
-# **Time**: 20 minutes teaching, 40 minutes exercises (about 25 minutes to code the 50 items, 15 to compare and
+# **Time**: 22 minutes teaching, 40 minutes exercises (about 25 minutes to code the 50 items, 15 to compare and
 # discuss). A group short of time can code one task only (15 or 20 items, about 10 minutes; see section 3).
 
 # %% [markdown]
@@ -256,7 +256,7 @@ helpers.agreement(examples)
 #   people never share a file. A shared network folder works the same way:
 #   `helpers.coding_form(out_dir="/path/to/shared/folder")`.
 # - **One pasted text.** Under the items, the form shows each participant's answers as one line
-#   (`coding-round | name | st01=proposes ... | 12 answers`). Everyone copies their line and pastes it where the
+#   (`coding-round | name | st01=… st02=… | 12 answers`). Everyone copies their line and pastes it where the
 #   room shares text: the chat of a video call, a shared document, an e-mail. The facilitator copies everything
 #   that was pasted (chat names and times can stay) and runs:
 #
