@@ -1999,8 +1999,9 @@ def _paragraph_drop_duplicates(rows: list[dict]) -> list[dict]:
 def _sentence_remember_subject(ex) -> None:
     """A person who is the subject of a sentence without a statement is remembered for a later 'he'
     or 'she': 'Foreign Minister Ilse Daren met the delegation. … She added that …' is Daren."""
-    if ex.subject:
-        sid, name = ex.resolve(ex.subject)
+    subject = ex.subject
+    if subject:
+        sid, name = ex.resolve(subject)
         if ex.is_person(sid, name):
             ex.remember(sid, name)
 
@@ -2048,7 +2049,7 @@ class _Extractor:
         self.g = _Grammar(text, starts, gazetteer.tokens if gazetteer is not None else set())
         self.recent: list[tuple[str, str, bool]] = []  # (speaker_id or "", name, is_person), the last few
         self.full_name: dict[str, str] = {}  # a later word of a name found without the gazetteer -> the full name
-        self.subject = ""  # the first name phrase of the sentence being read (for "it")
+        self._sentence_at = ("", 0, 0)  # the sentence being read (masked block, start, end)
 
     # --- names -------------------------------------------------------------------------------
     def resolve(self, name: str) -> tuple[str, str]:
@@ -2100,6 +2101,13 @@ class _Extractor:
         if not words or all(w in _PLACES or w in _DEMONYMS for w in words):
             return False
         return len(words) >= 2 or not re.search(r"(?:ian|ese|ish|[’']s?)$", words[0])
+
+    @property
+    def subject(self) -> str:
+        """The first name phrase of the sentence being read, unless a pronoun (for 'it' and 'they');
+        found only when asked for."""
+        np = self.sentence_subject(*self._sentence_at) if self._sentence_at[0] else None
+        return np[2] if np and np[2].lower() not in _PRONOUNS else ""
 
     def _pronoun(self, low: str) -> tuple[str, str]:
         want_person = low in {"he", "she"}
@@ -2163,8 +2171,8 @@ class _Extractor:
     def cues(self, m: str, slo: int, shi: int, quotes) -> list[_Cue]:
         """Reporting cues in one sentence of the masked block (offsets in the block)."""
         found: list[_Cue] = []
-        events = [(x.start(), x.end(), _FORM_TO_LEMMA[x.group(0)], "verb") for x in _LOWER_WORD.finditer(m, slo, shi)
-                  if x.group(0) in _FORM_TO_LEMMA]
+        events = [(x.start(), x.end(), _FORM_TO_LEMMA[w], "verb") for x in _LOWER_WORD.finditer(m, slo, shi)
+                  if (w := x.group(0)) in _FORM_TO_LEMMA]
         if "clear" in m[slo:shi]:
             events += [(x.start(), x.end(), "make clear", "verb") for x in _MADE_CLEAR_RE.finditer(m, slo, shi)]
         if "ccording" in m[slo:shi]:
@@ -2218,8 +2226,7 @@ class _Extractor:
     def _sentence(self, blk: _Block, slo: int, shi: int, rows: list, relays: list, used: set) -> None:
         m = blk.masked
         slo = _sentence_skip_dateline(m, slo, shi)
-        subj = self.sentence_subject(m, slo, shi)
-        self.subject = subj[2] if subj and subj[2].lower() not in _PRONOUNS else ""
+        self._sentence_at = (m, slo, shi)
         kept = _sentence_drop_nested(m, slo, self.cues(m, slo, shi, blk.quotes))
         _sentence_according_in_clause(m, shi, kept)
         _sentence_next_cue_ends_content(m, kept)
