@@ -349,7 +349,8 @@ def held_out_articles(corpus=None) -> list[str]:
     return _setting(corpus, "held_out")
 
 
-def _own_outlet_names(corpus) -> dict[str, tuple[str, ...]]:
+@cached
+def _own_outlet_names(corpus=None) -> dict[str, tuple[str, ...]]:
     s = sourcing_settings(corpus)
     s = s[s.setting == "own_outlet_name"]
     out: dict[str, tuple[str, ...]] = {}
@@ -2355,15 +2356,7 @@ def extract_attributions(corpus=None, *, articles=None, use_gazetteer: bool = Tr
         arts = arts[arts.article_id.isin(wanted)]
     gaz = _gazetteer(corpus) if use_gazetteer and corpus.is_coded("speakers") else None
     own = _own_outlet_names(corpus)
-    paras, sents = corpus.paragraphs, corpus.sentences
-    body = paras[paras.is_body]
-    paras_of: dict[str, list] = {}
-    for aid, line_no, para_no, start, text in zip(*[body[c].tolist() for c in ("article_id", "line_no", "para_no",
-                                                                                 "start", "text")]):
-        paras_of.setdefault(aid, []).append((int(line_no), int(para_no), int(start), text))
-    sents_of: dict[str, list] = {}
-    for aid, s, e in zip(sents.article_id.tolist(), sents.start.tolist(), sents.end.tolist()):
-        sents_of.setdefault(aid, []).append((int(s), int(e)))
+    paras_of, sents_of = _body_index(corpus)
     rows = []
     sentence = []
     for aid, outlet, text in zip(arts.article_id.tolist(), arts.outlet.tolist(), arts.text.tolist()):
@@ -2436,6 +2429,24 @@ def _enclosing(text: str, bounds: list[tuple[int, int]], rows: list[dict]) -> li
             j += 1
         out.append(text[bounds[i][0]:bounds[j - 1][1]] if j > i else r["span"])
     return out
+
+
+@cached
+def _body_index(corpus=None) -> tuple[dict, dict]:
+    """The body paragraphs ``(line_no, para_no, start, text)`` and sentences ``(start, end)`` of each
+    article, split by article once per corpus (filtering the corpus-wide tables per article would
+    grow quadratically)."""
+    corpus = as_corpus(corpus)
+    paras, sents = corpus.paragraphs, corpus.sentences
+    body = paras[paras.is_body]
+    paras_of: dict[str, list] = {}
+    for aid, line_no, para_no, start, text in zip(*[body[c].tolist() for c in ("article_id", "line_no", "para_no",
+                                                                                 "start", "text")]):
+        paras_of.setdefault(aid, []).append((int(line_no), int(para_no), int(start), text))
+    sents_of: dict[str, list] = {}
+    for aid, s, e in zip(sents.article_id.tolist(), sents.start.tolist(), sents.end.tolist()):
+        sents_of.setdefault(aid, []).append((int(s), int(e)))
+    return paras_of, sents_of
 
 
 @cached
