@@ -280,7 +280,7 @@ helpers.html_table(findings)
 # Read off the table:
 #
 # 1. **Only one article quotes a Ukrainian speaker directly**: Atalayar (Kyslytsya). The other four never do; the
-#    Global Times has no Ukrainian speaker at all (the `ukrainian_statements` column: 0).
+#    Global Times has no Ukrainian speaker at all (the `Ukraine` column of the balance table in section 2: 0).
 
 # %%
 rows = findings[~findings.ukraine_direct_quote]  # pandas: keep the rows where the column is False
