@@ -107,11 +107,11 @@ KNOWN_DIFFERENCES = [
      ["lavrov_recognition_date.athenstimes-2025-05-15", "transitional_government.athenstimes-2025-05-15"]),
     (5, "Rubio's and Vance's remarks placed after the talks (Atalayar)",
      ["rubio_remark_timing.atalayar-2025-05-19", "us_role.atalayar-2025-05-19"]),
-    (6, "Zelensky's call to Trump placed 'as soon as the talks began' (Atalayar)",
+    (6, "Zelenskyy's call to Trump placed 'as soon as the talks began' (Atalayar)",
      ["zelensky_call_timing.atalayar-2025-05-19"]),
     (7, "Rubio 'will attend the talks' (Global Times): a forecast that did not happen",
      ["us_role.globaltimes-2025-05-14"]),
-    (8, "Naming: Zelenskyy / Zelensky, Kyiv / Kiev, and the name of the war",
+    (8, "Naming: 'Zelenskyy' / 'Zelensky', 'Kyiv' / 'Kiev', and the name of the war",
      [f"{topic}.{aid}" for topic in ("name_zelensky", "name_kyiv", "name_war")
       for aid in ("cgtn-2025-05-14", "globaltimes-2025-05-14", "athenstimes-2025-05-15", "cgtn-2025-05-17",
                   "atalayar-2025-05-19")]),
@@ -128,7 +128,7 @@ TIMELINE_FACTS = {
     "russian_delegation_named": "Kremlin names Medinsky-led delegation (late evening)",
     "talks_postponed": "Planned day of the talks: put off to the next day",
     "rubio_antalya": "Rubio in Antalya: 'we came because we were told…'",
-    "us_turkey_ukraine_meeting": "Morning: separate US–Turkey–Ukraine meeting (Rubio)",
+    "us_turkey_ukraine_meeting": "Morning: separate US–Türkiye–Ukraine meeting (Rubio)",
     "start_time": "Talks at Dolmabahçe begin (local time); under two hours",
     "outcome_prisoner_exchange": "Outcome: 1,000-for-1,000 prisoner exchange agreed",
     "zelenskyy_call_after_talks": "After the talks: Zelenskyy and European leaders call Trump",
@@ -400,10 +400,10 @@ def claims_overview(path=None, *, table=None, facts=None):
     Examples
     --------
     >>> claims_overview()
-    22 claim topics x 5 articles = 110 rows; 34 facts in the record
+    23 claim topics x 5 articles = 115 rows; 39 facts in the record
     >>> note = Notice("<b>not coded</b>", "record.csv")
     >>> claims_overview(facts=note).data
-    '<p>22 claim topics x 5 articles = 110 rows</p><b>not coded</b>'
+    '<p>23 claim topics x 5 articles = 115 rows</p><b>not coded</b>'
     """
     table = claims(path) if table is None else table
     facts = record(path) if facts is None else facts
@@ -621,7 +621,7 @@ def differences(path=None, *, kinds=None, table: pd.DataFrame | None = None) -> 
     >>> d.set_index("claim_id").loc["trump_status.athenstimes-2025-05-15", ["difference_kind", "span"]].tolist()
     ['title_error', 'former U.S. President Donald Trump']
     >>> d.set_index("claim_id").loc["trump_status.athenstimes-2025-05-15", "record_citation"][:39]
-    'The Telegraph (Nigeria), 2025-01-21: ht'
+    'Mint (India), 2025-01-20: https://www.l'
     """
     base = core.data_dir(path)
     rec = record(base).set_index("fact_id")

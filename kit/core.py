@@ -690,7 +690,7 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("Ukraine’s 30‑day ceasefire, Kyiv said.")
     ['ukraine’s', '30‑day', 'ceasefire', 'kyiv', 'said']
     """
-    return [m.group(0).lower() for m in _WORD_RE.finditer(text)]
+    return list(map(str.lower, _WORD_RE.findall(text)))
 
 
 def _count_words(text: str) -> int:

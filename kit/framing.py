@@ -72,7 +72,7 @@ __all__ = [
     "headline_and_lede",
     "outlet_profile",
     "framing_summary",
-    "CHECKLIST",
+    "checklist_questions",
     "coverage_checklist",
 ]
 
@@ -1056,7 +1056,7 @@ def foreground(corpus=None, article_id: str | None = None) -> pd.DataFrame:
     --------
     >>> fg = foreground(None, "athenstimes-2025-05-15")
     >>> fg.kind.value_counts().sort_index().to_dict()
-    {'error_against_record': 2, 'foregrounds': 2, 'leaves_out': 3, 'page_furniture_cue': 1}
+    {'error_against_record': 2, 'foregrounds': 2, 'leaves_out': 4, 'page_furniture_cue': 1}
     """
     file = "annotations/foreground.csv"
     base = as_corpus(corpus)
@@ -1127,7 +1127,7 @@ def check_absences(corpus=None, article_id: str | None = None) -> pd.DataFrame:
     Examples
     --------
     >>> ab = check_absences(None, "athenstimes-2025-05-15")
-    >>> int(ab["count"].sum()), "said" in set(ab.term)
+    >>> int(ab["count"].sum()), "Umerov" in set(ab.term)
     (0, True)
     """
     base = as_corpus(corpus)
@@ -1193,8 +1193,8 @@ def show_absences(corpus=None, article_id: str | None = None) -> core.HTML:
     Examples
     --------
     >>> view = show_absences(None, "athenstimes-2025-05-15")
-    >>> view.data.count("<tr>")
-    4
+    >>> view.data.count("<tr>") == 1 + len(foreground(None, "athenstimes-2025-05-15").query("kind == 'leaves_out'"))
+    True
     """
     corpus = as_corpus(corpus)
     absences = check_absences(corpus)
@@ -1879,32 +1879,43 @@ def _timing(article_id: str, base) -> str:
     return str(arts.loc[arts.article_id == article_id, "timing"].iloc[0]).strip()
 
 
-#: The common checklist of :func:`coverage_checklist`: (question, how it is answered). Text questions are
-#: answered by a case-insensitive search of the article's headline, standfirst and body; quote questions
-#: from the hand-coded ``attributions.csv`` (a speaker of that country and an official type, wholly quoted).
-CHECKLIST = [
-    ("quotes a Russian official directly", ("quote", "Russia")),
-    ("quotes a Ukrainian official directly", ("quote", "Ukraine")),
-    ("names a US official", ("text", r"\b(?:Trump|Rubio|Vance|Witkoff|Kellogg)\b")),
-    ("mentions the ceasefire-or-sanctions ultimatum", ("text", r"\bultimatum")),
-    ("mentions prisoners or an exchange of them", ("text", r"\bprisoners?\b|\bPoWs?\b")),
-    ("mentions Crimea or the four regions Russia claims", ("text", r"Crimea|Donetsk|Luhansk|Kherson|Zaporizh")),
-    ("mentions NATO", ("text", r"\bNATO\b")),
-    ("mentions Putin's call for talks without preconditions", ("text", r"precondition")),
-]
+_CHECKLIST_FILE = "coverage_checklist.csv"
+_CHECKLIST_COLUMNS = ["question_id", "question", "kind", "answered_by", "applies_to", "leaves_out_point",
+                      "claim_topic", "notes"]
+
+
+def checklist_questions(path=None) -> pd.DataFrame:
+    """The declared coverage checklist (``annotations/coverage_checklist.csv``), checked.
+
+    A corpus without its own checklist gets the kit's (``data/annotations/coverage_checklist.csv``). ``kind`` is
+    ``quote`` (``answered_by`` is a country: an official of it wholly quoted, from ``attributions.csv``) or
+    ``text`` (``answered_by`` lists words or phrases separated by `` | ``, searched as whole words, case
+    ignored); ``applies_to`` is ``all`` or ``after`` (asked only of articles written after the talks).
+    """
+    if not (core.data_dir(path) / "annotations" / _CHECKLIST_FILE).exists():
+        path = core.DEFAULT_DATA_DIR
+    df = core.read_annotation(_CHECKLIST_FILE, required=_CHECKLIST_COLUMNS, path=path, span_col=None,
+                              codes={"kind": {"quote", "text"}, "applies_to": {"all", "after"}})
+    problems = _problems_if_empty(df, ["question_id", "question", "kind", "answered_by", "applies_to"],
+                                  f"annotations/{_CHECKLIST_FILE}")
+    if problems:
+        raise KitDataError(problems)
+    return df[[*_CHECKLIST_COLUMNS, "csv_line"]].reset_index(drop=True)
+
 
 _OFFICIAL_TYPES = {"head_of_state_or_government", "minister", "spokesperson", "negotiator", "legislator",
                    "anonymous_official"}
 
 
 def coverage_checklist(path=None, *, article_ids=None, as_html: bool = False):
-    """The same eight questions asked of every article: whom it quotes directly and what it mentions.
+    """The same questions asked of every article: whom it quotes directly and what it mentions.
 
     An even-handed alternative to lists of what each article "leaves out": every article gets the same
-    questions (:data:`CHECKLIST`), answered from the data. Text questions search the headline, standfirst
+    questions (the declared list of :func:`checklist_questions`), answered from the data. Text questions search the headline, standfirst
     and body (case-insensitive) and give the first paragraph that answers yes; quote questions use the
     hand-coded attributions (an official of that country, wholly in quotation marks) and name the speakers.
-    Articles written before the talks of 16 May could not report their outcome (e.g. the prisoner exchange).
+    Articles written before the talks of 16 May could not report their outcome (e.g. the prisoner exchange):
+    questions that apply only ``after`` the talks show ``– (written before)`` for them.
 
     Parameters
     ----------
@@ -1919,7 +1930,8 @@ def coverage_checklist(path=None, *, article_ids=None, as_html: bool = False):
     -------
     pandas.DataFrame
         One row per article. Columns ``article`` (short label), ``written`` (``before`` or ``after`` the
-        talks), then one column per checklist question, each ``yes (¶n)``, ``yes (speaker, ...)`` or ``no``.
+        talks), then one column per checklist question, each ``yes (¶n)``, ``yes (speaker, ...)``, ``no`` or
+        ``– (written before)``.
 
     Raises
     ------
@@ -1941,6 +1953,7 @@ def coverage_checklist(path=None, *, article_ids=None, as_html: bool = False):
     known = list(arts.article_id)
     ids = known if article_ids is None else _ids(article_ids, known, "article_ids")
     labels = article_labels(base)
+    questions = checklist_questions(base)
     att = sourcing.attributions(base)
     quoted = att[(att.form == "direct_quote") & att.speaker_type.isin(_OFFICIAL_TYPES)]
     paras = core.paragraphs(base, articles=arts)
@@ -1949,15 +1962,17 @@ def coverage_checklist(path=None, *, article_ids=None, as_html: bool = False):
     for aid in ids:
         timing = arts.loc[arts.article_id == aid, "timing"].iloc[0]
         row = {"article": labels.get(aid, aid), "written": f"{timing} the talks"}
-        for question, (kind, arg) in CHECKLIST:
-            if kind == "quote":
-                who = quoted[(quoted.article_id == aid) & (quoted.speaker_country == arg)].speaker.unique()
-                row[question] = f"yes ({', '.join(who)})" if len(who) else "no"
+        mine = paras[paras.article_id == aid]
+        for q in questions.to_dict("records"):
+            if q["applies_to"] == "after" and timing == "before":
+                row[q["question"]] = "– (written before)"
+            elif q["kind"] == "quote":
+                who = quoted[(quoted.article_id == aid) & (quoted.speaker_country == q["answered_by"])].speaker.unique()
+                row[q["question"]] = f"yes ({', '.join(who)})" if len(who) else "no"
             else:
-                rx = re.compile(arg, re.IGNORECASE)
-                hits = [p for p, t in zip(paras[paras.article_id == aid].para_no,
-                                          paras[paras.article_id == aid].text) if rx.search(t)]
-                row[question] = f"yes (¶{hits[0]})" if hits else "no"
+                rx = re.compile("|".join(_term_regex(t).pattern for t in _terms(q["answered_by"])), re.IGNORECASE)
+                hits = [p for p, t in zip(mine.para_no, mine.text) if rx.search(t)]
+                row[q["question"]] = f"yes (¶{hits[0]})" if hits else "no"
         rows.append(row)
     out = pd.DataFrame(rows)
     return core.html_table(out) if as_html else out

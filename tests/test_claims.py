@@ -51,7 +51,8 @@ def test_record_loads_and_parses_dates():
     assert rec.loc["exchange_carried_out", "when_precision"] == "interval"
     # 23-25 May inclusive: the exclusive end is 26 May
     assert str(rec.loc["exchange_carried_out", "when_end"].date()) == "2025-05-26"
-    assert rec.loc["us_ukraine_30day_proposal", "when_precision"] == "month"
+    # dated to the day since issue 12 (the joint statement of 11 March 2025, record.csv)
+    assert rec.loc["us_ukraine_30day_proposal", "when_precision"] == "day"
     assert rec.loc["start_time", "when_start"].hour == 13
     assert rec.loc["talks_date", "citation"].startswith("Al Jazeera, 2025-05-16: https://")
 
@@ -102,7 +103,7 @@ def test_timeline_of_a_new_corpus_with_a_record(make_corpus):
 
 def test_claims_overview_prints_or_shows_the_notices(table, capsys, make_corpus):
     assert helpers.claims_overview(table=table, facts=helpers.record()) is None
-    assert capsys.readouterr().out == "22 claim topics x 5 articles = 110 rows; 34 facts in the record\n"
+    assert capsys.readouterr().out == "23 claim topics x 5 articles = 115 rows; 39 facts in the record\n"
     folder = make_corpus({"a": "Text."})
     claims_note = helpers.when_coded(helpers.claims, folder)
     record_note = helpers.when_coded(helpers.record, folder)
@@ -125,7 +126,8 @@ def test_record_bad_date_names_the_line(tmp_path):
 
 
 def test_claims_one_row_per_topic_and_article(table):
-    assert len(table) == 110 and table.topic.nunique() == 22
+    # 23 topics since issue 12 added trump_remark_timing (counted in claims.csv)
+    assert len(table) == 115 and table.topic.nunique() == 23
     assert (table.groupby("topic").article_id.nunique() == 5).all()
     text = {a: helpers.article_text(a) for a in table.article_id.unique()}
     for r in table[table.span != ""].itertuples():
@@ -169,7 +171,7 @@ def test_bad_code_and_missing_span_are_reported(tmp_path):
 def test_claims_load_without_a_record(tmp_path):
     data = _copy_data(tmp_path)
     (data / "record.csv").unlink()
-    assert len(helpers.claims(data)) == 110
+    assert len(helpers.claims(data)) == 115
     with pytest.raises(NotCodedError):
         kit.claims.differences(data)
 
@@ -179,7 +181,7 @@ def test_claims_load_without_a_record(tmp_path):
 
 def test_grid_orders_articles_by_date(table):
     g = helpers.claims_grid(table=table)
-    assert g.shape == (22, 5)
+    assert g.shape == (23, 5)  # 23 topics since issue 12 (claims.csv)
     assert list(g.columns) == ["cgtn-2025-05-14", "globaltimes-2025-05-14", "athenstimes-2025-05-15",
                                "cgtn-2025-05-17", "atalayar-2025-05-19"]
     assert g.loc["trump_status", "athenstimes-2025-05-15"] == "contradicts"
@@ -206,7 +208,7 @@ def test_differences_carry_kind_evidence_and_citation(table):
     row = d.loc["lavrov_recognition_date.athenstimes-2025-05-15"]
     assert row.difference_kind == "misdating" and row.span == "In March 2025, Foreign Minister Sergei Lavrov stated"
     assert row.record_when == "2025-04-28 | 2025-03-28"
-    assert row.record_citation.split(" | ")[0].startswith("UOL (RFI), 2025-04-28: https://")
+    assert row.record_citation.split(" | ")[0].startswith("RFI, via UOL (Brazil), 2025-04-28: https://")
     # rows that match the record with no difference are not listed
     assert "venue.cgtn-2025-05-17" not in d.index
     forecasts = helpers.differences(table=table, kinds="forecast")
@@ -235,9 +237,10 @@ def test_all_eight_known_differences_have_evidence(table):
 def test_outputs_name_outlets_not_bare_codes(table):
     import re
 
-    # the explanation of talks_day.cgtn-2025-05-14 ends "... which 002 and 003 report."
+    # since issue 12 the explanations name the outlets themselves (read in claims.csv): talks_day.cgtn-2025-05-14
+    # ends "... which the second CGTN article and Atalayar report."; a bare code is still labelled (below)
     view = helpers.show_differences("talks_day.cgtn-2025-05-14", table=table).data
-    assert "which CGTN 17 May (002) and Atalayar (003) report" in view
+    assert "which the second CGTN article and Atalayar report" in view
     assert not re.search(r"(?<![\d,(])00[0-4](?![\d)])", view)
     # the list of the eight differences uses outlet names only
     for _no, title, _ids in helpers.KNOWN_DIFFERENCES:

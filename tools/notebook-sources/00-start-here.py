@@ -47,6 +47,28 @@
 # The article texts belong to their publishers and are included for study and discussion only.
 
 # %% [markdown]
+# ## How the kit itself writes
+#
+# The articles choose their words; the kit tries not to take over any of them. Its own text (these notebooks, the
+# tables' summaries and notes) follows one house style:
+#
+# - ***Kyiv***, ***Volodymyr Zelenskyy*** and ***Türkiye***: the forms the governments concerned use in English
+#   (Ukraine's campaign for *Kyiv* from 2018, adopted by AP in 2019; Türkiye's request to the UN in 2022). The kit
+#   uses the same rule for every country.
+# - ***the war*** for the fighting since February 2022: the general word for armed conflict between states, which
+#   by itself names no initiating party. Who did what is stated separately, as documented facts with their sources:
+#   for instance, on 2 March 2022 the UN General Assembly "deplores … the aggression by the Russian Federation against
+#   Ukraine" (resolution ES-11/1, 141 votes to 5, with 35 abstentions, China and India among them).
+# - Words that an article or a side uses for its own reasons, such as *Kiev*, *invasion*, *crisis*, *ultimatum*,
+#   *unacceptable* or *constructive*, appear in the kit only inside quotation marks or as named words, when it reports
+#   what an article says. The 10 May demand of four European leaders, for example, is "the ceasefire-or-sanctions
+#   demand" in the kit's voice, and "an ultimatum" only when an article's own word is quoted.
+#
+# Why: so that a learner can always tell the article's word from the kit's, and so that the kit's voice does not
+# repeat one side's or one outlet's vocabulary. Notebook 02's lexicon lists these words with what each can signal,
+# and a test (`tests/test_own_voice.py`) checks the kit's text against it.
+
+# %% [markdown]
 # ## Setup
 #
 # Every notebook starts by importing the kit's `helpers` module, where all the code lives. The notebooks only call
@@ -133,6 +155,14 @@ fig = helpers.plot_timeline()
 #
 # **Check your understanding**: which of the five articles could have reported the prisoner exchange agreed in
 # Istanbul?
+#
+# **What happened next.** The five articles stop at 19 May 2025; the talks did not. For a class that knows later
+# events, `data/after_the_talks.csv` lists what followed, each event dated and sourced: the exchange of 23–25 May,
+# two more rounds in Istanbul (2 June and 23 July 2025), the Trump–Putin meeting in Alaska (15 August), later US,
+# Ukrainian and European talks, and three rounds of Russian–US–Ukrainian talks in Abu Dhabi and Geneva (January and
+# February 2026), up to the latest dated report the kit's authors found (26 February 2026). Open it from the file
+# browser: JupyterLab shows a CSV file as a table. None of the five articles could know any of it; keep it apart when
+# you judge what each article says.
 
 # %% [markdown]
 # ## 4. Reading an article: body text and page furniture

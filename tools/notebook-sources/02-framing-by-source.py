@@ -41,11 +41,13 @@
 #   and, where it was checked, a source for that reading;
 # - `framing_elements.csv`: for each article, Entman's four framing elements, each backed by verbatim evidence;
 # - `generic_frames.csv` (with its codebook): Semetko & Valkenburg's twenty yes/no questions;
-# - `foreground.csv`: what each article puts first, some things it leaves out (with the words checked to be
-#   absent), and other cues such as reused wire copy.
+# - `foreground.csv`: what each article puts first, what it leaves out (with the words checked to be absent), and
+#   other cues such as reused wire copy;
+# - `coverage_checklist.csv`: eighteen questions asked of every article alike (whom it quotes and names, which
+#   sources it cites, what it mentions of each side's stated case). Every "leaves out" row of `foreground.csv` is a
+#   "no" to one of these questions, in the same words for every article.
 #
-# Section 8 also asks every article the same eight questions (whom it quotes directly, what it mentions),
-# answered by the kit from the texts and from notebook 01's table.
+# Section 8 shows the checklist's answers, found by the kit in the texts and in notebook 01's table.
 #
 # These are one team's readings. The discussion questions at the end invite you to disagree with them. `data/README.md`
 # documents every column.
@@ -76,8 +78,8 @@ helpers.lexicon_note(corpus)
 #
 # Some things can be named in several ways, and the choice can say something about the writer's position, habits or
 # sources. Ukraine's capital is *Kyiv* (from Ukrainian) or *Kiev* (from Russian); the war can be a "special military
-# operation", an invasion, a war, a conflict or a crisis. The kit's lexicon lists such terms with what each variant
-# can signal. Here are two of its concepts, then, because a count is only the start, every name for the war in the
+# operation", an *invasion*, a *war*, a *conflict* or a *crisis*. The kit's lexicon lists such terms with what each
+# variant can signal. Here are two of its concepts, then, because a count is only the start, every name for the war in the
 # five articles with the words around it, except the most common, *conflict* (`helpers.lexicon_kwic(corpus, "war_name")`
 # shows all of them):
 
@@ -90,10 +92,20 @@ helpers.html_table(two_terms[["concept", "variant", "signals"]])
 helpers.lexicon_kwic(corpus, "war_name", window=45, leave_out="conflict", as_html=True)
 
 # %% [markdown]
-# Notice two things. The same variant can be the outlet's own word or a quoted person's: "resolving the Ukraine
+# Notice two things. First, the same variant can be the outlet's own word or a quoted person's: "resolving the Ukraine
 # crisis" in the second CGTN article is the analyst Cui Hongjian's wording, reported indirectly ("said Cui"); so is
 # "ends the **war**" in the same article. A word count cannot tell the outlet's voice from a quoted person's; a
 # reader can.
+#
+# Second, keep **word choice** apart from **documented fact**. The five names for the war say different things:
+# "special military operation" is the Russian government's official name; *invasion* names Russia as the party that
+# entered Ukraine; *war*, *conflict* and *crisis* do not, by themselves, name an initiating party. Which word an
+# article picks is a framing choice that the lexicon describes; what happened is a separate question, answered with
+# sources. For instance, on 2 March 2022 the UN General Assembly "deplores … the aggression by the Russian Federation
+# against Ukraine" (resolution ES-11/1: 141 votes to 5, with 35 abstentions, China and India among them), and on
+# 12 October 2022 it condemned the "attempted illegal annexation" of four Ukrainian regions (resolution ES-11/4:
+# 143 votes to 5, 35 abstentions). An article that says *conflict* does not deny those votes, and one that says
+# *invasion* does not by that word alone cite them. The kit itself writes *the war* (its house style, notebook 00).
 #
 # **Check your understanding**: which article puts the Russian official name for the war in quotation marks, and what
 # does the lexicon say quotation marks signal?
@@ -106,9 +118,12 @@ helpers.lexicon_kwic(corpus, "war_name", window=45, leave_out="conflict", as_htm
 # 2. **Who speaks**: [notebook 01](01-who-speaks.ipynb) counts each article's voices; here we only recall them.
 # 3. **Word choices**: the lexicon variants the article uses.
 # 4. **Foregrounded**: from `foreground.csv`, what the article puts first, with its words.
-# 5. **Common checklist**: the same eight questions for every article (whom it quotes directly; whether it
-#    mentions the ultimatum, the prisoners, a US official, Crimea or the four regions, NATO, Putin's "without
-#    preconditions"). Three articles were written before the talks and could not report their outcome.
+# 5. **Common checklist**: the same eighteen questions for every article: whom it quotes and names, whether it
+#    cites an agency or another outlet, and whether it mentions each side's stated case (for Russia: its reason for
+#    not accepting a truce, its demand that Western military aid stop, Putin's "without preconditions"; for Ukraine:
+#    the unconditional ceasefire, security guarantees), the European leaders' ceasefire-or-sanctions demand,
+#    sanctions, Crimea or the four regions, NATO, China's or Brazil's position. Two questions about the outcome are
+#    asked only of the two articles written after the talks.
 # 6. **Distinctive words**: the article's words that are most over-represented against the other four (section 7
 #    explains the statistics and why they are weak here).
 # 7. **Entman's four framing elements** (Entman 1993): the **problem definition** (what the story is about), the
@@ -163,8 +178,8 @@ helpers.show_framing(corpus, "globaltimes-2025-05-14")
 # relayed from the Washington Post, the second paragraph gives China's own diplomatic position. The word choices
 # include *Kiev*, *crisis* (three times), *Global South*, *peace-loving* and *constructive*, the last two from the
 # China–Brazil joint position (¶8–9), which the article partly credits to Xinhua. The cause includes the European
-# ultimatum, relayed from the Washington Post; the remedy is dialogue, with a role for China, Brazil and the Global
-# South.
+# leaders' ceasefire-or-sanctions demand (in its words, an "ultimatum"), relayed from the Washington Post; the
+# remedy is dialogue, with a role for China, Brazil and the 'Global South'.
 #
 # **Check your understanding**: which of this article's lexicon words are in the outlet's own narration, and which
 # are inside a quotation or a relayed statement? Use `helpers.lexicon_kwic(corpus, "global_south_west")`.
@@ -303,23 +318,35 @@ helpers.show_distinctive_words(corpus, top=4)
 #
 # *Time: 4 min. Shows answers to the coding round (notebook 05): where a class does the round, show this after it.*
 #
-# First, the common checklist: the same eight questions for every article, answered by the kit (a text search of
+# First, the common checklist: the same eighteen questions for every article, answered by the kit (a text search of
 # headline, standfirst and body, giving the first paragraph that answers yes; and, for quotations, notebook 01's
-# hand-coded table). A "no" is not a fault: the first three articles were written **before** the talks and could
-# not report what happened there, and each article chose its own angle.
+# hand-coded table). The questions are declared in `data/annotations/coverage_checklist.csv`, before any answer is
+# looked at. A "no" is not a fault: each article chose its own angle, and the two questions about the outcome of the
+# talks are not asked of the three articles written before them ("– (written before)").
 
 # %%
 helpers.coverage_checklist(corpus, as_html=True)
 
 # %% [markdown]
-# Every row has some "no" answers, and no two rows are alike. The two CGTN pieces mention neither the ultimatum nor a
-# US official by name; the first is the only one to mention Putin's call for talks "without any preconditions"; the
-# second is the only one without NATO. Only Atalayar quotes a Ukrainian official directly.
+# Every row has some "no" answers, and no two rows are alike. Counting them (the quotation questions included): the
+# Global Times and Atalayar answer no five times, the Athens Times six, the first CGTN article twelve and the second
+# thirteen; both CGTN pieces are short interviews with one or two experts. Each article leaves out something that
+# another carries. The two CGTN pieces mention neither the European leaders' ceasefire-or-sanctions demand nor a US
+# official by name; the second is the only one without NATO. On Russia's stated case, only the Athens Times gives
+# Russia's reason for not accepting a truce (that Ukraine would use it to rearm), which Atalayar and the others leave
+# out, and only the first CGTN article mentions Putin's call for talks "without any preconditions". On Ukraine's,
+# only the Athens Times mentions Ukraine's call for security guarantees. Only Atalayar quotes a Ukrainian official
+# directly.
 #
 # How can a claim that something is absent be checked? Search the whole article for every word that would name it,
-# and find another article that does say it. `foreground.csv` records a few such claims; here is the check for the
-# first CGTN article. In the "said in" article one matching word is enough, so the last column lists only the
-# searched words found there.
+# and find another article that does say it. Each "no" to a text question above is a "leaves out" row of
+# `foreground.csv`, with the question's words as the words to search for. The check below runs over every such row:
+# its first line counts the words checked for all five articles (130 words in 34 rows). The table then shows the first
+# eight words checked for the first CGTN article (it has 46, for its 10 rows), each with `count` (occurrences in the
+# article: 0), the article that does carry the point (`contrast_article_id`), how often that article uses the word
+# (`contrast_count`) and the paragraph of its evidence (`contrast_para_no`). One matching word is enough in the
+# contrast article, so a 0 in `contrast_count` only means that it uses another of the listed words: here the Global
+# Times names Dmitry Peskov, not Medinsky or Lavrov.
 
 # %%
 helpers.show_absences(corpus, "cgtn-2025-05-14")
@@ -379,12 +406,13 @@ fig = helpers.plot_frame_scores(corpus)
 #
 # ## Discussion questions
 #
-# 1. The lexicon says *conflict* and *crisis* "name no aggressor". Is any name for the war neutral? Would you add a
-#    variant to the lexicon, or change what a "signals" entry says?
+# 1. The lexicon says *conflict* and *crisis* "do not name an initiating party". Is any name for the war neutral?
+#    Would you add a variant to the lexicon, or change what a "signals" entry says?
 # 2. The kit codes the CGTN expert's "constructive" as the article's moral evaluation. Is an interviewee's judgement
 #    the outlet's framing? What would you need to know to decide?
-# 3. Three articles answer "no" on prisoners, all written before the exchange was agreed. Is that an omission, or
-#    should timing rule it out? Which question would you add to the checklist, and would it change the picture?
+# 3. The checklist does not ask the three articles written before the talks about prisoners ("– (written before)").
+#    Should timing rule the question out, or is a preview's silence on prisoners still an omission? Which question
+#    would you add to the checklist, and would it change the picture?
 # 4. Pick one generic-frame question the kit answered "yes" for an article. Find the words in the text that justify
 #    it. Would you code it the same way?
 # 5. Could a reader who knows nothing of the outlets guess which articles come from Chinese state media from the

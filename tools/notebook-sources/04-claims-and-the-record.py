@@ -16,7 +16,7 @@
 # - place an article on a timeline of events and say which of its statements are forecasts;
 # - read the claims grid and find, for any topic, which articles agree, which differ and which are silent;
 # - name the kind of each difference (forecast, rounding, misdating, misattributed timing, translation, wire reuse,
-#   title error, omission) and point to the evidence and to the record's source;
+#   title error, omission by a declared list) and point to the evidence and to the record's source;
 # - use the lexical matcher as what it is: a generator of candidates that a reader must confirm.
 #
 # **Prerequisites**
@@ -34,15 +34,16 @@
 #
 # Two hand-made tables feed this notebook.
 #
-# - **The record** (`data/record.csv`): 34 dated facts about the talks and the weeks around them (when Putin proposed
+# - **The record** (`data/record.csv`): 39 dated facts about the talks and the weeks around them (when Putin proposed
 #   the talks, when they were held, how long they lasted, what was agreed, when some quoted remarks were made). Each
 #   fact cites the report it rests on: outlet, date and web address. Several facts were confirmed in more than one
-#   report, and the `note` column says where sources differ. Many citations go to outlets relaying a news agency
-#   (Reuters, AP, AFP, Xinhua, TASS) rather than to the agency itself, and some facts rest on anonymous officials and
+#   report, and the `note` column says where sources differ. Where it could, the record cites a news agency or a
+#   government's own statement; many of these citations go to another site carrying the agency's text (Reuters, AP,
+#   AFP, Anadolu, Xinhua, TASS), and the `source_outlet` column names both. Some facts rest on anonymous officials and
 #   are marked as *reported*. The record is not the whole truth about the talks: it is a checkable list of facts
 #   that the claims can be set against.
-# - **The claims table** (`data/annotations/claims.csv`): 22 claim topics (the day of the talks, their duration,
-#   the prisoner exchange, who attended, the US role, the words used for names...) times 5 articles = 110 rows. Each
+# - **The claims table** (`data/annotations/claims.csv`): 23 claim topics (the day of the talks, their duration,
+#   the prisoner exchange, who attended, the US role, the words used for names...) times 5 articles = 115 rows. Each
 #   row says, in one neutral line, what the article says on the topic (or that it is silent), quotes the exact words,
 #   and compares them with the other articles and with the record. It is one careful reader's judgement and can be
 #   argued with.
@@ -113,11 +114,16 @@ fig = helpers.plot_claims_timeline()
 helpers.when_coded(helpers.html_table, record[["fact_id", "when", "value", "source_outlet", "source_date"]])
 
 # %% [markdown]
-# Notice the `when` column: some facts are known to the minute (Putin's statement, about 01:30 Moscow time on 11 May),
-# most to the day, one only to the month (the US 30-day ceasefire proposal, "March 2025"), one is an interval (the
-# exchange, 23–25 May). And notice the sources: they include an Indian news site, Al Jazeera (Qatar), the Moscow Times,
-# Hürriyet Daily News (Turkey), Censor.NET (Ukraine) and TASS (Russia). A fact is better supported when reports from
-# different countries and from both sides agree.
+# Notice the `when` column: two facts are known to the minute (Putin's statement, about 01:30 Moscow time on 11 May,
+# and the start of the session, about 13:30 on 16 May), most to the day, one is an interval (the exchange, 23–25 May).
+# And notice the sources: news agencies (TASS from Russia, Anadolu from Türkiye, AP and Reuters texts carried by other
+# sites), governments' own statements (the US–Ukraine joint statement of 11 March, the European leaders' statement of
+# 10 May, as their countries' media quoted them), and newspapers and broadcasters from several countries: Al Jazeera
+# (Qatar), the Moscow Times, Hürriyet Daily News (Türkiye), Censor.NET and the Kyiv Independent (Ukraine). A fact is
+# better supported when reports from different countries and from both sides agree.
+#
+# What happened after the five articles (the later rounds of talks in Istanbul, Abu Dhabi and Geneva, and further
+# prisoner exchanges) is in a separate dated table, `data/after_the_talks.csv`, described in notebook 00.
 #
 # **Check your understanding**: which fact in the record rests on anonymous officials? (Look for "reported" in the
 # `value` column.)
@@ -147,15 +153,16 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
                         topics=["talks_day", "duration", "prisoner_exchange", "why_putin_proposed"])
 
 # %% [markdown]
-# On `why_putin_proposed`, the record shows only the **order in time**: the European ultimatum on 10 May, Putin's
-# proposal in the early hours of 11 May. It does not show that one caused the other. So the kit applies one rule:
-# an article that states the order of events gets ✓ (the Athens Times: "following this pressure"); an article that
-# states a motive or an effect gets ≈, compatible with the record but going beyond it ("in response to" in the
-# Global Times, Russia "avoided" the ultimatum in Atalayar). Why Putin acted is the outlet's reading, which the record
-# cannot confirm or rule out.
+# On why Putin proposed the talks (the grid's `why_putin_proposed` row), the record shows only the **order in
+# time**: the European leaders' ceasefire-or-sanctions demand on 10 May, Putin's proposal in the early hours of
+# 11 May. It does not show that one caused the other. So the kit applies one rule: an article that states the order
+# of events gets ✓ (the Athens Times: "following this pressure"); an article that states a motive or an effect gets
+# ≈, compatible with the record but going beyond it ("in response to" in the Global Times, Russia "avoided an
+# ultimatum" in Atalayar). Why Putin acted is the outlet's reading, which the record cannot confirm or rule out.
 #
-# **Check your understanding**: on the topic `why_putin_proposed`, which two articles do not mention that Putin's
-# proposal came hours after the European ultimatum of 10 May, and what kind of difference is that?
+# **Check your understanding**: on why Putin proposed the talks (`why_putin_proposed`), which two articles do not
+# mention that Putin's proposal came hours after the European leaders' demand of 10 May, and what kind of difference
+# is that?
 #
 # ## 4. Every difference, explained
 #
@@ -198,7 +205,7 @@ helpers.kit_corpus_only(helpers.show_article, "globaltimes-2025-05-14", highligh
 
 # %% [markdown]
 # Trump did announce on 13 May that Rubio would go. What the article could not know is that Rubio would hold a
-# separate US–Turkey–Ukraine meeting instead of sitting at the Russia–Ukraine table.
+# separate US–Türkiye–Ukraine meeting instead of sitting at the Russia–Ukraine table.
 #
 # ### 4.2 Rounding and wire reuse: "two-hour talks" (difference 2)
 #
@@ -281,22 +288,33 @@ helpers.kit_corpus_only(helpers.show_article, "atalayar-2025-05-19", highlight={
 # left in Spanish, "Volodimir" is a Spanish spelling, "Kiev" the usual Spanish form), so its quotations are best
 # treated as reported wording, not the speakers' exact English.
 #
-# ### 4.5 Omission: why Putin proposed the talks
+# ### 4.5 Omissions, by one declared list
 #
 # *Time: 1 min.*
 #
-# An omission is harder to see than an error, because every word printed is correct. The record shows the order in
-# time (the ultimatum on 10 May, Putin's proposal about 01:30 Moscow time on 11 May), not proof that one caused the
-# other. Three articles link the proposal to the ultimatum or to the Western pressure (as a response to it, or as a
-# way to avoid it); that causal reading is theirs. Two articles do not mention that the proposal came hours after the
-# ultimatum:
+# An omission is harder to see than an error, because every word printed is correct. It is also easy to apply
+# unevenly: anyone can find something that one article leaves out. So the kit codes an omission only by a list
+# declared in advance and applied to every article alike: three questions of the common coverage checklist (notebook
+# 02, section 8) are each tied to one claim topic, and every article that reports the topic but answers "no" is
+# coded `omission`:
+#
+# | checklist question | claim topic | articles that report the topic but answer no |
+# |---|---|---|
+# | mentions the European leaders' ceasefire-or-sanctions demand of 10 May | why Putin proposed the talks | both CGTN articles |
+# | gives Russia's stated reason for not accepting a truce (that Ukraine would use it to rearm) | the 30-day ceasefire demand | both CGTN articles, the Global Times, Atalayar |
+# | mentions the reported Russian condition that Ukraine withdraw from the four regions (after the talks only) | Russia's territorial condition | CGTN, 17 May |
+#
+# On the first: the record shows the order in time (the European leaders' demand on 10 May, Putin's proposal about
+# 01:30 Moscow time on 11 May), not proof that one caused the other. Three articles link the proposal to that demand
+# or to the pressure (as a response to it, or as a way to avoid it); that causal reading is theirs. On the second:
+# only the Athens Times gives the reason Russia stated for not accepting the truce. The seven rows:
 
 # %%
 omissions = helpers.when_coded(helpers.differences, table=claims, kinds="omission")
 helpers.when_coded(helpers.show_differences, omissions.claim_id, table=claims)
 
 # %% [markdown]
-# ### 4.6 Naming: Zelenskyy or Zelensky, Kyiv or Kiev, and the name of the war (difference 8)
+# ### 4.6 Naming: *Zelenskyy* or *Zelensky*, *Kyiv* or *Kiev*, and the name of the war (difference 8)
 #
 # *Time: 1 min.*
 #
@@ -307,10 +325,12 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
                         topics=["name_zelensky", "name_kyiv", "name_war"])
 
 # %% [markdown]
-# The names of the war differ too. "Special military operation" is Russia's official term (the first CGTN article
-# quotes it in quotation marks); "invasion" (Athens Times) is the term used by Ukraine and most Western media; "the
-# war" (Atalayar), "the conflict" and "the Ukraine crisis" (Global Times, second CGTN article) are more general. The
-# grid labels the first two in the same way.
+# The names of the war differ too. "Special military operation" is the Russian government's official name (the first
+# CGTN article puts it in quotation marks); "invasion" (Athens Times) names Russia as the party that entered Ukraine;
+# "the war" (Atalayar), "the conflict" and "the Ukraine crisis" (Global Times, both CGTN articles) do not, by
+# themselves, name an initiating party. These are word choices, marked `?` in the grid: the record does not check
+# them. The documented facts behind them are a separate matter, with their own sources: notebook 02 (section 1) cites
+# the UN General Assembly resolutions of March and October 2022.
 #
 # Notebook 02 looks at these word choices in detail. Here it is enough to see that they do not follow the outlets'
 # countries neatly: the two CGTN articles write "Kyiv", the Global Times "Kiev".
@@ -354,8 +374,8 @@ helpers.html_table(pairs.head(10)[["score", "article_a", "text_a", "article_b", 
 # and "less than two hours" in the other, as in section 4.2; Russia's territorial claims before the talks and the
 # withdrawal condition reported after them; two experts' lists of core demands); one sets a forecast against what
 # happened (Rubio "will attend the talks" / Rubio "left Istanbul after meeting with Ukrainian officials"); others share
-# names or words but say different things (Umerov's two remarks; Russia's message to the United States and its refusal
-# to send high-level officials). That is why a person must decide for every candidate: *same claim*,
+# names or words but say different things (Umerov's two remarks; Russia's message to the United States and Atalayar's
+# "refused to send high-level officials"). That is why a person must decide for every candidate: *same claim*,
 # *compatible with different detail*, *contradictory*, or *a different claim*.
 #
 # How many of the pairs in the hand-made claims table does the matcher find? A pair counts as found at *k* if the two

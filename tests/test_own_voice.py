@@ -1,0 +1,173 @@
+"""The kit's own voice never adopts a word its lexicon marks as contested.
+
+``annotations/lexicon.csv`` gives every variant a ``kit_voice``: ``house_style`` (the kit's own choice, e.g. *Kyiv*,
+*Zelenskyy*, *war*), ``free`` (a general word the kit may use, e.g. *conflict* in "the conflict frame"),
+``quoted_only`` or ``avoid`` (the kit writes it only when quoting or naming the word). This test scans the kit's own
+text -- notebook prose, labels, fact ids, summaries, explanations and notes -- for every ``avoid`` variant outside
+quotation marks and fails on a hit, naming the file, the place and the words around it.
+
+What counts as quoting or naming a word: text inside quotation marks (‘…’, “…”, '…', "…"), inside backticks (code),
+or in italics (*…*, the notebooks' way of naming a word, as in "the Global Times writes *Kiev*"). Web addresses are
+left out. Verbatim evidence spans are the articles' words, not the kit's, so span columns are not scanned.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from kit import claims as kit_claims
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+LEXICON = DATA / "annotations" / "lexicon.csv"
+
+#: The notebooks whose prose is scanned (markdown cells of the reviewed sources).
+NOTEBOOKS = ["00-start-here.py", "02-framing-by-source.py", "04-claims-and-the-record.py"]
+
+#: (file under data/, columns written in the kit's own voice).
+OWN_VOICE_COLUMNS = [
+    ("annotations/framing_elements.csv", ["summary", "notes"]),
+    ("annotations/foreground.csv", ["point", "notes"]),
+    ("annotations/generic_frames.csv", ["notes"]),
+    ("annotations/claims.csv", ["says", "explanation", "topic"]),
+    ("annotations/coverage_checklist.csv", ["question", "leaves_out_point", "notes"]),
+    ("record.csv", ["fact_id", "topic", "fact", "value", "note"]),
+    ("events.csv", ["label"]),
+    ("after_the_talks.csv", ["event_id", "what_happened", "note"]),
+]
+
+_QUOTED = [
+    re.compile(r"“[^”]*”"),
+    re.compile(r"‘[^’]*’"),
+    re.compile(r'"[^"\n]*"'),
+    # a straight single quote opens after a space, a bracket or the start, and closes before a non-letter
+    re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'[^'\n]*?'(?![A-Za-z])"),
+    re.compile(r"`[^`]*`"),
+    re.compile(r"(?<![\w*])\*[^*\n]+\*(?![\w*])"),
+]
+_URL = re.compile(r"https?://\S+")
+
+
+def unquoted(text: str) -> str:
+    """The text with quoted, coded and italic passages and web addresses blanked out."""
+    text = _URL.sub(lambda m: " " * len(m.group()), text)
+    text = re.sub(r"(?<!\n)\n(?!\n)", " ", text)  # a quotation may run over a line break within a paragraph
+    for rx in _QUOTED:
+        text = rx.sub(lambda m: " " * len(m.group()), text)
+    return text
+
+
+def marked_terms(path: Path = LEXICON) -> list[tuple[str, re.Pattern]]:
+    """The lexicon's variants that the kit's own voice avoids, with their search patterns."""
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    return [(f"{r['concept']}: {r['variant']}",
+             re.compile(r["pattern"], 0 if r["case_sensitive"] == "true" else re.IGNORECASE))
+            for r in rows if r["kit_voice"] == "avoid"]
+
+
+def hits(texts, terms) -> list[str]:
+    """Every use of a marked term outside quotation: 'where: term in ...context...'."""
+    found = []
+    for where, text in texts:
+        plain = unquoted(text)
+        for name, rx in terms:
+            for m in rx.finditer(plain):
+                flat = text.replace("\n", " ")
+                ctx = flat[max(0, m.start() - 40):m.end() + 40]
+                found.append(f"{where}: {name!r} in ...{ctx}...")
+    return found
+
+
+def _id_text(value: str) -> str:
+    """A snake_case id read as words, so that 'european_ultimatum' is scanned as 'european ultimatum'."""
+    return value.replace("_", " ").replace(".", " ")
+
+
+def notebook_prose(name: str):
+    """The markdown cells of one notebook source, as (place, text) pairs."""
+    path = ROOT / "tools" / "notebook-sources" / name
+    out, cell, start, in_md = [], [], 0, False
+    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.startswith("# %%"):
+            if in_md and cell:
+                out.append((f"{name}, cell at line {start}", "\n".join(cell)))
+            in_md, cell, start = "[markdown]" in line, [], no
+        elif in_md:
+            cell.append(line[2:] if line.startswith("# ") else line.lstrip("#"))
+    if in_md and cell:
+        out.append((f"{name}, cell at line {start}", "\n".join(cell)))
+    return out
+
+
+def data_texts(base: Path = DATA):
+    out = []
+    for file, cols in OWN_VOICE_COLUMNS:
+        path = base / file
+        if not path.exists():
+            continue
+        with open(path, encoding="utf-8", newline="") as f:
+            for line, row in enumerate(csv.DictReader(f), 2):
+                for col in cols:
+                    value = row.get(col) or ""
+                    text = _id_text(value) if col in ("fact_id", "topic", "event_id") else value
+                    out.append((f"{file}, line {line}, {col}", text))
+    return out
+
+
+def kit_labels():
+    out = [(f"kit/claims.py KNOWN_DIFFERENCES {no}", title) for no, title, _ in kit_claims.KNOWN_DIFFERENCES]
+    out += [(f"kit/claims.py TIMELINE_FACTS[{k!r}]", f"{_id_text(k)}: {v}") for k, v in kit_claims.TIMELINE_FACTS.items()]
+    return out
+
+
+def test_lexicon_marks_every_variant():
+    with open(LEXICON, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    allowed = {"house_style", "free", "quoted_only", "avoid"}
+    bad = [f"line {i}: {r['variant']!r} has kit_voice {r.get('kit_voice')!r}" for i, r in enumerate(rows, 2)
+           if r.get("kit_voice") not in allowed]
+    assert not bad, bad
+    # the house style named in notebook 00
+    house = {r["variant"] for r in rows if r["kit_voice"] == "house_style"}
+    assert {"Kyiv", "Zelenskyy (surname)", "war", "Türkiye"} <= house
+    assert {"ultimatum", "Kiev", "invasion / invade"} <= {r["variant"] for r in rows if r["kit_voice"] == "avoid"}
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_notebook_prose_uses_no_marked_term(name):
+    found = hits(notebook_prose(name), marked_terms())
+    assert not found, "\n".join(found)
+
+
+def test_data_and_labels_use_no_marked_term():
+    found = hits(data_texts() + kit_labels(), marked_terms())
+    assert not found, "\n".join(found)
+
+
+def test_a_planted_term_is_caught(tmp_path):
+    terms = marked_terms()
+    planted = [("planted", "Putin proposed talks after the European ultimatum of 10 May.")]
+    expected = ("planted: 'ultimatum: ultimatum' in ...Putin proposed talks after the "
+                "European ultimatum of 10 May....")
+    assert hits(planted, terms) == [expected]
+    # an id is read as words
+    assert hits([("id", _id_text("european_ultimatum"))], terms)
+    # quoting or naming the word is not using it
+    for ok in ["It calls the demand an ‘ultimatum’.", 'It calls the demand an "ultimatum".',
+               "It calls the demand an 'ultimatum'.", "The Global Times writes *Kiev*.", "`ultimatum`",
+               "see https://example.org/ultimatum-of-10-may"]:
+        assert hits([("ok", ok)], terms) == [], ok
+    # an apostrophe does not open a quotation
+    assert hits([("apostrophe", "Russia's low-level delegation and Ukraine's reply")], terms)
+    # and a planted line in a data file is found, with its place
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "annotations" / "foreground.csv").write_text(
+        "article_id,kind,point,span,absence_terms,contrast_article_id,contrast_span,notes\n"
+        "cgtn-2025-05-14,foregrounds,Putin's Kiev visit,x,,,,\n", encoding="utf-8")
+    found = hits(data_texts(tmp_path), terms)
+    assert len(found) == 1 and found[0].startswith("annotations/foreground.csv, line 2, point: 'capital_name: Kiev'")
