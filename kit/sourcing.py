@@ -367,7 +367,8 @@ def _corpus_and_article(corpus, article_id):
     """
     if article_id is None:
         if not (isinstance(corpus, str) and not Path(corpus).is_dir()):
-            raise TypeError("give the article: e.g. speakers_in(corpus, article_id)")
+            raise KitDataError(Problem("", "", "no article was given",
+                                       "name one, e.g. helpers.speakers_in(corpus, corpus.ids[0])"))
         corpus, article_id = None, corpus
     corpus = as_corpus(corpus)
     if article_id not in set(corpus.ids):
