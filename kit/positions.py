@@ -448,10 +448,10 @@ def positions_of(corpus, actor, *, issue: str | None = None, voice=None,
     >>> set(positions_of(None, ["china", "brazil"], voice="official").voice)
     {'official'}
     """
+    rows = _ledger(corpus, ledger)
     actors = [actor] if isinstance(actor, str) else list(actor)
     for a in actors:
         _check_actor(corpus, a, "positions_of")
-    rows = _ledger(corpus, ledger)
     rows = rows[rows.actor.isin(actors)]
     if issue is not None:
         rows = rows[rows.issue == issue]
@@ -635,12 +635,12 @@ def side_by_side(corpus, actor_a: str | None = None, actor_b: str | None = None,
     >>> "Russia" in view.data and "Ukraine" in view.data and "<b>" in view.data
     True
     """
+    ledger = _ledger(corpus, ledger)  # first, so that an uncoded corpus names the ledger
     main = _main_parties(corpus)
     actor_a, actor_b = actor_a or main[0], actor_b or main[1]
     for a in (actor_a, actor_b):
         _check_actor(corpus, a, "side_by_side")
     _check_issue(corpus, issue, "side_by_side")
-    ledger = _ledger(corpus, ledger)
     names = _actor_labels(corpus)
     rows = ledger[(ledger.issue == issue) & ledger.actor.isin([actor_a, actor_b])]
     labels = article_labels(corpus)
@@ -688,8 +688,8 @@ def issue_by_outlet(corpus, issue: str, *, ledger: pd.DataFrame | None = None) -
     >>> view.data.count("<tr>") == 1 + 5 and "(no position reported on this issue)" in view.data
     True
     """
-    _check_issue(corpus, issue, "issue_by_outlet")
     ledger = _ledger(corpus, ledger)
+    _check_issue(corpus, issue, "issue_by_outlet")
     rank = {a: i for i, a in enumerate(_actor_labels(corpus))}
     rows = ledger[ledger.issue == issue]
     rows = rows.assign(_a=rows.actor.map(rank)).sort_values(["_a", "start"], kind="stable")
