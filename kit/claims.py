@@ -491,7 +491,7 @@ def claims_grid(corpus=None, *, values: str = "relation_to_record", topics=None)
     arts = list(core.load_articles(corpus)["article_id"])
     grid = t.pivot(index="topic", columns="article_id", values=values)
     grid = grid.reindex(index=list(topics) if topics is not None else all_topics, columns=arts)
-    return grid.fillna(_NOT_CODED).rename_axis(index="topic", columns="article_id")
+    return grid.astype(object).fillna(_NOT_CODED).rename_axis(index="topic", columns="article_id")
 
 
 #: Cell tints (light Okabe-Ito tones) and a text mark for each relation to the record, so the grid
@@ -993,8 +993,8 @@ def timeline_events(corpus=None, facts="key") -> pd.DataFrame:
     except NotCodedError:
         if not isinstance(facts, str):
             raise
-        return pd.DataFrame({c: pd.Series(dtype="datetime64[ns]" if c.startswith("when_s") or c == "when_end"
-                                          else object) for c in cols})
+        dtypes = {"when_start": "datetime64[ns]", "when_end": "datetime64[ns]", "context": bool}
+        return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, object)) for c in cols})
     chosen = _chosen_facts(corpus, rec, facts)
     ev = rec.loc[list(chosen.fact_id)].reset_index(drop=True)
     ev = ev.assign(label=list(chosen.label), mark=list(chosen.mark), mark_label=list(chosen.mark_label))
@@ -1077,7 +1077,7 @@ def _draw_articles(ax, pubs: pd.DataFrame, lo, colour: str) -> None:
 
 
 def _fact_label(e, ref_year: int) -> str:
-    return textwrap.fill(f"{_day_label(e, ref_year=ref_year)}: {e.label}", 30)
+    return textwrap.fill(f"{_day_label(e, ref_year=ref_year)}: {e.label}", 30, break_on_hyphens=False)
 
 
 def _draw_marks(axes, marks: pd.DataFrame, colour: str, y: float) -> None:
@@ -1256,14 +1256,15 @@ def _tokens_with_case(text: str, strip: bool = True) -> list[tuple[str, bool]]:
 
     The words are those of the kit's one tokenizer (:func:`kit.core.tokenize`), after folding
     accents and quotes; hyphenated words are split and the kit's stop words
-    (:data:`kit.core.STOP_WORDS`) dropped.
+    (:data:`kit.core.STOP_WORDS`) dropped, except words written in capitals ("US").
     """
     out = []
     folded = _fold(strip_titles(text) if strip else text)
     for i, (word, lower) in enumerate(zip(core._WORD_RE.findall(folded), core.tokenize(folded))):
         for part, low in zip(re.split(r"[-\u2011]", word), re.split(r"[-\u2011]", lower)):
             tok = _stem(low)
-            if tok and tok not in core.STOP_WORDS and (len(tok) > 1 or tok.isdigit()):
+            acronym = len(part) > 1 and part.isupper()  # "US" is a name, not the pronoun "us"
+            if tok and (acronym or tok not in core.STOP_WORDS) and (len(tok) > 1 or tok.isdigit()):
                 out.append((tok, i > 0 and part[:1].isupper()))
     return out
 
