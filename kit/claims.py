@@ -1278,7 +1278,7 @@ def matching_tokens(text: str, *, strip: bool = True) -> list[str]:
     Examples
     --------
     >>> matching_tokens("Ukrainian Defense Minister Rustem Umerov said 1,000 prisoners were swapped at Dolmabahçe.")
-    ['ukrainian', 'rustem', 'umerov', '1000', 'prisoner', 'swapped', 'dolmabahce']
+    ['ukrainian', 'rustem', 'umerov', 'said', '1000', 'prisoner', 'swapped', 'dolmabahce']
     >>> matching_tokens("a 30‑day ceasefire")
     ['30', 'day', 'ceasefire']
     """

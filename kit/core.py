@@ -1418,7 +1418,7 @@ def plot_timeline(path=None, *, facts="key", part: int = 1, start=None, end=None
     --------
     >>> fig = plot_timeline()
     >>> [ax.get_title(loc="left")[:26] for ax in fig.axes]
-    ['What had happened (the rec', 'When each article appeared']
+    ['What had happened (record.', 'When each article appeared']
     >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
     from kit import claims

@@ -685,7 +685,7 @@ def issue_by_outlet(corpus, issue: str, *, ledger: pd.DataFrame | None = None) -
     Examples
     --------
     >>> view = issue_by_outlet(None, "territory")
-    >>> view.data.count("<tr>") == 1 + 5 and "(no position reported on this issue)" in view.data
+    >>> view.data.count("<tr>") == 1 + 5 and "(no position reported on this issue)" not in view.data
     True
     """
     ledger = _ledger(corpus, ledger)

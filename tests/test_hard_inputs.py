@@ -273,7 +273,7 @@ def test_annotation_with_wrong_columns_and_missing_codebook(corpus):
     assert "annotations/framing_elements.csv, line 1 (header): missing column(s) summary, notes" in msg
     assert "the issue codes need annotations/issues_codebook.csv, which this corpus does not have" in msg
     assert 'helpers.annotation_template("speakers.csv")' in msg
-    assert "unknown actor 'town'" in msg
+    assert "the actor codes need annotations/actors_codebook.csv, which this corpus does not have" in msg
 
 
 def test_check_folder_reports_corpus_and_annotation_problems(corpus):
@@ -299,7 +299,8 @@ def test_template_writes_only_into_the_corpus_folder(tmp_path):
     assert path == root / "annotations" / "positions.csv"
     assert path.read_text(encoding="utf-8") == POSITIONS_HEADER
     msg = "\n".join(map(str, byo.check_annotations(root)))
-    assert "it needs annotations/issues_codebook.csv" in msg  # positions cannot be read without its codes
+    assert "it needs annotations/actors_codebook.csv" in msg  # positions cannot be read without its codes
+    byo.annotation_template("actors_codebook.csv", root)
     byo.annotation_template("issues_codebook.csv", root)
     byo.annotation_template("speakers.csv", root)
     assert byo.check_annotations(root) == []  # empty files are valid: nothing coded yet
@@ -331,6 +332,7 @@ def test_when_coded_turns_only_missing_files_into_a_notice(tmp_path):
     assert isinstance(note, byo.Notice) and "Not yet coded for this corpus" in note.data
     assert note.file in {"annotations/positions.csv", "annotations/issues_codebook.csv", "annotations/speakers.csv"}
     assert byo.when_coded(helpers.voice_summary, ledger=note).data.startswith('<div class="kit-reminder"')
+    byo.annotation_template("actors_codebook.csv", root)
     byo.annotation_template("issues_codebook.csv", root)
     byo.annotation_template("speakers.csv", root)
     (root / "annotations" / "positions.csv").write_text("position_id\nx\n", encoding="utf-8")
