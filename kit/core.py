@@ -1412,7 +1412,8 @@ def plot_timeline(path=None, *, facts="key", part: int = 1, start=None, end=None
 
     Returns
     -------
-    matplotlib.figure.Figure
+    matplotlib.figure.Figure or None
+        ``None`` (after one printed line) when ``part`` is beyond the last part of this corpus.
 
     Examples
     --------
