@@ -525,3 +525,14 @@ def test_a_corpus_without_the_case_files_gets_notices(tmp_path):
     assert fig.axes[0].get_yticklabels()
     import matplotlib.pyplot as plt
     plt.close(fig)
+
+
+def test_notebook_04_runs_on_the_kit_plus_five_new_articles(kit_plus_five, monkeypatch):
+    """Issue 15: the kit's data plus five uncoded articles must not stop notebook 04 (it stopped at its first cell)."""
+    from test_byo_corpus import failures, run_notebook
+
+    nb = run_notebook(REPO / "notebooks" / "04-claims-and-the-record.ipynb", kit_plus_five, monkeypatch)
+    assert not failures(nb)
+    first = "".join(o.get("text", "") for o in nb.cells[next(i for i, c in enumerate(nb.cells)
+                                                              if c.cell_type == "code")].outputs)
+    assert "Not coded yet: 5 article(s)" in first and "extra-1" in first
