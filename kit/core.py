@@ -10,7 +10,7 @@ A corpus folder holds:
   ``outlet``, ``headline``, ``published``);
 * ``articles/<file>`` -- the article texts, UTF-8 plain text, one paragraph per line;
 * optionally ``articles.sha256`` (checksums), ``article_provenance.csv`` (how sure each fact is),
-  ``events.csv`` (the timeline) and ``annotations/paragraph_roles.csv``.
+  ``record.csv`` with ``timeline.csv`` (the timeline) and ``annotations/paragraph_roles.csv``.
 """
 
 from __future__ import annotations
