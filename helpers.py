@@ -24,6 +24,9 @@ kit.claims
     Claims across sources and against the record.
 kit.teaching
     Krippendorff's alpha, the code-it-yourself round, handouts, participant notes.
+kit.explore
+    Explore without code: controls for reading, searching, who speaks, positions, claims,
+    comparing two articles (the app ``voila notebooks/explore.ipynb``).
 kit.byo
     Bring your own articles: templates for the hand-coded layers, the "not yet coded"
     notice (``when_coded``), and the checks behind ``python -m helpers check``.
@@ -46,12 +49,14 @@ import sys
 import kit.byo as _byo
 import kit.claims as _claims
 import kit.core as _core
+import kit.explore as _explore
 import kit.framing as _framing
 import kit.positions as _positions
 import kit.sourcing as _sourcing
 import kit.teaching as _teaching
 from kit.claims import *  # noqa: F401,F403
 from kit.core import *  # noqa: F401,F403
+from kit.explore import *  # noqa: F401,F403
 from kit.framing import *  # noqa: F401,F403
 from kit.positions import *  # noqa: F401,F403
 from kit.sourcing import *  # noqa: F401,F403
@@ -61,7 +66,7 @@ from kit.byo import *  # noqa: F401,F403
 from kit.corpus import Corpus, open_corpus  # noqa: E402
 
 __all__ = ["Corpus", "open_corpus", *_core.__all__, *_sourcing.__all__, *_framing.__all__, *_positions.__all__,
-           *_claims.__all__, *_teaching.__all__, *_byo.__all__]
+           *_claims.__all__, *_teaching.__all__, *_byo.__all__, *_explore.__all__]
 
 #: Functions that are about notices, files or checks themselves: they keep their own behaviour.
 _PLAIN = {"open_corpus", "when_coded", "not_coded_notice", "kit_corpus_only", "annotation_template",
@@ -101,28 +106,22 @@ for _name in __all__:
 
 
 def main(argv=None) -> int:
-    """Command line: ``python -m helpers check [FOLDER]``.
+    """Command line: ``python -m helpers check [--fix-wrapping] [FOLDER]``, ``doctor [--fix]`` or ``lab``.
 
     Checks the corpus (articles and metadata) and every annotation file in it, prints every
-    problem found in the folder (default: the kit's own data) with its file, row and fix, and
-    returns 1 if there are any, else 0.
+    problem found in the folder (default: the kit's own data) with its file, row and fix, then
+    the notes (lines read as page furniture, hard-wrapped files), and returns 1 if there are
+    problems, else 0. ``--fix-wrapping`` writes a re-flowed copy of a hard-wrapped corpus to
+    ``FOLDER-reflowed`` (see :func:`kit.byo.command_line`).
     """
-    from kit.byo import check_folder
-    from kit.core import data_dir
+    from kit.byo import command_line
 
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0] != "check" or len(argv) > 2:
-        print("usage: python -m helpers check [FOLDER]", file=sys.stderr)
-        return 2
-    folder = data_dir(argv[1] if len(argv) == 2 else None)
-    problems = check_folder(folder)
-    if not problems:
-        print(f"OK: no problems found in {folder.name}/")
-        return 0
-    print(f"{len(problems)} problem(s) found in {folder.name}/:")
-    for p in problems:
-        print(f"  - {p}")
-    return 1
+    if argv and argv[0] in ("doctor", "lab"):  # is this computer ready? / JupyterLab with the kit's settings
+        import kit.doctor as _doctor
+
+        return _doctor.doctor(argv[1:]) if argv[0] == "doctor" else _doctor.start_lab(argv[1:])
+    return command_line(argv)
 
 
 if __name__ == "__main__":

@@ -7,7 +7,9 @@ articles:
 * ``helpers.extract_attributions`` (the rule-based sourcing extractor), without the speakers
   gazetteer, since a new corpus has none;
 * ``helpers.fightin_words`` and ``helpers.keyness`` (distinctive vocabulary), comparing the
-  articles of the first 20 outlets with the rest.
+  articles of the first 20 outlets with the rest (``benchmarks/bench_keyness.py`` compares them with a
+  scikit-learn version of the same formulas);
+* ``helpers.distinctive_words`` (every article against the rest), which must grow linearly.
 
 The ``load`` column is ``load_articles`` alone; each timed function reads the corpus itself (through the
 kit's cache of paragraphs), so its time includes what it needs of that. A function that does not exist
@@ -57,10 +59,12 @@ def run(n: int) -> dict:
             s, table = _time(fn, root, **_kwargs(fn, use_gazetteer=False))
             row["extract_s"], row["statements"] = s, len(table)
         group_a = list(arts.loc[arts.outlet.isin([f"Outlet {i}" for i in range(20)]), "article_id"])
+        s, table = _time(helpers.distinctive_words, root, top=6)
+        row["distinctive_words_s"] = s
         for name in ("fightin_words", "keyness"):
             fn = getattr(helpers, name, None)
             if fn is not None:
-                s, table = _time(fn, group_a, None, root)
+                s, table = _time(fn, root, group_a)
                 row[f"{name}_s"], row[f"{name}_rows"] = s, len(table)
     return row
 
@@ -70,7 +74,7 @@ def main(sizes: list[int]) -> None:
     for f in missing:
         print(f"skipped: helpers.{f} does not exist yet")
     print(f"{'articles':>8} {'words':>10} {'load':>7} {'extract':>8} {'statements':>10} {'fightin':>8} "
-          f"{'keyness':>8}  ms/article (extract, fightin, keyness)")
+          f"{'keyness':>8} {'distinct':>8}  ms/article (extract, fightin, keyness, distinctive)")
     for n in sizes:
         r = run(n)
 
@@ -78,9 +82,9 @@ def main(sizes: list[int]) -> None:
             return f"{r[key]:>7.2f}s" if key in r else f"{'-':>8}"
 
         per = ", ".join(f"{1000 * r[k] / n:.3f}" if k in r else "-" for k in ("extract_s", "fightin_words_s",
-                                                                              "keyness_s"))
+                                                                              "keyness_s", "distinctive_words_s"))
         print(f"{n:>8} {r['words']:>10} {r['load_s']:>6.2f}s {sec('extract_s')} {r.get('statements', '-'):>10} "
-              f"{sec('fightin_words_s')} {sec('keyness_s')}  {per}", flush=True)
+              f"{sec('fightin_words_s')} {sec('keyness_s')} {sec('distinctive_words_s')}  {per}", flush=True)
 
 
 if __name__ == "__main__":

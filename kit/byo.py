@@ -10,19 +10,27 @@ This module helps with that:
 * :func:`when_coded` runs a notebook step and, if its layer is not coded yet, shows a clear
   "not yet coded for this corpus" notice naming the template command instead of an error;
 * :func:`kit_corpus_only` and :func:`example_article` let a notebook keep examples that are about
-  the kit's own five articles without failing on another corpus;
+  the kit's own five articles without failing on another corpus, and :func:`about_kit_articles`
+  marks prose that quotes the kit's own figures when another corpus is in use;
 * :func:`check_annotations` checks every annotation file present in a corpus folder and reports
   every problem at once; :func:`check_folder` runs it together with
   :func:`kit.core.check_corpus` (what ``python -m helpers check FOLDER`` prints);
-* :func:`coding_status` lists which layers a corpus has coded.
+* :func:`coding_status` lists which layers a corpus has coded;
+* :func:`check_notes` lists what the checker warns about without refusing the folder (lines the
+  kit's rules read as page furniture, hard-wrapped files), and :func:`write_reflowed` writes a
+  re-flowed copy of a corpus whose files are hard-wrapped (``python -m helpers check
+  --fix-wrapping FOLDER``); :func:`command_line` is ``python -m helpers check``.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import html
 import importlib
+import itertools
 import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,11 +45,18 @@ __all__ = [
     "when_coded",
     "not_coded_notice",
     "is_kit_corpus",
+    "uses_kit_articles",
+    "about_kit_articles",
     "kit_corpus_only",
     "example_article",
     "coding_status",
     "check_annotations",
     "check_folder",
+    "check_notes",
+    "looks_hard_wrapped",
+    "reflow_text",
+    "write_reflowed",
+    "command_line",
 ]
 
 
@@ -72,10 +87,10 @@ LAYERS: dict[str, Layer] = {layer.name: layer for layer in [
     Layer("annotations/paragraph_roles.csv", "paragraph roles that override the kit's rules", "00",
           closed={"role": "kit.core:ROLES"}, loader="kit.core:paragraphs"),
     Layer("annotations/speakers.csv", "the speakers gazetteer (one row per person or body quoted)", "01",
-          closed={"speaker_type": ("head_of_state_or_government", "minister", "spokesperson", "negotiator",
-                                   "legislator", "anonymous_official", "academic_expert", "anonymous_observers",
-                                   "state_metonym", "outlet_relay", "outlet_itself", "intergovernmental_body",
-                                   "other")},
+          closed={"speaker_type": ("head_of_state_or_government", "vice_president", "minister", "spokesperson",
+                                   "negotiator", "legislator", "anonymous_official", "academic_expert",
+                                   "anonymous_observers", "state_metonym", "outlet_relay", "outlet_itself",
+                                   "intergovernmental_body", "other")},
           loader="kit.sourcing:speakers"),
     Layer("annotations/attributions.csv", "who is quoted or paraphrased, and how", "01", span_col="span",
           closed={"form": ("direct_quote", "partial_quote", "indirect")},
@@ -367,6 +382,69 @@ def is_kit_corpus(path=None) -> bool:
     return core.data_dir(path) == core.DEFAULT_DATA_DIR.resolve()
 
 
+def _kit_digests() -> set[str]:
+    """The SHA-256 of each of the kit's own article files, from ``data/articles.sha256``."""
+    lines = (core.DEFAULT_DATA_DIR / "articles.sha256").read_text(encoding="utf-8").splitlines()
+    return {line.split()[0] for line in lines if line.strip()}
+
+
+def uses_kit_articles(path=None) -> bool:
+    """True if the corpus in use holds exactly the kit's own five articles (wherever the folder is).
+
+    Decided by the articles' contents, not by the folder's name: the SHA-256 of every article file
+    is compared with the kit's ``data/articles.sha256``. A copy of the kit's data is the kit's
+    corpus; the kit's articles plus one more, or a changed article, is not.
+
+    Examples
+    --------
+    >>> uses_kit_articles()
+    True
+    """
+    base = core.data_dir(path)
+    kit = _kit_digests()
+    arts = core.load_articles(base)
+    if len(arts) != len(kit):
+        return False
+    digests = {hashlib.sha256((base / "articles" / f).read_bytes()).hexdigest() for f in arts["file"]}
+    return digests == kit
+
+
+def about_kit_articles(path=None) -> Notice | None:
+    """Mark the notebook text around it as written about the kit's own five articles, if another corpus is in use.
+
+    The notebooks' prose quotes figures and passages of the kit's own corpus ("no word passes
+    G2 15.13", "two of the five articles ..."). On another corpus the tables and charts are
+    computed from the articles in use, but the prose stays as written. Put this call in a code
+    cell next to such prose: on the kit's own articles it shows nothing (and returns ``None``),
+    on any other corpus it shows a short note saying that the text describes the kit's articles.
+    It never changes what the analyses compute.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder (see :func:`kit.core.data_dir`).
+
+    Returns
+    -------
+    Notice or None
+
+    Examples
+    --------
+    >>> about_kit_articles() is None
+    True
+    """
+    if uses_kit_articles(path):
+        return None
+    base = core.data_dir(path)
+    n = len(core.load_articles(base))
+    return Notice(
+        f'<div class="kit-about-kit-articles" style="{_BOX}"><strong>The text of this notebook describes the kit\'s '
+        f"own five articles</strong> (the May 2025 Istanbul talks). The corpus in use is another one ({n} "
+        f"article{'s' if n != 1 else ''} in <code>{html.escape(base.name)}/</code>): the tables and charts below are "
+        f"computed from it, but numbers, names and passages quoted in the text are about the kit's articles and "
+        f"may not match them.</div>")
+
+
 def kit_corpus_only(fn, *args, **kwargs):
     """Run an example that is about the kit's own articles; on another corpus, say so instead.
 
@@ -463,7 +541,9 @@ def coding_status(path=None) -> pd.DataFrame:
 
 def _codes(spec):
     obj = _resolve(spec) if isinstance(spec, str) else spec
-    return None if obj is None else {str(c) for c in obj}
+    if obj is None:  # a mistyped reference must not silently switch a check off
+        raise LookupError(f"the code list {spec!r} named in kit.byo.LAYERS does not exist")
+    return {str(c) for c in obj}
 
 
 def _check_layer(layer: Layer, base: Path, known_ids: set[str] | None) -> list[Problem]:
@@ -479,9 +559,7 @@ def _check_layer(layer: Layer, base: Path, known_ids: set[str] | None) -> list[P
     problems: list[Problem] = []
     codes = {}
     for col, spec in layer.closed.items():
-        allowed = _codes(spec)
-        if allowed is not None:
-            codes[col] = allowed
+        codes[col] = _codes(spec)
     for col, (ref_file, ref_col) in layer.refs.items():
         if not (df[col].str.strip() != "").any():
             continue
@@ -598,3 +676,277 @@ def check_folder(path=None) -> list[Problem]:
     []
     """
     return core.check_corpus(path) + check_annotations(path)
+
+
+# --------------------------------------------------------------------------------------------
+# Warnings: what the checker lists without refusing the folder
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the checker points out that does not stop the kit (a warning, not a problem)."""
+
+    file: str
+    note: str
+    fix: str
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.note}. {self.fix}"
+
+
+_SENTENCE_END = ".!?…\"”’»)]:"
+_MAX_LISTED = 12  # lines listed per article in a note
+
+
+def _wrap_breaks(lines: list[str]) -> int:
+    """How many line ends fall inside a sentence: the next line (no blank line between) goes on with it."""
+    breaks = 0
+    for line, nxt in itertools.pairwise(lines):
+        if line and nxt and line[-1] not in _SENTENCE_END and (nxt[0].islower() or line[-1] in ",;-–"):
+            breaks += 1
+    return breaks
+
+
+def looks_hard_wrapped(text: str) -> str | None:
+    """Why a text looks hard-wrapped (a sentence broken over several lines), or None if it does not.
+
+    A capture of a wire story or an e-mail is often broken at a fixed width (about 70
+    characters): the kit would then read every line as a paragraph and split sentences at the
+    line ends ("But Putin"). The text looks hard-wrapped if at least 3 line ends, and at least a
+    fifth of them, fall inside a sentence: the line does not end a sentence and the next line,
+    with no blank line between, goes on in lower case (or the line ends with a comma or hyphen).
+
+    Examples
+    --------
+    >>> looks_hard_wrapped("The talks began on Friday in Istanbul, and the two\\ndelegations met for two hours. But Putin\\n"
+    ...                    "did not come, and the Ukrainian side said it\\nwas disappointed by the level of the\\ndelegation.")
+    '4 of 4 line ends fall inside a sentence (lines of at most 50 characters)'
+    >>> looks_hard_wrapped("One paragraph per line.\\nAnother one.") is None
+    True
+    """
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    ends = sum(1 for a, b in itertools.pairwise(lines) if a and b)
+    breaks = _wrap_breaks(lines)
+    if breaks >= 3 and breaks * 5 >= ends:
+        width = max(len(line) for line in lines)
+        return f"{breaks} of {ends} line ends fall inside a sentence (lines of at most {width} characters)"
+    return None
+
+
+def _joins(line: str, nxt: str, width: int) -> bool:
+    """True if ``nxt`` continues the paragraph of ``line`` in a hard-wrapped text."""
+    if not line or not nxt or core._header_role(line) or core._header_role(nxt):
+        return False
+    if line[-1] in _SENTENCE_END:  # a sentence ends here: the paragraph goes on only if the line is full
+        return len(line) >= 0.85 * width and not nxt[0].islower() and nxt[0].isalpha()
+    return nxt[0].islower() or line[-1] in ",;-–" or len(line) >= 0.6 * width
+
+
+def reflow_text(text: str) -> str:
+    """Join the lines of a hard-wrapped text back into one line per paragraph.
+
+    Lines are joined when the next line goes on with the sentence (see :func:`looks_hard_wrapped`)
+    or when a line is nearly as long as the longest lines (the wrap width) and the paragraph
+    clearly continues. Blank lines, header lines ("SOURCE: ...", "By ...", dates) and short
+    headings stay on their own lines. A line ending in a hyphen is joined without a space
+    ("Russia-" + "Ukraine"). Line endings become ``\\n`` and spaces at the start and end of lines are
+    dropped (the kit ignores them anyway); the words are not changed.
+
+    Examples
+    --------
+    >>> print(reflow_text("By Jane Doe\\nThe talks began on Friday in Istanbul, and the\\ntwo delegations met. "
+    ...                   "But Putin\\ndid not come.\\n\\nA new paragraph."))
+    By Jane Doe
+    The talks began on Friday in Istanbul, and the two delegations met. But Putin did not come.
+    <BLANKLINE>
+    A new paragraph.
+    """
+    lines = [line.strip() for line in text.replace("\r\n", "\n").split("\n")]
+    width = max(map(len, lines), default=0)
+    paras: list[list[str]] = []
+    for line in lines:
+        if paras and _joins(paras[-1][-1], line, width):
+            paras[-1].append(line)
+        else:
+            paras.append([line])
+    return "\n".join(_glue(p) for p in paras)
+
+
+def _glue(lines: list[str]) -> str:
+    out = lines[0]
+    for line in lines[1:]:
+        out += line if out.endswith("-") else " " + line
+    return out
+
+
+def _role_notes(paras: pd.DataFrame, files: dict[str, str]) -> list[Note]:
+    """One note per article: the lines the kit's rules read as something other than body text."""
+    notes = []
+    rule = paras[~paras["role"].isin(("body", "headline")) & paras["role_source"].str.startswith("rule: ")]
+    for aid, group in rule.groupby("article_id", sort=False):
+        items = [f"line {r.line_no} '{_short(r.text)}' ({r.role}: {r.role_source[6:]})"
+                 for r in group.head(_MAX_LISTED).itertuples()]
+        more = f" and {len(group) - _MAX_LISTED} more" if len(group) > _MAX_LISTED else ""
+        notes.append(Note(f"articles/{files[aid]}",
+                          f"{len(group)} line(s) read by the kit's rules as not body text, so left out of the "
+                          f"counts: {'; '.join(items)}{more}",
+                          "If one of them is body text, add a row for it to annotations/paragraph_roles.csv "
+                          "(article_id, starts_with, role body, note)"))
+    return notes
+
+
+def _short(text: str, n: int = 50) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def check_notes(path=None) -> list[Note]:
+    """What ``python -m helpers check`` warns about: things that work, but may not be what you want.
+
+    Listed for each article: the lines the kit's rules read as page furniture rather than body
+    text (captions, links, labels such as ``SOURCE: https://...``, ``DATE: ...``,
+    ``By NAME``, ``[May 15, 2025]``, ``Published: ... | Updated: ...`` and short section
+    headings), so that a line wrongly left out can be named in ``annotations/paragraph_roles.csv``;
+    and articles that look hard-wrapped (see :func:`looks_hard_wrapped`), with the command that
+    writes a re-flowed copy. Empty if the corpus has problems (fix those first).
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder (see :func:`kit.core.data_dir`).
+
+    Returns
+    -------
+    list of Note
+        Each names the file, what was noticed and what to do.
+
+    Examples
+    --------
+    >>> [n.file for n in check_notes()][:2]
+    ['articles/cgtn-2025-05-14.txt', 'articles/globaltimes-2025-05-14.txt']
+    """
+    base = core.data_dir(path)
+    if core.check_corpus(base):
+        return []
+    arts = core.load_articles(base)
+    files = dict(zip(arts["article_id"], arts["file"]))
+    notes = []
+    for aid, text in zip(arts["article_id"], arts["text"]):
+        why = looks_hard_wrapped(text)
+        if why:
+            notes.append(Note(f"articles/{files[aid]}", f"the file looks hard-wrapped: {why}, so the kit reads "
+                              "each line as a paragraph and splits sentences at the line ends",
+                              f"Run python -m helpers check --fix-wrapping {base.name} to write a re-flowed copy "
+                              f"of the corpus to {base.name}-reflowed/ (your folder is not changed)"))
+    return notes + _role_notes(core.paragraphs(base, articles=arts), files)
+
+
+# --------------------------------------------------------------------------------------------
+# A re-flowed copy of a hard-wrapped corpus, and the command line
+# --------------------------------------------------------------------------------------------
+
+
+def write_reflowed(path=None, target=None) -> tuple[Path, list[str]]:
+    """Write a copy of a corpus folder in which every hard-wrapped article is re-flowed.
+
+    The corpus folder is never changed. The copy (default: ``<folder>-reflowed`` next to it) holds
+    every file of the corpus (``articles.csv``, ``annotations/`` ...); the article files that
+    :func:`looks_hard_wrapped` picks out are written through :func:`reflow_text`, the others are
+    copied byte for byte. If the corpus has ``articles.sha256``, the copy's checksums are those
+    of the copy's files. Check the copy (its annotation spans may now differ where a span crossed
+    a line break), then point ``KIT_DATA_DIR`` at it.
+
+    Parameters
+    ----------
+    path : str or Path, optional
+        The corpus folder (see :func:`kit.core.data_dir`).
+    target : str or Path, optional
+        Where to write the copy; it must not exist yet.
+
+    Returns
+    -------
+    (Path, list of str)
+        The folder written, and the names of the article files that were re-flowed.
+
+    Raises
+    ------
+    KitDataError
+        If the corpus has problems (run the check first), no article looks hard-wrapped (nothing
+        is written), or the target already exists.
+    """
+    base = core.data_dir(path)
+    problems = core.check_corpus(base)
+    if problems:
+        raise KitDataError(problems)
+    arts = core.load_articles(base)
+    wrapped = {f: t for f, t in zip(arts["file"], arts["text"]) if looks_hard_wrapped(t)}
+    if not wrapped:
+        raise core._err(base.name, "", "no article file looks hard-wrapped, so there is nothing to re-flow",
+                        "use the folder as it is")
+    target = Path(target) if target is not None else base.parent / f"{base.name}-reflowed"
+    if target.exists():
+        raise core._err(target.name, "", "the folder already exists", "delete it first, or choose another name")
+    shutil.copytree(base, target, symlinks=True)  # links are copied as links, never followed
+    for fname, text in wrapped.items():
+        (target / "articles" / fname).write_text(reflow_text(text), encoding="utf-8", newline="\n")
+    manifest = target / "articles.sha256"
+    if manifest.is_file() and not manifest.is_symlink():
+        lines = [f"{hashlib.sha256(f.read_bytes()).hexdigest()}  articles/{f.name}"
+                 for f in sorted((target / "articles").glob("*.txt"))]
+        manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target, sorted(wrapped)
+
+
+_USAGE = "usage: python -m helpers check [FOLDER]   or   python -m helpers check --fix-wrapping FOLDER"
+_MAX_NOTES = 20
+
+
+def _print_notes(notes: list[Note]) -> None:
+    if not notes:
+        return
+    print(f"{len(notes)} note(s), not problems (the kit works as it is; check that this is what you want):")
+    for n in notes[:_MAX_NOTES]:
+        print(f"  - {n}")
+    if len(notes) > _MAX_NOTES:
+        print(f"  ... and {len(notes) - _MAX_NOTES} more: helpers.check_notes(FOLDER) lists them all")
+
+
+def _fix_wrapping(folder) -> int:
+    base = core.data_dir(folder)
+    try:
+        target, files = write_reflowed(base)
+    except KitDataError as exc:
+        print(f"Nothing written: {exc}")
+        return 1
+    print(f"Re-flowed {len(files)} article file(s) ({', '.join(files)}) into a copy of the corpus: {target}")
+    print(f"Your folder {base.name}/ was not changed. Next: python -m helpers check {target}")
+    print(f"then point KIT_DATA_DIR at {target} (see docs/bring-your-own-articles.md).")
+    after = check_folder(target)
+    for p in after:
+        print(f"  - problem in the copy: {p}")
+    return 1 if after else 0
+
+
+def command_line(argv) -> int:
+    """``python -m helpers check [FOLDER]`` and ``python -m helpers check --fix-wrapping FOLDER``.
+
+    The check prints every problem (file, line, fix) and returns 1 if there are any; then the
+    notes of :func:`check_notes`, which do not change the result. ``--fix-wrapping`` writes a
+    re-flowed copy of the corpus (see :func:`write_reflowed`), prints where, and checks the copy.
+    """
+    argv = list(argv)
+    if not argv or argv[0] != "check" or len(argv) > 3 or (len(argv) == 3 and argv[1] != "--fix-wrapping"):
+        print(_USAGE, file=sys.stderr)
+        return 2
+    if len(argv) == 3:
+        return _fix_wrapping(argv[2])
+    folder = core.data_dir(argv[1] if len(argv) == 2 else None)
+    problems = check_folder(folder)
+    if not problems:
+        print(f"OK: no problems found in {folder.name}/")
+        _print_notes(check_notes(folder))
+        return 0
+    print(f"{len(problems)} problem(s) found in {folder.name}/:")
+    for p in problems:
+        print(f"  - {p}")
+    return 1

@@ -399,7 +399,7 @@ def claims_overview(corpus=None):
     Examples
     --------
     >>> claims_overview()
-    22 claim topics x 5 articles = 110 rows; 33 facts in the record
+    22 claim topics x 5 articles = 110 rows; 34 facts in the record
     """
     from kit.byo import not_coded_notice
 
@@ -993,7 +993,7 @@ def timeline_events(corpus=None, facts="key") -> pd.DataFrame:
     Examples
     --------
     >>> timeline_events().fact_id.tolist()
-    ['european_ultimatum', 'putin_proposal', 'talks_postponed', 'start_time']
+    ['european_ceasefire_demand', 'putin_proposal', 'talks_postponed', 'start_time']
     """
     cols = ["fact_id", "label", "mark", "mark_label", "when", "when_start", "when_end", "when_precision", "context"]
     try:

@@ -21,13 +21,15 @@ import html
 import io
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
-from kit.corpus import cached
+import kit.style  # noqa: F401  (the kit's chart defaults, set once on import)
+from kit.corpus import cached, corpus_first
 
 __all__ = [
     "KitDataError",
@@ -41,6 +43,7 @@ __all__ = [
     "TEXT_ROLES",
     "read_article_file",
     "read_csv_checked",
+    "article_file_problem",
     "check_corpus",
     "load_articles",
     "article_text",
@@ -58,6 +61,9 @@ __all__ = [
     "tokenize",
     "STOP_WORDS",
     "html_table",
+    "SHOW_MAX_CHARS",
+    "TABLE_MAX_ROWS",
+    "TABLE_MAX_CELL",
 ]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -82,7 +88,8 @@ ROLES = {
     "standfirst": "the summary line under the headline",
     "body": "the article's running text",
     "caption": "a photo caption or photo credit",
-    "label": "a section label or dateline (e.g. 'WORLD / EUROPE', 'Published: ...')",
+    "label": "a label line: section name, section heading, dateline, byline or header field "
+             "(e.g. 'WORLD / EUROPE', 'Published: ...', 'By Jane Doe', 'SOURCE: https://...')",
     "link": "a link or 'Read more' line",
     "furniture": "other page furniture (separators, repeated elements)",
 }
@@ -181,6 +188,106 @@ def _display(path: Path, base: Path) -> str:
         return path.name
 
 
+# --- Confinement: nothing outside the corpus folder is ever read. -----------------------------
+#
+# Every file the kit reads from a corpus goes through one of two checks:
+#
+# * an article file named in ``articles.csv`` must be a plain file name (no folder, no ``..``,
+#   not absolute) of a file that, with every link followed, lies inside the corpus's
+#   ``articles/`` folder, which itself must lie inside the corpus folder
+#   (:func:`article_file_problem`);
+# * any other file (``articles.csv``, annotation files, ``record.csv``, coding-round files,
+#   ``articles.sha256``) must, with every link followed, lie inside the corpus folder, or, when
+#   read without a corpus folder, inside the folder it was found in (:func:`_outside`).
+#
+# Decided: a symbolic link is judged by where it leads. A link to a file inside ``articles/``
+# (e.g. two names for one file) is read like that file; a link that leads anywhere else is
+# refused. The corpus folder itself (``KIT_DATA_DIR`` or the folder passed) is what the user
+# chose; it is resolved once, and everything is confined to the resolved folder.
+
+_DRIVE_RE = re.compile(r"^[A-Za-z]:")
+_ARTICLE_FILE_FIX = ("write only the file's name (e.g. 'outlet-2025-05-14.txt') and put the file itself "
+                     "in the corpus's articles/ folder")
+_LINK_FIX = "replace the link by a copy of the file itself (the kit reads only files inside the corpus folder)"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """True if ``path``, with every link followed, lies inside ``folder`` (also resolved)."""
+    real, root = os.path.realpath(path), os.path.realpath(folder)
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _outside(path: Path, folder: Path, name: str) -> KitDataError | None:
+    """The error for a file that leads outside ``folder`` (through a link), or None."""
+    if _inside(path, folder):
+        return None
+    return _err(name, "", "the file is a link to a file outside the corpus folder", _LINK_FIX)
+
+
+def _file_name_problem(fname: str) -> str | None:
+    """Why a ``file`` value of articles.csv is not a plain file name, or None if it is one."""
+    if fname.startswith(("/", "\\")) or _DRIVE_RE.match(fname):
+        return f"the file {fname!r} is an absolute path; only files in the corpus's articles/ folder are read"
+    parts = re.split(r"[\\/]", fname)
+    if ".." in parts:
+        return f"the file {fname!r} goes up out of the articles/ folder ('..'); only files in it are read"
+    if len(parts) > 1:
+        return f"the file {fname!r} names a subfolder; the kit reads files directly in articles/ only"
+    if fname == "." or any(ord(c) < 32 for c in fname):
+        return f"the file {fname!r} is not a file name"
+    return None
+
+
+def article_file_problem(base, fname: str, row: str = "") -> Problem | None:
+    """Why ``articles/<fname>`` of corpus ``base`` may not be read, or None if it may.
+
+    Refused: an empty name, an absolute path, ``..``, a subfolder, a name that leads (through a
+    symbolic link, or an ``articles/`` folder that is itself a link) outside the corpus's
+    ``articles/`` folder, a missing file, a folder. Nothing outside the corpus is opened to decide.
+
+    Parameters
+    ----------
+    base : str or Path
+        The corpus folder.
+    fname : str
+        The ``file`` value from ``articles.csv``.
+    row : str
+        Where the value is (e.g. ``"line 3"``), for the message.
+
+    Returns
+    -------
+    Problem or None
+
+    Examples
+    --------
+    >>> article_file_problem(data_dir(), "cgtn-2025-05-14.txt") is None
+    True
+    >>> print(article_file_problem(data_dir(), "../../etc/passwd", "line 2"))  # doctest: +ELLIPSIS
+    articles.csv, line 2: the file '../../etc/passwd' goes up out of the articles/ folder ('..'); ... Fix: write only ...
+    """
+    base = Path(base).resolve()
+    name = "articles.csv"
+    fname = fname.strip()
+    if not fname:
+        return Problem(name, row, "the file column is empty", "write the name of the .txt file in the articles/ folder")
+    bad = _file_name_problem(fname)
+    if bad:
+        return Problem(name, row, bad, _ARTICLE_FILE_FIX)
+    art_dir = base / "articles"
+    if not _inside(art_dir, base):
+        return Problem("articles/", "", "the articles/ folder is a link to a folder outside the corpus folder",
+                       "make articles/ a real folder inside the corpus folder and copy the article files into it")
+    fpath = art_dir / fname
+    if not _inside(fpath, art_dir):
+        return Problem(name, row, f"articles/{fname} is a link to a file outside the articles/ folder", _LINK_FIX)
+    if not fpath.exists():
+        return Problem(name, row, f"the file articles/{fname} does not exist",
+                       "put the .txt file in the articles/ folder or correct the name")
+    if not fpath.is_file():
+        return Problem(name, row, f"articles/{fname} is a folder, not a file", "name a .txt file in articles/")
+    return None
+
+
 def read_article_file(path, *, base=None) -> str:
     """Read one article file as text, refusing empty or non-UTF-8 files with a clear message.
 
@@ -202,7 +309,8 @@ def read_article_file(path, *, base=None) -> str:
     Raises
     ------
     KitDataError
-        If the file is missing, empty, or not valid UTF-8.
+        If the file is missing, empty, or not valid UTF-8; or if it leads (through a symbolic
+        link) outside ``base`` (or, without ``base``, outside the folder it is in).
 
     Examples
     --------
@@ -212,6 +320,9 @@ def read_article_file(path, *, base=None) -> str:
     """
     path = Path(path)
     name = _display(path, Path(base)) if base else path.name
+    outside = _outside(path, Path(base) if base else path.parent, name)
+    if outside:
+        raise outside
     if not path.exists():
         raise _err(name, "", "the file does not exist", "check the file name in articles.csv")
     raw = path.read_bytes()
@@ -219,6 +330,9 @@ def read_article_file(path, *, base=None) -> str:
         raise _err(
             name, "", "the file is empty", "paste the article text into it, or remove its row from articles.csv"
         )
+    not_text = _not_text(raw)
+    if not_text:
+        raise _err(name, *not_text)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -234,13 +348,42 @@ def read_article_file(path, *, base=None) -> str:
             f"the file is not UTF-8 text{hint}",
             "open it in a text editor and save it again with the encoding 'UTF-8'",
         ) from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    text = text.removeprefix("\ufeff")
     if not text.strip():
         raise _err(
             name, "", "the file is empty", "paste the article text into it, or remove its row from articles.csv"
         )
+    lone_cr = text.count("\r") - text.count("\r\n")
+    if lone_cr:
+        kind = ("uses old Mac line endings (CR only), so it would be read as one paragraph" if "\n" not in text
+                else f"has {lone_cr} line(s) ending in CR only (old Mac line endings) among ordinary ones")
+        raise _err(name, "", f"the file {kind}",
+                   "open it in a text editor and save it again with ordinary line endings (LF, or Windows CRLF)")
     return text
+
+
+_SAVE_UTF8 = ("open it in a text editor and save it again as plain text with the encoding 'UTF-8' (in Notepad: "
+              "Save as, Encoding: UTF-8, not 'Unicode' or 'UTF-16')")
+_NOT_PLAIN = "copy the text out of the document into a text editor and save it as plain text (.txt), encoding UTF-8"
+
+
+def _not_text(raw: bytes) -> tuple[str, str, str] | None:
+    """(row, problem, fix) if the bytes are recognisably not UTF-8 text (UTF-16, PDF, Word, RTF, binary)."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        order = "little-endian" if raw[:2] == b"\xff\xfe" else "big-endian"
+        return "", f"the file is UTF-16 text ({order}, with a byte-order mark), not UTF-8", _SAVE_UTF8
+    for magic, what in ((b"%PDF", "a PDF document"), (b"PK\x03\x04", "a zipped document (Word .docx, OpenDocument)"),
+                        (b"{\\rtf", "a Rich Text (RTF) document"), (b"\xd0\xcf\x11\xe0", "an old Word (.doc) document")):
+        if raw.startswith(magic):
+            return "", f"the file is {what}, not plain text", _NOT_PLAIN
+    first = raw.find(b"\x00")
+    if first < 0:
+        return None
+    sample = raw[:4096]
+    if max(sample[0::2].count(0), sample[1::2].count(0)) * 4 >= len(sample):  # every other byte is zero
+        order = "little-endian" if sample[1::2].count(0) > sample[0::2].count(0) else "big-endian"
+        return "", f"the file looks like UTF-16 text ({order}) without a byte-order mark: every other byte is zero", _SAVE_UTF8
+    return f"byte {first}", "the file contains NUL bytes, so it is not plain text", _NOT_PLAIN
 
 
 def read_csv_checked(path, *, required=(), base=None) -> pd.DataFrame:
@@ -266,7 +409,9 @@ def read_csv_checked(path, *, required=(), base=None) -> pd.DataFrame:
     Raises
     ------
     KitDataError
-        Listing every malformed row and every missing column at once.
+        Listing every malformed row and every missing column at once; or, before reading, if
+        the file leads (through a symbolic link) outside ``base`` (or, without ``base``,
+        outside the folder it is in).
 
     Examples
     --------
@@ -276,48 +421,30 @@ def read_csv_checked(path, *, required=(), base=None) -> pd.DataFrame:
     """
     path = Path(path)
     name = _display(path, Path(base)) if base else path.name
-    if not path.exists():
-        raise _err(name, "", "the file does not exist", f"create {path.name} (see data/README.md for its columns)")
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _err(
-            name, f"byte {exc.start}", "the file is not UTF-8", "save it again with the encoding 'UTF-8'"
-        ) from None
-    if not text.strip():
-        raise _err(name, "", "the file is empty", "add a header row and at least one data row")
+    text = _csv_text(path, base, name)
     reader = csv.reader(io.StringIO(text, newline=""))
-    problems = []
     try:
-        rows = list(reader)
+        header = [h.strip() for h in next(reader)]
     except csv.Error as exc:
-        raise _err(name, f"line {reader.line_num}", f"the CSV cannot be read ({exc})", "check the quoting on that line") from None
-    header = [h.strip() for h in rows[0]]
-    missing = [c for c in required if c not in header]
-    if missing:
-        problems.append(
-            Problem(name, "line 1 (header)", f"missing column(s) {', '.join(missing)}",
-                    f"add the column(s) to the header row; required: {', '.join(required)}")
-        )
-    dup = sorted({h for h in header if header.count(h) > 1})
-    if dup:
-        problems.append(Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}", "give each column a unique name"))
+        raise _err(name, "line 1", f"the CSV cannot be read ({exc})", "check the quoting on that line") from None
+    problems = _header_problems(header, required, name)
+    if problems and problems[0].problem.startswith("the columns are separated by"):
+        raise KitDataError(problems)  # every row would be reported as well: the cause is enough
     records = []
     # csv.reader can span several physical lines for quoted newlines; track line numbers.
-    reader = csv.reader(io.StringIO(text, newline=""))
-    next(reader)
-    for row in reader:
-        line = reader.line_num
-        if not row or all(not c.strip() for c in row):
-            continue
-        if len(row) != len(header):
-            problems.append(
-                Problem(name, f"line {line}", f"{len(row)} fields where the header has {len(header)}",
-                        "check for a missing or extra comma; put values that contain commas in double quotes")
-            )
-            continue
-        records.append([*row, line])
+    try:
+        for row in reader:
+            if not row or all(not c.strip() for c in row):
+                continue
+            if len(row) != len(header):
+                problems.append(
+                    Problem(name, f"line {reader.line_num}", f"{len(row)} fields where the header has {len(header)}",
+                            "check for a missing or extra comma; put values that contain commas in double quotes")
+                )
+                continue
+            records.append([*row, reader.line_num])
+    except csv.Error as exc:
+        raise _err(name, f"line {reader.line_num}", f"the CSV cannot be read ({exc})", "check the quoting on that line") from None
     if problems:
         raise KitDataError(problems)
     df = pd.DataFrame(records, columns=[*header, "csv_line"])
@@ -327,46 +454,140 @@ def read_csv_checked(path, *, required=(), base=None) -> pd.DataFrame:
     return df
 
 
-_ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+def _csv_text(path: Path, base, name: str) -> str:
+    """The text of a CSV file, or the error that says why it cannot be read (outside, missing, not UTF-8, empty)."""
+    outside = _outside(path, Path(base) if base else path.parent, name)
+    if outside:
+        raise outside
+    if not path.exists():
+        raise _err(name, "", "the file does not exist", f"create {path.name} (see data/README.md for its columns)")
+    raw = path.read_bytes()
+    not_text = _not_text(raw) if raw else None
+    if not_text:
+        raise _err(name, *not_text)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise _err(
+            name, f"byte {exc.start}", "the file is not UTF-8", "save it again with the encoding 'UTF-8'"
+        ) from None
+    if not text.strip():
+        raise _err(name, "", "the file is empty", "add a header row and at least one data row")
+    return text
+
+
+def _column_key(name: str) -> str:
+    """A column name without case, spaces, '_' or '-': 'Article ID' and 'article_id' give the same key."""
+    return re.sub(r"[\s_\-]+", "", name.lower())
+
+
+def _header_cause(header: list[str], required) -> tuple[str, str] | None:
+    """(cause, fix) when the header's columns are all there but written differently, or not comma-separated."""
+    line = ",".join(header)
+    for sep, what in ((";", "semicolons (;)"), ("\t", "tabs")):
+        if sep in line and len(line.split(sep)) > len(header):
+            keys = {_column_key(h) for h in line.replace(",", sep).split(sep)}
+            if all(_column_key(c) in keys for c in required):
+                fix = ("save it again as 'CSV UTF-8 (comma delimited)' (in Excel), or with the field delimiter ',' "
+                       "(in LibreOffice)")
+                return f"the columns are separated by {what}, not commas", fix
+    keys = {_column_key(h): h for h in header}
+    renamed = [f"{keys[_column_key(c)]!r} for {c!r}" for c in required if c not in header and _column_key(c) in keys]
+    if renamed:
+        return (f"column names are written differently ({', '.join(renamed)})",
+                "write the column names in the header row exactly as listed: lower case, with '_' between words")
+    return None
+
+
+def _header_problems(header: list[str], required, name: str) -> list[Problem]:
+    """Missing and duplicate columns of a CSV header, naming the cause where it is clear."""
+    problems = []
+    missing = [c for c in required if c not in header]
+    cause = _header_cause(header, required) if missing else None
+    if cause:
+        problems.append(Problem(name, "line 1 (header)", *cause))
+        if cause[0].startswith("the columns are separated by"):
+            return problems
+        keys = {_column_key(h) for h in header}
+        missing = [c for c in missing if _column_key(c) not in keys]
+    if missing:
+        problems.append(
+            Problem(name, "line 1 (header)", f"missing column(s) {', '.join(missing)}",
+                    f"add the column(s) to the header row; required: {', '.join(required)}")
+        )
+    dup = sorted({h for h in header if header.count(h) > 1})
+    if dup:
+        problems.append(Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}", "give each column a unique name"))
+    return problems
+
+
+def _valid_id(aid: str) -> bool:
+    """Letters of any script (with their accents and vowel signs), digits, '-', '_', '.'; a letter or digit first.
+
+    Examples
+    --------
+    >>> [_valid_id(x) for x in ["cgtn-2025-05-14", "правда-2025", "समाचार-1", "新华社_1", "a b", "-a", "a/b"]]
+    [True, True, True, True, False, False, False]
+    """
+    if not aid or not aid[0].isalnum():
+        return False
+    return all(c.isalnum() or c in "-_." or unicodedata.category(c).startswith("M") for c in aid)
+
+
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def _check_metadata(meta: pd.DataFrame, base: Path, name: str) -> list[Problem]:
+def _check_row(rec, seen: dict, name: str) -> list[Problem]:
+    """Problems of one articles.csv row, except its file (see :func:`article_file_problem`)."""
     problems = []
-    seen = {}
-    for rec in meta.itertuples(index=False):
-        row = f"line {rec.csv_line}"
-        aid = rec.article_id.strip()
-        if not aid:
-            problems.append(Problem(name, row, "the article_id is empty", "give the article a short id such as 'outlet-2025-05-14'"))
-        elif not _ID_RE.match(aid):
-            problems.append(Problem(name, row, f"the article_id {aid!r} has spaces or symbols", "use letters, digits, '-', '_' or '.' only"))
-        elif aid in seen:
-            problems.append(Problem(name, row, f"duplicate article_id {aid!r} (also on line {seen[aid]})", "give each article its own id"))
-        else:
-            seen[aid] = rec.csv_line
-        for col in ("outlet", "headline"):
-            if not getattr(rec, col).strip():
-                problems.append(Problem(name, row, f"the {col} is empty", f"fill in the {col} (write 'unknown' if it is not known)"))
-        pub = rec.published.strip()
-        if not _DATE_RE.match(pub):
-            problems.append(Problem(name, row, f"the published date {pub!r} is not in the form YYYY-MM-DD", "write the date as e.g. 2025-05-16"))
-        else:
-            try:
-                date.fromisoformat(pub)
-            except ValueError:
-                problems.append(Problem(name, row, f"the published date {pub!r} does not exist", "check the day and month"))
-        fname = rec.file.strip()
-        if not fname:
-            problems.append(Problem(name, row, "the file column is empty", "write the name of the .txt file in the articles/ folder"))
-        elif not (base / "articles" / fname).is_file():
-            problems.append(Problem(name, row, f"the file articles/{fname} does not exist", "put the .txt file in the articles/ folder or correct the name"))
+    row = f"line {rec.csv_line}"
+    aid = rec.article_id.strip()
+    if not aid:
+        problems.append(Problem(name, row, "the article_id is empty", "give the article a short id such as 'outlet-2025-05-14'"))
+    elif not _valid_id(aid):
+        problems.append(Problem(name, row, f"the article_id {aid!r} has spaces or symbols",
+                                "use only letters (of any script), digits, '-', '_' or '.', starting with a letter "
+                                "or digit, e.g. 'outlet-2025-05-14' or 'правда-2025-05-14'"))
+    elif aid in seen:
+        problems.append(Problem(name, row, f"duplicate article_id {aid!r} (also on line {seen[aid]})", "give each article its own id"))
+    else:
+        seen[aid] = rec.csv_line
+    for col in ("outlet", "headline"):
+        if not getattr(rec, col).strip():
+            problems.append(Problem(name, row, f"the {col} is empty", f"fill in the {col} (write 'unknown' if it is not known)"))
+    pub = rec.published.strip()
+    if not _DATE_RE.match(pub):
+        problems.append(Problem(name, row, f"the published date {pub!r} is not in the form YYYY-MM-DD", "write the date as e.g. 2025-05-16"))
+    else:
+        try:
+            date.fromisoformat(pub)
+        except ValueError:
+            problems.append(Problem(name, row, f"the published date {pub!r} does not exist", "check the day and month"))
     return problems
+
+
+def _check_metadata(meta: pd.DataFrame, base: Path, name: str) -> tuple[list[Problem], set[str]]:
+    """Every problem of articles.csv, and the file names that are safe to read."""
+    problems = []
+    readable = set()
+    seen: dict = {}
+    folder_reported = False
+    for rec in meta.itertuples(index=False):
+        problems.extend(_check_row(rec, seen, name))
+        bad = article_file_problem(base, rec.file, f"line {rec.csv_line}")
+        if bad is None:
+            readable.add(rec.file.strip())
+        elif bad.file == "articles/":  # the folder itself leads outside: say it once
+            problems.extend([] if folder_reported else [bad])
+            folder_reported = True
+        else:
+            problems.append(bad)
+    return problems, readable
 
 
 def _read_manifest(base: Path) -> dict[str, str]:
     path = base / "articles.sha256"
-    if not path.exists():
+    if not path.exists() or not _inside(path, base):  # a link leading outside is not read
         return {}
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -411,13 +632,15 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
         meta = read_csv_checked(base / name, required=REQUIRED_COLUMNS, base=base)
     except KitDataError as exc:
         return exc.problems, None, texts
-    problems = _check_metadata(meta, base, name)
+    problems, readable = _check_metadata(meta, base, name)
+    if meta.empty:
+        problems.append(Problem(name, "", "the file has a header row but no articles",
+                                "add one row per article, with its .txt file in the articles/ folder "
+                                "(see docs/bring-your-own-articles.md)"))
     listed = set(meta["file"].str.strip())
     manifest = _read_manifest(base)
-    for fname in sorted(listed):
+    for fname in sorted(readable):
         fpath = base / "articles" / fname
-        if not fname or not fpath.is_file():
-            continue
         try:
             texts[fname] = read_article_file(fpath, base=base)
         except KitDataError as exc:
@@ -430,7 +653,7 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
                 problems.append(Problem(f"articles/{fname}", "", "the file differs from its checksum in articles.sha256 (was it edited?)",
                                         "restore the original text (article files are never edited); add corrections as annotations instead"))
     art_dir = base / "articles"
-    if art_dir.is_dir():
+    if art_dir.is_dir() and _inside(art_dir, base):
         for fpath in sorted(art_dir.glob("*.txt")):
             if fpath.name not in listed:
                 problems.append(Problem(f"articles/{fpath.name}", "", "this file has no row in articles.csv", "add a row for it to articles.csv, or move it out of the articles/ folder"))
@@ -466,7 +689,7 @@ def tokenize(text: str) -> list[str]:
     >>> tokenize("Ukraine’s 30‑day ceasefire, Kyiv said.")
     ['ukraine’s', '30‑day', 'ceasefire', 'kyiv', 'said']
     """
-    return [m.group(0).lower() for m in _WORD_RE.finditer(text)]
+    return list(map(str.lower, _WORD_RE.findall(text)))
 
 
 def _count_words(text: str) -> int:
@@ -480,7 +703,7 @@ def _metadata(base: Path) -> tuple[pd.DataFrame, dict[str, str]]:
         raise KitDataError(problems)
     for col in REQUIRED_COLUMNS + OPTIONAL_COLUMNS:
         if col not in meta.columns:
-            meta[col] = ""
+            meta[col] = pd.Series("", index=meta.index, dtype=str)  # stays text even with no rows
     for col in meta.columns:
         if col != "csv_line":
             meta[col] = meta[col].str.strip()
@@ -554,6 +777,7 @@ def load_articles(path=None) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
+@corpus_first
 def article_text(article_id: str, path=None) -> str:
     """Return the full text of one article, exactly as in its file.
 
@@ -579,11 +803,81 @@ _READ_MORE_RE = re.compile(r"^(Read more|Related)\s*:?$", re.IGNORECASE)
 _LINK_RE = re.compile(r"^(https?://|www\.)\S+$|阅读原文|^Read more\s*:?$|^Related\s*:?$", re.IGNORECASE)
 
 
-def _rule_role(line: str, prev: str | None, headline: str) -> tuple[str, str]:
-    """The role of one paragraph by simple rules: (role, rule name)."""
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DATE = (rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})")
+_TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\d{1,2})?\)?)?"
+_DATE_PART_RE = re.compile(
+    rf"^(?:(?:Published|Updated|Posted|Last updated|First published|Modified)(?:\s+(?:on|at))?\s*:?\s*)?"
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?{_DATE}(?:[T\s,]+(?:at\s+|-\s+|–\s+)?{_TIME})?$",
+    re.IGNORECASE)
+#: Header fields of a saved web page or a wire story ("SOURCE: https://...", "DATE: 15 May 2025").
+_FIELD_RE = re.compile(
+    r"^(?:source|sources|date|dateline|url|link|web address|author|authors|byline|title|headline|outlet|"
+    r"publication|publisher|published|updated|posted|modified|last updated|first published|section|category|"
+    r"categories|tags?|keywords|language|copyright|filed|location|read time|reading time|length|words|"
+    r"word count)\s*:", re.IGNORECASE)
+_BYLINE_OK = {"and", "&", "de", "van", "von", "der", "den", "al", "el", "bin", "da", "di", "du", "la", "le", "y",
+              "|", "-", "–", "in", "for", "staff", "correspondent", "reporter", "writer", "editor"}
+_WEB_FURNITURE_RE = re.compile(
+    r"^(?:advertisement|advert|sponsored|share|share this(?: article| story)?|share on \w+|print|email|"
+    r"subscribe.*|sign up.*|follow us.*|listen to (?:this|the) (?:article|story).*|skip to (?:main )?content|"
+    r"copyright\b.*|©.*|all rights reserved\.?|comments?|\d+ comments?|loading.*|close)$", re.IGNORECASE)
+_DATE_STARTS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
+                "thu", "fri", "sat", "sun", "pub", "upd", "pos", "las", "fir", "mod"}
+_SENTENCE_END = ".!?…:;,\"”’»)]"
+
+
+def _is_byline(s: str) -> bool:
+    """'By Jane Doe', 'BY JANE DOE, Reuters', 'By Ana de la Cruz and Li Wei': names only, no sentence."""
+    if not (s[:3] in ("By ", "BY ") and len(s) < 90) or s[-1] in ".!?":
+        return False
+    words = s[3:].replace(",", " ").split()
+    return bool(words) and all(w[:1].isupper() or w.lower() in _BYLINE_OK for w in words)
+
+
+def _is_date_line(s: str) -> bool:
+    """'[May 15, 2025]', '15 May 2025 10:32 GMT', 'Published: ... | Updated: ...': only dates and times."""
+    parts = [x.strip(" []()") for x in s.strip("[]() ").split("|")]
+    return all(_DATE_PART_RE.match(x) for x in parts if x) and any(parts)
+
+
+def _header_role(s: str) -> tuple[str, str] | None:
+    """The non-body role of a header line of a saved page or wire story, or None."""
+    if len(s) > 300:
+        return None
+    if _FIELD_RE.match(s):
+        return "label", "header field"
+    if len(s) < 120 and (s[:1].isdigit() or s[:1] in "[(" or s[:3].lower() in _DATE_STARTS) and _is_date_line(s):
+        return "label", "date line"
+    if _is_byline(s):
+        return "label", "byline"
+    if len(s) < 60 and _WEB_FURNITURE_RE.match(s):
+        return "furniture", "web page furniture"
+    return None
+
+
+def _is_heading(s: str, nxt: str | None) -> bool:
+    """A short line that is not a sentence (no closing punctuation) and is not continued on the next line."""
+    if len(s) > 70 or s[-1] in _SENTENCE_END or len(s.split()) > 9:
+        return False
+    first = s[0]
+    if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):
+        return False
+    return not (nxt and nxt[0].islower())
+
+
+def _rule_role(line: str, prev: str | None, headline: str, nxt: str | None = None, outlet: str = "") -> tuple[str, str]:
+    """The role of one paragraph by simple rules: (role, rule name).
+
+    ``prev`` and ``nxt`` are the paragraphs before and after it (None at the ends).
+    """
     s = line.strip()
     if headline and s == headline.strip():
         return "headline", "equals the headline in articles.csv"
+    if outlet and s == outlet:
+        return "label", "the outlet's name"
     if not _LETTER_RE.search(s):
         return "furniture", "no letters"
     # cheap substring tests first: most paragraphs are body text and skip the regular expressions
@@ -593,8 +887,13 @@ def _rule_role(line: str, prev: str | None, headline: str) -> tuple[str, str]:
         return "link", "follows 'Read more'"
     if len(s) < 60 and _LABEL_RE.search(s):
         return "label", "section label or dateline"
+    header = _header_role(s) if (len(s) < 120 or ":" in s[:20]) else None
+    if header:
+        return header
     if len(s) < 400 and ("/" in s or "Photo" in s or "REUTERS" in s) and _CAPTION_RE.search(s):
         return "caption", "photo credit"
+    if _is_heading(s, nxt):
+        return "label", "section heading"
     return "body", "default"
 
 
@@ -622,32 +921,36 @@ def _paragraphs_cached(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
     """
     roles = base / "annotations" / "paragraph_roles.csv"
     stamp = roles.stat().st_mtime_ns if roles.exists() else None
-    key = (str(base), stamp, tuple(meta["article_id"]), tuple(meta["headline"]), tuple(hash(t) for t in meta["text"]))
+    key = (str(base), stamp, tuple(meta["article_id"]), tuple(meta["headline"]), tuple(meta["outlet"]), tuple(hash(t) for t in meta["text"]))
     if key not in _PARA_CACHE:
         _PARA_CACHE.clear()
         _PARA_CACHE[key] = _paragraphs_from(meta, base)
     return _PARA_CACHE[key].copy()
 
 
+def _nonblank_lines(text: str) -> list[tuple[int, int, str]]:
+    """(line number from 1, offset of the first non-space character, stripped text) of each non-blank line."""
+    out = []
+    pos = 0
+    for line_no, line in enumerate(text.split("\n"), start=1):
+        line_start = pos
+        pos += len(line) + 1
+        stripped = line.strip()
+        if stripped:
+            out.append((line_no, line_start + len(line) - len(line.lstrip()), stripped))
+    return out
+
+
 def _paragraphs_from(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
     overrides = _read_role_overrides(base)
     rows = []
-    for aid, headline, text in zip(meta["article_id"], meta["headline"], meta["text"]):
-        pos = 0
-        para_no = 0
+    for aid, headline, outlet, text in zip(meta["article_id"], meta["headline"], meta["outlet"], meta["text"]):
+        lines = _nonblank_lines(text)
         prev = None
-        for line_no, line in enumerate(text.split("\n"), start=1):
-            line_start = pos
-            pos += len(line) + 1
-            stripped = line.strip()
-            if not stripped:
-                continue
-            lead = len(line) - len(line.lstrip())
-            start = line_start + lead
-            end = start + len(stripped)
-            para_no += 1
-            role, source = _rule_role(stripped, prev, headline)
-            rows.append((aid, para_no, line_no, start, end, role, "rule: " + source, stripped))
+        for i, (line_no, start, stripped) in enumerate(lines):
+            nxt = lines[i + 1][2] if i + 1 < len(lines) else None
+            role, source = _rule_role(stripped, prev, headline, nxt, outlet.strip())
+            rows.append((aid, i + 1, line_no, start, start + len(stripped), role, "rule: " + source, stripped))
             prev = stripped
     paras = pd.DataFrame(rows, columns=["article_id", "para_no", "line_no", "start", "end", "role", "role_source", "text"])
     if overrides is not None and not overrides.empty:
@@ -1061,6 +1364,14 @@ def enclosing_sentences(table: pd.DataFrame, path=None, *, articles: pd.DataFram
 # Reading view and keyword in context
 # --------------------------------------------------------------------------------------------
 
+#: At most this many characters of an article are drawn by :func:`show_article` (about 15,000 words;
+#: a long feature is about 40,000). A longer article is cut there, and the view says so.
+SHOW_MAX_CHARS = 100_000
+#: At most this many rows, and this many characters per cell, are drawn by :func:`html_table`.
+TABLE_MAX_ROWS = 1_000
+TABLE_MAX_CELL = 5_000
+
+
 # Light tints from the Okabe-Ito colour-blind-safe palette; each highlight also gets a letter tag.
 _PALETTE = ["#ffe08a", "#a8d8f0", "#b8e6c9", "#f5c6a5", "#d9c2e9", "#f7b6c8", "#cfe3a1", "#c9d3de"]
 
@@ -1126,7 +1437,9 @@ def _normalise_highlights(highlight) -> list[tuple[str, str]]:
     return [("", s) for s in highlight]
 
 
-def show_article(article_id: str, highlight=None, path=None, *, title: str | None = None) -> HTML:
+@corpus_first
+def show_article(article_id: str, highlight=None, path=None, *, title: str | None = None,
+                 max_chars: int | None = SHOW_MAX_CHARS) -> HTML:
     """A reading view of one article: numbered paragraphs, furniture greyed, spans highlighted.
 
     Every piece of article text is HTML-escaped. Each highlighted span is tinted and also
@@ -1145,6 +1458,10 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
         The corpus folder.
     title : str, optional
         A heading above the article (default: outlet, date and headline).
+    max_chars : int or None
+        Draw at most this many characters of the article (default ``SHOW_MAX_CHARS``, 100,000),
+        so that a very long file cannot make a huge notebook; a note above the text then says
+        how much is shown. ``None`` draws everything. Analyses always read the whole text.
 
     Returns
     -------
@@ -1185,8 +1502,13 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
             items.append(f'<span style="background:{colour};padding:0 0.3em;border-bottom:2px solid #555">'
                          f"[{tag(i)}]</span> {html.escape(lab or 'highlighted span')}")
         out.append('<p style="font-family:sans-serif;font-size:0.85em">Legend: ' + " &nbsp; ".join(items) + "</p>")
-    for p in paras.itertuples():
-        segs = _render_paragraph(text, p.start, p.end, marks, tag)
+    shown, cut = _within_cap(paras, max_chars)
+    if cut is not None:
+        out.append(_cap_note(row["article_id"], text, paras, shown, cut, marks))
+    for p in shown.itertuples():
+        segs = _render_paragraph(text, p.start, min(p.end, cut) if cut is not None else p.end, marks, tag)
+        if cut is not None and p.end > cut:
+            segs += ' <span style="font-family:sans-serif;color:#777">[… cut here: see the note above]</span>'
         if p.role == "body":
             style = ""
             role = ""
@@ -1197,6 +1519,30 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
                    f'font-size:0.8em;display:inline-block;min-width:2.2em">¶{p.para_no}</span>{segs}{role}</p>')
     out.append("</div>")
     return HTML("\n".join(out))
+
+
+def _within_cap(paras: pd.DataFrame, max_chars: int | None) -> tuple[pd.DataFrame, int | None]:
+    """The paragraphs to draw, and the offset where the text is cut (None: all of it is drawn)."""
+    if max_chars is None or paras.empty:
+        return paras, None
+    lengths = (paras["end"] - paras["start"]).cumsum()
+    if lengths.iloc[-1] <= max_chars:
+        return paras, None
+    n = int((lengths <= max_chars).sum())  # whole paragraphs that fit; the next one is cut
+    first_out = paras.iloc[n]
+    used = int(lengths.iloc[n - 1]) if n else 0
+    return paras.iloc[: n + 1], int(first_out["start"]) + max(max_chars - used, 0)
+
+
+def _cap_note(article_id: str, text: str, paras: pd.DataFrame, shown: pd.DataFrame, cut: int, marks) -> str:
+    hidden = sum(1 for s, _, _ in marks if s >= cut)
+    spans = f" {hidden} highlighted span(s) lie in the part not shown." if hidden else ""
+    return (f'<div class="kit-cap-note" style="border-left:4px solid #56B4E9;background:#eef6fb;padding:0.4em 0.8em;'
+            f'font-family:sans-serif;font-size:0.9em">This article is long, so only its beginning is shown here: '
+            f"{cut:,} of its {len(text):,} characters (paragraph{'s 1–' if len(shown) > 1 else ' '}{len(shown)} of "
+            f"{len(paras):,}). The analyses of the kit read the whole text.{spans} To draw more, use "
+            f"<code>helpers.show_article({html.escape(repr(article_id))}, max_chars=None)</code> (a very long "
+            f"article makes the notebook very large) or open the file itself.</div>")
 
 
 def _render_paragraph(text, start, end, marks, tag) -> str:
@@ -1215,6 +1561,7 @@ def _render_paragraph(text, start, end, marks, tag) -> str:
     return "".join(parts)
 
 
+@corpus_first
 def kwic(term: str, path=None, *, window: int = 40, regex: bool = False, case: bool = False,
          roles=TEXT_ROLES) -> pd.DataFrame:
     """Keyword in context: every occurrence of a term across the corpus, with its surroundings.
@@ -1261,24 +1608,41 @@ def kwic(term: str, path=None, *, window: int = 40, regex: bool = False, case: b
     return pd.DataFrame(rows, columns=["article_id", "para_no", "role", "start", "end", "left", "match", "right"])
 
 
-def html_table(df: pd.DataFrame, *, max_rows: int | None = None) -> HTML:
+def html_table(df: pd.DataFrame, *, max_rows: int | None = TABLE_MAX_ROWS,
+               max_cell: int | None = TABLE_MAX_CELL) -> HTML:
     """Render a DataFrame as an HTML table with every cell escaped and text left-aligned.
 
     Use this for tables that contain article text (pandas' own rendering also escapes,
-    but this one keeps long text readable and wraps it).
+    but this one keeps long text readable and wraps it). At most ``max_rows`` rows (default
+    1,000) and ``max_cell`` characters per cell (default 5,000) are drawn; a line under the
+    table says what was left out. ``None`` draws everything.
 
     Examples
     --------
     >>> html_table(pd.DataFrame({"a": ["<b>"]})).data.count("&lt;b&gt;")
     1
+    >>> "showing the first 2 of 3 rows" in html_table(pd.DataFrame({"a": [1, 2, 3]}), max_rows=2).data
+    True
     """
     rows = df if max_rows is None else df.head(max_rows)
     head = "".join(f"<th style='text-align:left'>{html.escape(str(c))}</th>" for c in rows.columns)
     body = []
+    cut_cells = 0
     for rec in rows.itertuples(index=False):
-        cells = "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape(str(v))}</td>" for v in rec)
+        values = [str(v) for v in rec]
+        if max_cell is not None:
+            cut_cells += sum(len(v) > max_cell for v in values)
+            values = [v if len(v) <= max_cell else v[:max_cell] + " […]" for v in values]
+        cells = "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape(v)}</td>" for v in values)
         body.append(f"<tr>{cells}</tr>")
-    return HTML(f"<table class='kit-table'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>")
+    notes = []
+    if len(rows) < len(df):
+        notes.append(f"showing the first {len(rows):,} of {len(df):,} rows")
+    if cut_cells:
+        notes.append(f"{cut_cells} cell(s) longer than {max_cell:,} characters cut, marked […]")
+    note = (f"<p class='kit-table-note' style='font-family:sans-serif;font-size:0.85em;color:#555'>Table shortened: "
+            f"{'; '.join(notes)} (pass max_rows=None, max_cell=None to draw everything).</p>") if notes else ""
+    return HTML(f"<table class='kit-table'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1432,8 +1796,25 @@ def plot_timeline(path=None, *, facts="key", part: int = 1, start=None, end=None
 # --------------------------------------------------------------------------------------------
 
 
+def _code_problems(df: pd.DataFrame, codes: dict, label: str) -> list[Problem]:
+    """A problem for every value outside its column's closed code list."""
+    problems = []
+    for col, allowed in codes.items():
+        allowed = set(allowed)
+        for line, v in zip(df["csv_line"], df[col] if col in df.columns else []):
+            if v and v not in allowed:
+                problems.append(Problem(label, f"line {line}", f"unknown {col} {v!r}",
+                                        f"use one of: {', '.join(sorted(allowed))}"))
+    return problems
+
+
+def _line_no(problem: Problem) -> int:
+    parts = problem.row.split()
+    return int(parts[1]) if len(parts) > 1 and parts[0] == "line" and parts[1].isdigit() else 0
+
+
 def read_annotation(name: str, *, required, path=None, codes: dict | None = None, span_col: str | None = "span",
-                    allow_empty_span: bool = False, folder: str = "annotations") -> pd.DataFrame:
+                    allow_empty_span: bool = False, folder: str = "annotations", row_checks=()) -> pd.DataFrame:
     """Read and check one hand-made annotation file of the corpus.
 
     Every annotation layer of the kit loads its file through this function, so that all of
@@ -1457,6 +1838,10 @@ def read_annotation(name: str, *, required, path=None, codes: dict | None = None
         Accept rows with an empty span (start and end are then -1).
     folder : str
         The sub-folder of the corpus that holds the file.
+    row_checks : sequence of callables
+        The layer's own checks: each takes the table and returns a list of :class:`Problem`.
+        Their problems are reported together with the code and span problems, so that one run
+        lists everything wrong in the file.
 
     Returns
     -------
@@ -1494,15 +1879,19 @@ def read_annotation(name: str, *, required, path=None, codes: dict | None = None
             if r["article_id"] not in known_ids:
                 problems.append(Problem(label, f"line {r['csv_line']}", f"unknown article_id {r['article_id']!r}",
                                         "use an article_id from articles.csv"))
-    for col, allowed in (codes or {}).items():
-        allowed = set(allowed)
-        for r in df.to_dict("records"):
-            v = r.get(col, "")
-            if v and v not in allowed:
-                problems.append(Problem(label, f"line {r['csv_line']}", f"unknown {col} {v!r}",
-                                        f"use one of: {', '.join(sorted(allowed))}"))
-    if problems:
-        raise KitDataError(problems)
+    problems.extend(_code_problems(df, codes or {}, label))
+    for check in row_checks:
+        problems.extend(check(df))
     if span_col is not None:
-        df = verify_spans(df, file=label, span_col=span_col, path=base, allow_empty=allow_empty_span)
+        # spans of rows whose article exists are checked too, so that one run reports everything
+        ok = df if known_ids is None else df[df["article_id"].isin(known_ids)]
+        try:
+            spans = verify_spans(ok, file=label, span_col=span_col, path=base, allow_empty=allow_empty_span)
+        except KitDataError as exc:
+            problems.extend(exc.problems)
+        else:
+            df = df.assign(start=spans["start"], end=spans["end"])
+    if problems:
+        problems.sort(key=_line_no)
+        raise KitDataError(problems)
     return df

@@ -23,7 +23,7 @@ import os
 from collections import OrderedDict
 from pathlib import Path
 
-__all__ = ["Corpus", "open_corpus", "as_corpus", "cached"]
+__all__ = ["Corpus", "open_corpus", "as_corpus", "cached", "corpus_first"]
 
 #: The sub-folders whose files a corpus reads (their contents are watched for changes).
 WATCHED = ("", "articles", "annotations", "coding_round")
@@ -229,11 +229,31 @@ def cached(fn):
 
     @functools.wraps(fn)
     def wrapper(path=None, *args, **kwargs):
+        if "corpus" in kwargs:  # loader(corpus=...) as the signature reads
+            path = kwargs.pop("corpus")
         key = _key(args, kwargs)
         if key is None:
             return fn(path, *args, **kwargs)
         corpus = as_corpus(path)
         value = corpus.remember((key_name, *key), lambda: fn(corpus, *args, **kwargs))
         return value.copy() if hasattr(value, "copy") else value
+
+    return wrapper
+
+
+def corpus_first(fn):
+    """Let a function written as ``fn(thing, path=None, ...)`` also be called ``fn(corpus, thing, ...)``.
+
+    The kit's helpers take the corpus first (``helpers.kwic(corpus, "ceasefire")``); a few older ones
+    took the word or article id first and the folder after it. With this decorator both orders work:
+    a first argument that is a :class:`Corpus`, a ``pathlib.Path`` or ``None`` is the corpus.
+    """
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        if args and (isinstance(args[0], (Corpus, Path)) or args[0] is None):
+            kwargs["path"] = args[0]
+            args = args[1:]
+        return fn(*args, **kwargs)
 
     return wrapper

@@ -51,6 +51,7 @@ __all__ = [
 #: Speaker types of the gazetteer, with what each means.
 SPEAKER_TYPES = {
     "head_of_state_or_government": "head of state or government (president, prime minister)",
+    "vice_president": "vice-president (deputy head of state or government)",
     "minister": "minister or deputy minister (incl. secretary of state)",
     "spokesperson": "official spokesperson",
     "negotiator": "member or head of a negotiating delegation",
@@ -81,8 +82,8 @@ _SPEAKER_COLS = ["speaker_id", "canonical_name", "variants", "role", "affiliatio
 _ATTR_COLS = ["attribution_id", "article_id", "span", "speaker_id", "form", "cue", "relay_id", "relay_cue", "notes"]
 
 #: Types that denote a named, individual person.
-PERSON_TYPES = {"head_of_state_or_government", "minister", "spokesperson", "negotiator", "legislator",
-                "academic_expert", "other"}
+PERSON_TYPES = {"head_of_state_or_government", "vice_president", "minister", "spokesperson", "negotiator",
+                "legislator", "academic_expert", "other"}
 #: Words in a gazetteer role that mark an office holder or professional (not an ordinary person).
 _OFFICE_WORDS = re.compile(r"president|minister|secretary|spokes|official|leader|lawmaker|aide|negotiator|"
                            r"director|professor|scholar|expert|ambassador|envoy|chancellor|king|queen|general",
@@ -422,7 +423,7 @@ def sourcing_overview(path=None, *, table: pd.DataFrame | None = None) -> core.H
     Returns
     -------
     kit.core.HTML
-        E.g. "92 attributed statements, 30 different speakers, 5 articles".
+        E.g. "92 attributed statements, 32 different speakers, 5 articles".
 
     Raises
     ------
@@ -432,7 +433,7 @@ def sourcing_overview(path=None, *, table: pd.DataFrame | None = None) -> core.H
     Examples
     --------
     >>> print(repr(sourcing_overview()).strip())
-    92 attributed statements, 30 different speakers, 5 articles
+    92 attributed statements, 32 different speakers, 5 articles
     """
     at = attributions(path) if table is None else table
     return core.HTML(f"<p>{len(at)} attributed statements, {at.speaker_id.nunique()} different speakers, "
@@ -662,7 +663,12 @@ def statement_highlights(article_id: str, path=None, *, table: pd.DataFrame | No
 #: Fixed colours (Okabe-Ito) for speaker countries: the two sides first, then third parties.
 _COUNTRY_COLOURS = {"Russia": "#D55E00", "Ukraine": "#0072B2", "China": "#E69F00", "United States": "#56B4E9",
                     "European Union": "#009E73", "United Kingdom": "#CC79A7", "Turkey": "#F0E442",
-                    "Brazil": "#000000", "China | Brazil": "#E69F00", "n/a": "#DDDDDD"}
+                    "Brazil": "#000000", "China | Brazil": "#E69F00", "Europe": "#009E73",
+                    "Ukraine | United States": "#0072B2", "Ukraine | allies (not named)": "#0072B2",
+                    "Europe | United States": "#009E73", "n/a": "#DDDDDD"}
+#: Joint speakers (two countries, " | ") are drawn in the first party's colour, hatched.
+_COUNTRY_HATCHES = {"China | Brazil": "xx", "Ukraine | United States": "xx", "Ukraine | allies (not named)": "..",
+                    "Europe | United States": "xx"}
 _FORM_COLOURS = {"direct quote": "#333333", "partial quote": "#999999", "indirect": "#DDDDDD"}
 _DARK = {"#D55E00", "#0072B2", "#000000", "#009E73", "#333333", "#CC79A7"}
 
@@ -712,7 +718,7 @@ def plot_voices(path=None, *, table: pd.DataFrame | None = None, by: str = "spea
     fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(11, 0.7 * len(arts) + 2.6), sharey=True,
                                    gridspec_kw={"width_ratios": [1.35, 1]})
     y = list(range(len(arts)))[::-1]
-    _stacked(ax1, y, left, colours, hatches={"China | Brazil": "xx"})
+    _stacked(ax1, y, left, colours, hatches=_COUNTRY_HATCHES)
     _stacked(ax2, y, form, _FORM_COLOURS, hatches={"partial quote": "//"})
     totals = form.sum(axis=1)
     xmax = max(int(totals.max()) if len(totals) else 1, 1)

@@ -26,8 +26,11 @@ from __future__ import annotations
 
 import csv
 import html
+import io
 import math
+import os
 import re
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -38,36 +41,43 @@ from kit import core
 from kit.core import KitDataError, Problem
 
 __all__ = [
-    "AlphaUndefinedError",
-    "krippendorff_alpha",
-    "alpha_verdict",
     "ALPHA_RELIABLE",
     "ALPHA_TENTATIVE",
-    "TASKS",
-    "SAMPLE_COLUMNS",
+    "EXAMPLE_CODINGS",
+    "MIN_ITEMS",
     "PARTICIPANT_COLUMNS",
-    "coding_sample",
-    "kit_codings",
-    "write_template",
-    "save_codings",
-    "coding_form",
-    "load_codings",
+    "SAMPLE_COLUMNS",
+    "TASKS",
+    "AlphaUndefinedError",
     "agreement",
     "agreement_with_kit",
-    "most_disagreed",
-    "show_disagreements",
-    "show_frames_article",
-    "in_context",
-    "participant_notes",
-    "EXAMPLE_CODINGS",
+    "alpha_verdict",
+    "coding_form",
+    "coding_sample",
+    "collect_pasted",
     "example_term",
+    "in_context",
+    "kit_codings",
+    "krippendorff_alpha",
+    "load_codings",
+    "most_disagreed",
+    "participant_notes",
+    "save_codings",
+    "sheet_path",
+    "show_disagreements",
     "show_example_article",
+    "show_frames_article",
+    "write_template",
 ]
 
 #: Krippendorff's conventions: rely on a variable at .800 or above; draw only tentative
 #: conclusions between .667 and .800.
 ALPHA_RELIABLE = 0.800
 ALPHA_TENTATIVE = 0.667
+#: Fewer items than this, answered by at least two coders, are too few to judge agreement on:
+#: :func:`alpha_verdict` says so instead of "reliable". (Krippendorff asks for far more in a
+#: study; ten is the least at which a classroom round says anything.)
+MIN_ITEMS = 10
 
 #: The three tasks of the code-it-yourself round, in the order tables use.
 TASKS = {
@@ -235,8 +245,17 @@ def krippendorff_alpha(data, level: str = "nominal") -> float:
     return float(1.0 - d_o / d_e)
 
 
-def alpha_verdict(alpha: float) -> str:
+def alpha_verdict(alpha: float, items: int | None = None) -> str:
     """What an alpha value allows, by Krippendorff's conventions.
+
+    Parameters
+    ----------
+    alpha : float
+        The value of :func:`krippendorff_alpha` (NaN if undefined).
+    items : int, optional
+        How many items (units) at least two coders answered. Below :data:`MIN_ITEMS` the verdict
+        is "too few items to judge", whatever the value: on three items one answer decides
+        between a perfect score and chance.
 
     Examples
     --------
@@ -244,9 +263,13 @@ def alpha_verdict(alpha: float) -> str:
     ('reliable (α ≥ .800)', 'tentative conclusions only (.667 ≤ α < .800)', 'not reliable (α < .667)')
     >>> alpha_verdict(float("nan"))
     'undefined'
+    >>> alpha_verdict(1.0, items=3)
+    'too few items to judge (3 coded by two or more coders; at least 10 needed)'
     """
     if alpha is None or (isinstance(alpha, float) and math.isnan(alpha)):
         return "undefined"
+    if items is not None and items < MIN_ITEMS:
+        return f"too few items to judge ({items} coded by two or more coders; at least {MIN_ITEMS} needed)"
     if alpha >= ALPHA_RELIABLE:
         return "reliable (α ≥ .800)"
     if alpha >= ALPHA_TENTATIVE:
@@ -438,8 +461,218 @@ def _refuse_data_folder(target: Path, path=None) -> None:
                                        "save participants' files elsewhere, e.g. in participant-notes/"))
 
 
-def save_codings(answers, path, participant: str, *, corpus=None) -> Path:
+def _delimiter(first_line: str) -> str:
+    """``;`` for a semicolon-separated file (spreadsheets in many European locales), else ``,``.
+
+    Examples
+    --------
+    >>> _delimiter("participant;item_id;code"), _delimiter("participant,item_id,code")
+    (';', ',')
+    """
+    by_comma = next(csv.reader([first_line]), [])
+    by_semicolon = next(csv.reader([first_line], delimiter=";"), [])
+    wanted = set(_REQUIRED_PARTICIPANT)
+    if wanted & {h.strip() for h in by_semicolon} > wanted & {h.strip() for h in by_comma}:
+        return ";"
+    return ";" if len(by_semicolon) > len(by_comma) else ","
+
+
+def _read_sheet(f: Path, shown: str | None = None) -> pd.DataFrame:
+    """A participant file, comma- or semicolon-separated, read strictly (all values text).
+
+    Returns the rows with ``csv_line``; raises :class:`KitDataError` naming the file and line
+    (``shown`` is the name used in messages).
+    """
+    name = shown or f.name
+    outside = core._outside(f, f.parent, name)  # a link leading out of the folder is never followed
+    if outside is not None:
+        raise outside
+    try:
+        text = f.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise KitDataError(Problem(name, f"byte {exc.start}", "the file is not UTF-8",
+                                   "save it again as 'CSV UTF-8' (in a spreadsheet program: Save as, "
+                                   "CSV UTF-8)")) from None
+    if not text.strip():
+        raise KitDataError(Problem(name, "", "the file is empty", "add a header row and the answers"))
+    sep = _delimiter(text.lstrip().splitlines()[0])
+    reader = csv.reader(io.StringIO(text.lstrip("\n\r"), newline=""), delimiter=sep)
+    try:
+        header = [h.strip() for h in next(reader)]
+        rows = [(reader.line_num, row) for row in reader]
+    except csv.Error as exc:
+        raise KitDataError(Problem(name, f"line {reader.line_num}", f"the CSV cannot be read ({exc})",
+                                   "check the quoting on that line")) from None
+    problems = []
+    missing = [c for c in _REQUIRED_PARTICIPANT if c not in header]
+    if missing:
+        problems.append(Problem(name, "line 1 (header)", f"missing column(s) {', '.join(missing)}",
+                                f"add the column(s) to the header row; required: {', '.join(_REQUIRED_PARTICIPANT)}"))
+    dup = sorted({h for h in header if header.count(h) > 1})
+    if dup:
+        problems.append(Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}",
+                                "give each column a unique name"))
+    records = []
+    for line, row in rows:
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) != len(header):
+            problems.append(Problem(name, f"line {line}", f"{len(row)} fields where the header has {len(header)}",
+                                    f"check for a missing or extra '{sep}'; put values that contain '{sep}' "
+                                    "in double quotes"))
+            continue
+        records.append([*row, line])
+    if problems:
+        raise KitDataError(problems)
+    return pd.DataFrame(records, columns=[*header, "csv_line"], dtype=object).astype({"csv_line": int})
+
+
+def _clean_name(name) -> str:
+    """A participant's name as compared and stored: Unicode NFC, single spaces, no ``|``.
+
+    Examples
+    --------
+    >>> _clean_name("  Оле́на   K. ")
+    'Оле́на K.'
+    """
+    text = unicodedata.normalize("NFC", str(name)).replace("|", "/")
+    return " ".join(text.split())
+
+
+_UNSAFE_FILE_CHARS = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_RESERVED_STEMS = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def _file_stem(name: str) -> str:
+    """A file name stem that keeps the name's own script (Cyrillic, Greek, Chinese, ...).
+
+    Only the characters no file system accepts are replaced (and spaces, by ``-``).
+
+    Examples
+    --------
+    >>> _file_stem("Олена"), _file_stem("Ελένη Π."), _file_stem("a/b: c?"), _file_stem("..."), _file_stem("CON")
+    ('Олена', 'Ελένη-Π', 'a-b-c', 'participant', 'CON-sheet')
+    """
+    stem = _UNSAFE_FILE_CHARS.sub("-", _clean_name(name))
+    stem = re.sub(r"[\s-]+", "-", stem).strip("-. ")[:60].strip("-. ")
+    if not stem:
+        return "participant"
+    return f"{stem}-sheet" if stem.casefold() in _RESERVED_STEMS else stem
+
+
+_OWNERS: dict = {}
+
+
+def _sheet_owner(f: Path) -> str:
+    """The participant a sheet belongs to (its ``participant`` column, else its file name).
+
+    Remembered per file version (path, size, modification time), so that scanning a folder of
+    a whole room's sheets on every name typed stays quick.
+    """
+    try:
+        st = f.stat()
+    except OSError:
+        return ""
+    key = (str(f), st.st_size, st.st_mtime_ns)
+    if key not in _OWNERS:
+        try:
+            df = _read_sheet(f)
+        except KitDataError:
+            return ""
+        names = [_clean_name(v) for v in df.get("participant", []) if str(v).strip()]
+        _OWNERS[key] = names[0] if names else _clean_name(f.stem)
+    return _OWNERS[key]
+
+
+def _sheets(folder: Path) -> dict[str, Path]:
+    """``{participant: file}`` for every sheet in a folder."""
+    out = {}
+    for f in sorted(Path(folder).glob("*.csv")):
+        who = _sheet_owner(f)
+        if who:
+            out.setdefault(who, f)
+    return out
+
+
+def sheet_path(participant: str, out_dir=None) -> Path:
+    """The file that holds a participant's coding sheet in a folder, or will hold it.
+
+    The participant's existing sheet if the folder has one (found by the name written inside
+    it, not by the file name); otherwise a new file named after the participant in their own
+    script (``Олена.csv``, ``Ελένη.csv``), with ``-2``, ``-3``, ... added if a file of that
+    name already exists (compared without regard to case, as Windows and macOS do). Two
+    participants never share a file.
+
+    Parameters
+    ----------
+    participant : str
+        The name or pseudonym.
+    out_dir : str or Path, optional
+        The folder of the round's sheets (default ``participant-notes/coding-round/``).
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> sheet_path("Олена", folder).name
+    'Олена.csv'
+    >>> _ = save_codings({"st01": "proposes"}, sheet_path("Ana M.", folder), "Ana M.")
+    >>> sheet_path("Ana M.", folder).name, sheet_path("Ana-M", folder).name
+    ('Ana-M.csv', 'Ana-M-2.csv')
+    """
+    folder = Path(out_dir) if out_dir is not None else NOTES_DIR / "coding-round"
+    who = _clean_name(participant)
+    if not who:
+        raise ValueError("give the participant a name or a pseudonym")
+    owners = _sheets(folder) if folder.is_dir() else {}
+    if who in owners:
+        return owners[who]
+    taken = {unicodedata.normalize("NFC", f.name).casefold() for f in folder.iterdir()} if folder.is_dir() else set()
+    stem, n = _file_stem(who), 1
+    name = f"{stem}.csv"
+    while name.casefold() in taken:
+        n += 1
+        name = f"{stem}-{n}.csv"
+    return folder / name
+
+
+def _sheet_text(participant: str, answers: dict, sample: pd.DataFrame, notes: dict | None = None) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(PARTICIPANT_COLUMNS)
+    notes = notes or {}
+    for r in sample.itertuples():
+        w.writerow([participant, r.task, r.item_id, r.article_id, r.question, r.span, r.allowed_codes,
+                    answers.get(r.item_id, "") or "", notes.get(r.item_id, "") or ""])
+    return buf.getvalue()
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write a file so that it is never seen half-written (a temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8", newline="")
+    os.replace(tmp, path)
+
+
+def _answered(path: Path) -> int:
+    """How many items a sheet answers (0 if it cannot be read)."""
+    try:
+        return sum(bool(str(c).strip()) for c in _read_sheet(path).get("code", []))
+    except KitDataError:
+        return 0
+
+
+def save_codings(answers, path, participant: str, *, corpus=None, notes: dict | None = None,
+                 overwrite: bool = False) -> Path:
     """Write one participant's answers as a participant file (the same format as the template).
+
+    A file that already holds answers is never replaced unless ``overwrite=True``: a
+    participant's work cannot be wiped by running a cell twice.
 
     Parameters
     ----------
@@ -452,11 +685,21 @@ def save_codings(answers, path, participant: str, *, corpus=None) -> Path:
         The participant's name or pseudonym.
     corpus : str or Path, optional
         The corpus folder whose sample is used.
+    notes : dict, optional
+        ``{item_id: note}`` for the ``note`` column.
+    overwrite : bool
+        Replace an existing file even if it holds answers.
 
     Returns
     -------
     pathlib.Path
         The file written.
+
+    Raises
+    ------
+    KitDataError
+        If the file exists with answers in it (and ``overwrite`` is false), for unknown item
+        ids, or for a path inside the kit's ``data/`` folder.
 
     Examples
     --------
@@ -467,20 +710,19 @@ def save_codings(answers, path, participant: str, *, corpus=None) -> Path:
     """
     path = Path(path)
     _refuse_data_folder(path, corpus)
-    if not str(participant).strip():
+    participant = _clean_name(participant)
+    if not participant:
         raise ValueError("give the participant a name or a pseudonym")
     sample = coding_sample(corpus)
     unknown = sorted(set(answers) - set(sample.item_id))
     if unknown:
         raise KitDataError(Problem(path.name, "", f"unknown item(s) {', '.join(unknown)}",
                                    "use item ids from coding_round/sample.csv"))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
-        w.writerow(PARTICIPANT_COLUMNS)
-        for r in sample.itertuples():
-            w.writerow([participant, r.task, r.item_id, r.article_id, r.question, r.span, r.allowed_codes,
-                        answers.get(r.item_id, "") or "", ""])
+    if not overwrite and path.exists() and _answered(path):
+        raise KitDataError(Problem(path.name, "", f"the file already holds {_answered(path)} answer(s), "
+                                   "which would be lost", "choose another file name (see sheet_path), or pass "
+                                   "overwrite=True if you really mean to replace it"))
+    _write_atomic(path, _sheet_text(participant, answers, sample, notes))
     return path
 
 
@@ -489,6 +731,8 @@ def write_template(path, participant: str, *, corpus=None) -> Path:
 
     The file opens in any spreadsheet program. The participant fills the ``code`` column with
     one of the ``allowed_codes`` of each row (or leaves it empty) and may add a ``note``.
+    The kit reads the sheet back whether the spreadsheet saves it with commas or with
+    semicolons. A file that already holds answers is never replaced (an error says so).
 
     Parameters
     ----------
@@ -560,16 +804,16 @@ def load_codings(folder, path=None) -> pd.DataFrame:
     for f in files:
         name = f"{folder.name}/{f.name}"
         try:
-            df = core.read_csv_checked(f, required=_REQUIRED_PARTICIPANT)
+            df = _read_sheet(f)
         except KitDataError as exc:
             problems.extend(Problem(name, p.row, p.problem, p.fix) for p in exc.problems)
             continue
-        names = sorted({p.strip() for p in df.participant if p.strip()})
+        names = sorted({_clean_name(p) for p in df.participant if p.strip()})
         if len(names) > 1:
             problems.append(Problem(name, "", f"the rows name different participants ({', '.join(names)})",
                                     "use one file per participant, with the same name on every row"))
             continue
-        who = names[0] if names else f.stem
+        who = names[0] if names else _clean_name(f.stem)
         if who in owner:
             problems.append(Problem(name, "", f"participant {who!r} also has the file {owner[who]}",
                                     "merge the two files or rename one participant"))
@@ -673,8 +917,10 @@ def agreement(folder, include_kit: bool = True, path=None) -> pd.DataFrame:
         if n_part > len(m):
             m = m.reindex(sorted(codings.participant.unique())).astype(object).fillna("")
         alpha, why = _alpha_or_nan(m)
+        compared = int(((m != "").sum(axis=0) >= 2).sum())
         row = {"task": task, "items": len(items), "participants": n_part, "answers": len(part),
-               "alpha": round(alpha, 3), "verdict": alpha_verdict(alpha) if not why else f"undefined: {why}"}
+               "alpha": round(alpha, 3),
+               "verdict": alpha_verdict(alpha, compared) if not why else f"undefined: {why}"}
         if include_kit:
             mk = _matrix(part, kit[kit.task == task], items)
             row["alpha_with_kit"] = round(_alpha_or_nan(mk)[0], 3)
@@ -722,6 +968,18 @@ def agreement_with_kit(folder, path=None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["participant", "task", "answers", "n_same_as_kit", "alpha"])
 
 
+def _tally(codes) -> str:
+    """Codes counted, most chosen first: ``"x ×2 · y ×1"`` (ties in alphabetical order).
+
+    Examples
+    --------
+    >>> _tally(["rejects", "opposes", "rejects"])
+    'rejects ×2 · opposes ×1'
+    """
+    counts = Counter(codes)
+    return " · ".join(f"{c} ×{n}" for c, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
 def most_disagreed(folder, n: int = 5, include_kit: bool = True, path=None, *, task: str | None = None) -> pd.DataFrame:
     """The items coders disagreed on most: the ones worth discussing.
 
@@ -746,7 +1004,9 @@ def most_disagreed(folder, n: int = 5, include_kit: bool = True, path=None, *, t
     pandas.DataFrame
         One row per item, most disagreed first (ties: task order, then sample order). Columns
         ``task``, ``item_id``, ``article_id``, ``span``, ``question``, ``answers`` (each coder's
-        code, ``"coder: code; ..."``), ``disagreement`` (share of disagreeing pairs, 2 decimals).
+        code, ``"coder: code; ..."``), ``tally`` (the participants' codes counted, most chosen
+        first: ``"rejects ×2 · opposes ×1"``), ``kit`` (the kit's code, ``""`` without
+        ``include_kit``), ``disagreement`` (share of disagreeing pairs, 2 decimals).
 
     Examples
     --------
@@ -776,28 +1036,59 @@ def most_disagreed(folder, n: int = 5, include_kit: bool = True, path=None, *, t
         if dis <= 0:
             continue
         shown = "; ".join(f"{coder}: {code}" for coder, code in answers)
-        rows.append((round(dis, 2), order, item.task, item.item_id, item.article_id, item.span, item.question, shown))
+        people = [code for coder, code in answers if not (kit is not None and coder == "kit")]
+        kit_code = m.at["kit", item.item_id] if kit is not None else ""
+        rows.append((round(dis, 2), order, item.task, item.item_id, item.article_id, item.span, item.question, shown,
+                     _tally(people), kit_code))
     out = pd.DataFrame(rows, columns=["disagreement", "_o", "task", "item_id", "article_id", "span", "question",
-                                      "answers"])
+                                      "answers", "tally", "kit"])
     out = out.sort_values(["disagreement", "_o"], ascending=[False, True]).head(n)
-    return out[["task", "item_id", "article_id", "span", "question", "answers", "disagreement"]].reset_index(drop=True)
+    return out[["task", "item_id", "article_id", "span", "question", "answers", "tally", "kit",
+                "disagreement"]].reset_index(drop=True)
 
 
-def show_disagreements(folder, n: int = 8, include_kit: bool = True, path=None, *, task: str | None = None):
+def show_disagreements(folder, n: int = 8, include_kit: bool = True, path=None, *, task: str | None = None,
+                       names: bool = False):
     """The most disagreed items (see :func:`most_disagreed`) as a readable table, text escaped.
+
+    By default the participants' answers are shown as a tally per code ("rejects ×3 ·
+    opposes ×2"), so that a room discusses the categories, not the people; ``names=True``
+    lists who chose what.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The folder of participant files.
+    n : int
+        How many items to show.
+    include_kit : bool
+        Count the kit's coding as one more coder, shown in its own column.
+    path : str or Path, optional
+        The corpus folder.
+    task : str, optional
+        Only this task.
+    names : bool
+        Show each participant's name with their answer instead of the tally.
 
     Returns
     -------
     IPython.display.HTML
-        Columns item, article, question, the words judged, each coder's answer, disagreement.
+        Columns item, article, question, the words judged, the participants' answers (tally or
+        names), the kit's code (with ``include_kit``), disagreement.
 
     Examples
     --------
-    >>> "st14" in show_disagreements(core.data_dir() / "coding_round" / "examples", n=1).data
-    True
+    >>> table = show_disagreements(core.data_dir() / "coding_round" / "examples", n=1).data
+    >>> "st04" in table, "assesses_negative ×1" in table, "participant-a" in table
+    (True, True, False)
     """
     d = most_disagreed(folder, n=n, include_kit=include_kit, path=path, task=task)
-    return core.html_table(d[["item_id", "article_id", "question", "span", "answers", "disagreement"]])
+    if names:
+        d = d.assign(tally=["; ".join(a for a in answers.split("; ") if not (include_kit and a.startswith("kit: ")))
+                            for answers in d["answers"]])
+    d = d.rename(columns={"tally": "participants' answers", "kit": "kit's code"})
+    cols = ["item_id", "article_id", "question", "span", "participants' answers"] + (["kit's code"] if include_kit else [])
+    return core.html_table(d[cols + ["disagreement"]])
 
 
 def in_context(text: str, path=None, *, window: int = 150):
@@ -854,69 +1145,476 @@ def show_frames_article(path=None):
 # The form
 # --------------------------------------------------------------------------------------------
 
+_TASK_LABELS = {"stance": "Stance", "generic_frames": "Generic frames", "speaker_type": "Speaker type"}
+_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"]
+_MARK = "background:#ffe08a;padding:0 0.15em;border-bottom:2px solid #b8860b"
 
-def _items_html(sample: pd.DataFrame) -> str:
-    """The items as static HTML tables, one per task (every text escaped).
 
-    A column that is the same for every item of a task (the article, the codes) is stated once
-    above the table instead of on every row.
+def _date_label(value: str) -> str:
+    """``2025-05-14`` as ``14 May 2025`` (anything else unchanged)."""
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})$", str(value))
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return str(value)
+    return f"{int(m.group(3))} {_MONTHS[int(m.group(2)) - 1]} {m.group(1)}"
+
+
+def _item_context(sample: pd.DataFrame, path=None) -> dict:
+    """For each item: where it is (outlet, date, paragraph) and its sentence as HTML, span marked.
+
+    Items without a span (the generic-frame questions) get the article only. Everything escaped.
     """
-    def cell(v):
-        return f"<td style='text-align:left;vertical-align:top'>{html.escape(str(v))}</td>"
+    arts = core.load_articles(path).set_index("article_id")
+    paras = core.paragraphs(path, articles=arts.reset_index())
+    with_span = sample[sample.start >= 0]
+    sents = dict(zip(with_span.item_id, core.enclosing_sentences(with_span, path, articles=arts.reset_index())))
+    out = {}
+    for r in sample.itertuples():
+        art = arts.loc[r.article_id] if r.article_id in arts.index else None
+        where = (f"{art.outlet}, {_date_label(art.published)}" if art is not None else r.article_id)
+        ctx = {"where": where, "headline": str(art.headline) if art is not None else "", "sentence": ""}
+        if r.start >= 0:
+            p = paras[(paras.article_id == r.article_id) & (paras.start <= r.start) & (paras.end > r.start)]
+            if len(p):
+                ctx["where"] += f", ¶{int(p.para_no.iloc[0])}"
+            sentence = sents.get(r.item_id, "") or r.span
+            i = sentence.find(r.span)
+            if i < 0:
+                ctx["sentence"] = f"{html.escape(sentence)} <b>({html.escape(r.span)})</b>"
+            else:
+                ctx["sentence"] = (html.escape(sentence[:i]) + f"<mark style='{_MARK}'><b>"
+                                   + html.escape(r.span) + "</b></mark>" + html.escape(sentence[i + len(r.span):]))
+        out[r.item_id] = ctx
+    return out
 
+
+def _task_intro(task: str, group: pd.DataFrame, ctx: dict) -> str:
+    """What a task's items are about, said once: the whole article, or "words in their sentence"."""
+    codes = set(group.allowed_codes)
+    line = f"Codes: {html.escape(codes.pop())}. " if len(codes) == 1 else ""
+    if (group.start < 0).all():
+        ids = list(dict.fromkeys(group.article_id))
+        arts = "; ".join(f"<b>{html.escape(ctx[group.item_id[group.article_id == a].iloc[0]]['where'])}</b>, "
+                         f"&ldquo;{html.escape(ctx[group.item_id[group.article_id == a].iloc[0]]['headline'])}"
+                         "&rdquo;" for a in ids)
+        return (f"<p>These {len(group)} questions are about one whole article: {arts}. Read it first (it is shown "
+                f"above the form). {line}</p>")
+    return (f"<p>Each item shows the words to judge (marked) inside their sentence, with the outlet, the date and "
+            f"the paragraph they come from. {line}</p>")
+
+
+def _item_block(r, ctx: dict) -> str:
+    c = ctx.get(r.item_id, {"where": r.article_id, "sentence": ""})
+    where = "" if r.start < 0 else f" <span style='color:#444'>· {html.escape(c['where'])}</span>"
+    sentence = (f"<div class='kit-evidence' style='font-size:var(--jp-content-font-size1, 1em);line-height:1.45;margin:0.2em 0 0.2em 0.8em;"
+                f"border-left:3px solid #999;padding-left:0.6em'>{c['sentence']}</div>") if c["sentence"] else ""
+    return f"<div><b>{html.escape(r.item_id)}</b>{where}{sentence}<div>{html.escape(r.question)}</div></div>"
+
+
+def _items_html(sample: pd.DataFrame, ctx: dict | None = None) -> str:
+    """The items as static HTML, one section per task (every text escaped), for paper and handouts."""
+    ctx = ctx or {}
     out = ["<div class='kit-form'>",
-           "<p><i>The coding form needs a running notebook (JupyterLab). Here are its items; you can also answer "
-           "them on paper or in a coding sheet made with <code>helpers.write_template</code>.</i></p>"]
+           ("<p><i>The coding form needs a running notebook (JupyterLab). Here are its items; you can also answer "
+            "them on paper or in a coding sheet made with <code>helpers.write_template</code>.</i></p>")]
     for task, group in sample.groupby("task", sort=False):
-        out.append(f"<h4>{html.escape(task)}: {html.escape(TASKS.get(task, ''))}</h4>")
-        cols = [("item", "item_id"), ("article", "article_id"), ("question", "question"),
-                ("words to judge", "span"), ("codes", "allowed_codes")]
-        notes = []
-        for label, col in list(cols):
-            values = set(group[col])
-            if col in ("article_id", "allowed_codes", "span") and len(values) == 1 and len(group) > 1:
-                cols.remove((label, col))
-                value = values.pop()
-                if col == "article_id":
-                    notes.append(f"Article: <b>{html.escape(value)}</b>")
-                elif col == "allowed_codes":
-                    notes.append(f"Codes: {html.escape(value)}")
-                elif not value:
-                    notes.append("The questions are about the whole article.")
-        if notes:
-            out.append("<p>" + "<br>".join(notes) + "</p>")
-        head = "".join(f"<th style='text-align:left'>{html.escape(label)}</th>" for label, _ in cols)
-        out.append(f"<table class='kit-table'><thead><tr>{head}</tr></thead><tbody>")
-        for r in group.to_dict("records"):
-            out.append("<tr>" + "".join(cell(r[col]) for _, col in cols) + "</tr>")
-        out.append("</tbody></table>")
+        group = group.reset_index(drop=True)
+        if "start" not in group:
+            group = group.assign(start=[0 if s else -1 for s in group.span])
+        out.append(f"<h4>{html.escape(_TASK_LABELS.get(task, task))} ({len(group)} items): "
+                   f"{html.escape(TASKS.get(task, ''))}</h4>")
+        out.append(_task_intro(task, group, {i: ctx.get(i, {"where": a, "headline": ""})
+                                             for i, a in zip(group.item_id, group.article_id)}))
+        several = len(set(group.allowed_codes)) > 1
+        out.append("<ol style='padding-left:1.2em'>")
+        for r in group.itertuples():
+            codes = f"<div><small>codes: {html.escape(r.allowed_codes)}</small></div>" if several else ""
+            if not ctx and r.span:
+                c = {r.item_id: {"where": r.article_id, "sentence": f"<q>{html.escape(r.span)}</q>"}}
+            else:
+                c = ctx
+            out.append(f"<li style='margin-bottom:0.5em;list-style:none'>{_item_block(r, c)}{codes}"
+                       "<div>Your answer: ____________________</div></li>")
+        out.append("</ol>")
     out.append("</div>")
     return "\n".join(out)
 
 
-def coding_form(participant: str = "", path=None, *, out_dir=None, task: str | None = None):
-    """An on-screen coding form: one drop-down list per item and a Save button.
+def _room_line(participant: str, answers: dict, order: list[str]) -> str:
+    """One participant's answers as one line of text to paste where the facilitator collects them.
 
-    Save writes the answers as a participant file (the format of :func:`write_template`) to
-    ``<out_dir>/<participant>.csv``. Saved notebooks and HTML handouts show the items as a
-    static table instead of the live form.
+    Examples
+    --------
+    >>> _room_line("Олена", {"st02": "demands", "st01": "proposes", "st03": ""}, ["st01", "st02", "st03"])
+    'coding-round | Олена | st01=proposes st02=demands | 2 answers'
+    """
+    pairs = [f"{i}={answers[i]}" for i in order if answers.get(i)]
+    return f"coding-round | {_clean_name(participant)} | {' '.join(pairs)} | {len(pairs)} answers"
+
+
+_ROOM_LINE = re.compile(r"coding-round\s*\|\s*(?P<name>[^|\n]*?)\s*\|(?P<codes>[^|]*)\|\s*(?P<n>\d+)\s+answers?")
+_PAIR = re.compile(r"([^\s=|]+)=([^\s=|;,]+)")
+
+
+def _parse_room_lines(text: str, allowed: dict) -> list[dict]:
+    """Every participant line in a pasted text: name, answers, and what is wrong with it."""
+    found = []
+    for m in _ROOM_LINE.finditer(text):
+        who = _clean_name(m.group("name"))
+        answers, problems = {}, []
+        for item, code in _PAIR.findall(m.group("codes")):
+            code = code.strip().lower()
+            if item not in allowed:
+                problems.append(f"unknown item {item!r}")
+            elif code not in allowed[item]:
+                problems.append(f"the code {code!r} is not allowed for item {item}")
+            else:
+                answers[item] = code
+        declared = int(m.group("n"))
+        if not problems and declared != len(answers):
+            problems.append(f"the line is incomplete ({declared} answers announced, {len(answers)} found)")
+        if not who:
+            problems.append("the name is empty")
+        found.append({"line": text.count("\n", 0, m.start()) + 1, "participant": who, "answers": answers,
+                      "problems": problems})
+    return found
+
+
+def _free_name(who: str, taken) -> str:
+    """``who``, or ``who (2)``, ``who (3)``, ... : the first name not in ``taken``."""
+    n, name = 1, who
+    while name in taken:
+        n += 1
+        name = f"{who} ({n})"
+    return name
+
+
+def _sheet_codes(f: Path) -> dict:
+    try:
+        df = _read_sheet(f)
+    except KitDataError:
+        return {}
+    return {str(i).strip(): str(c).strip().lower() for i, c in zip(df.get("item_id", []), df.get("code", []))
+            if str(c).strip()}
+
+
+def collect_pasted(text, out_dir=None, path=None) -> pd.DataFrame:
+    """Turn the answer lines a room has pasted into one place into one coding sheet each.
+
+    The coding form shows each participant one line, ``coding-round | name | st01=proposes ...
+    | 12 answers``. Participants paste it wherever the room can share text (the chat of a video
+    call, a shared document, an e-mail to the facilitator); the facilitator copies everything
+    that was pasted, chat names and times included, and gives it to this function. No USB stick
+    and no shared folder are needed.
+
+    Nothing is ever lost or overwritten: a line identical to a sheet already in the folder is
+    skipped ("already collected"); a second, different line under a name already collected is
+    saved as ``name (2)`` and the status says so (two people with one name, or one person who
+    changed answers: the facilitator decides and deletes the extra sheet).
+
+    Parameters
+    ----------
+    text : str or Path
+        The pasted text, or a text file holding it.
+    out_dir : str or Path, optional
+        Where the sheets are written (default ``participant-notes/coding-round/``).
+    path : str or Path, optional
+        The corpus folder whose sample the answers belong to.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per line found: ``line`` (where it starts in the pasted text), ``participant``
+        (as saved), ``answers``, ``file`` and ``status``. A line with an unknown item, a code
+        that is not allowed or missing answers (a line cut by a chat program) is not saved; its
+        status names the problem and the fix.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> room = tempfile.mkdtemp()
+    >>> pasted = '''[09:14] Олена: coding-round | Олена | st01=proposes st02=demands | 2 answers
+    ... [09:15] Dmytro: coding-round | Дмитро | st01=supports | 1 answers'''
+    >>> collect_pasted(pasted, room)[["participant", "answers", "file", "status"]].values.tolist()
+    [['Олена', 2, 'Олена.csv', 'new sheet'], ['Дмитро', 1, 'Дмитро.csv', 'new sheet']]
+    """
+    if isinstance(text, Path) or (isinstance(text, str) and "\n" not in text and text.endswith(".txt")):
+        text = Path(text).read_text(encoding="utf-8")
+    folder = Path(out_dir) if out_dir is not None else NOTES_DIR / "coding-round"
+    _refuse_data_folder(folder / "x.csv", path)
+    sample = coding_sample(path)
+    allowed = {r.item_id: set(_split_codes(r.allowed_codes)) for r in sample.itertuples()}
+    owners = _sheets(folder) if folder.is_dir() else {}
+    rows = [_collect_one(entry, folder, owners, sample) for entry in _parse_room_lines(str(text), allowed)]
+    if not rows:
+        raise KitDataError(Problem("the pasted text", "", "no answer line found",
+                                   "paste the lines that start with 'coding-round |', as the form shows them"))
+    return pd.DataFrame(rows, columns=["line", "participant", "answers", "file", "status"])
+
+
+def _collect_one(entry: dict, folder: Path, owners: dict, sample: pd.DataFrame) -> tuple:
+    """Save one pasted line as a sheet (``owners``, the folder's sheets, is updated)."""
+    who, answers = entry["participant"], entry["answers"]
+    if entry["problems"]:
+        return (entry["line"], who, len(answers), "", "NOT SAVED: " + "; ".join(entry["problems"])
+                + ". Fix: ask the participant to copy the whole line from the form again")
+    status = "new sheet"
+    if who in owners:
+        if _sheet_codes(owners[who]) == answers:
+            return (entry["line"], who, len(answers), owners[who].name, "already collected")
+        name = _free_name(who, owners)
+        status = (f"saved as {name!r}: differs from the sheet already collected for {who!r} (two people with one "
+                  "name, or changed answers: keep one and delete the other)")
+        who = name
+    f = sheet_path(who, folder)
+    if f.exists():  # never over an existing file (sheet_path only returns one for its owner)
+        raise KitDataError(Problem(f.name, "", "a sheet of this name exists", "collect into an empty folder"))
+    _write_atomic(f, _sheet_text(who, answers, sample))
+    owners[who] = f
+    return (entry["line"], who, len(answers), f.name, status)
+
+
+class _Form:
+    """The live coding form: one participant at a time, answers saved on every change.
+
+    States: no participant (items locked, name box empty) -> asked (a sheet with this name
+    exists: continue it, or be someone else) -> answering (every change rewrites the sheet).
+    A sheet changed on disk by anything else since it was loaded is never overwritten.
+    """
+
+    def __init__(self, sample: pd.DataFrame, out_dir: Path, path=None, ctx: dict | None = None,
+                 full_sample: pd.DataFrame | None = None):
+        import ipywidgets as widgets
+
+        self.w = widgets
+        self.sample, self.out_dir, self.path = sample, out_dir, path
+        self.full_sample = sample if full_sample is None else full_sample  # what the sheet holds
+        self.order = sample.item_id.tolist()
+        self.who, self.file, self.digest, self.notes, self.kept = "", None, None, {}, {}
+        self._quiet = False
+        self.name = widgets.Text(description="Your name", placeholder="a name or a pseudonym, then Enter",
+                                 continuous_update=False, layout=widgets.Layout(width="26em"),
+                                 style={"description_width": "initial"})
+        self.name.add_class("kit-name")
+        self.start_button = widgets.Button(description="Start", button_style="primary")
+        self.yes = widgets.Button(description="Yes, it is mine: continue it", button_style="success",
+                                  layout=widgets.Layout(width="auto"))
+        self.no = widgets.Button(description="No, I am someone else", layout=widgets.Layout(width="auto"))
+        self.ask = widgets.HBox([self.yes, self.no], layout=widgets.Layout(display="none"))
+        self.clear = widgets.Button(description="Clear for the next person", icon="user-plus",
+                                    layout=widgets.Layout(width="auto"), disabled=True)
+        self.status, self.counter = widgets.HTML(), widgets.HTML()
+        self.status.add_class("kit-status")
+        self.counter.add_class("kit-count")
+        self.line = widgets.Textarea(layout=widgets.Layout(width="100%", height="4.5em"),
+                                     placeholder="your answers as one line appear here")
+        self.line.add_class("kit-line")
+        self.picks, boxes = {}, {}
+        ctx = ctx or {}
+        for task, group in sample.groupby("task", sort=False):
+            children = [widgets.HTML(_task_intro(task, group.reset_index(drop=True), ctx))]
+            for r in group.itertuples():
+                pick = widgets.Dropdown(options=[("(not answered)", "")] + [(c, c) for c in _split_codes(r.allowed_codes)],
+                                        value="", disabled=True, layout=widgets.Layout(width="22em"))
+                pick.observe(self._changed, names="value")
+                self.picks[r.item_id] = pick
+                item = widgets.VBox([widgets.HTML(_item_block(r, ctx)), pick], layout=widgets.Layout(margin="0 0 0.8em 0"))
+                item.add_class(f"kit-item-{re.sub(r'[^A-Za-z0-9_-]', '_', r.item_id)}")
+                children.append(item)
+            boxes[task] = widgets.VBox(children)
+        self.boxes = boxes
+        self.items = widgets.VBox([next(iter(boxes.values()))] if boxes else [])
+        labels = [(f"{_TASK_LABELS.get(t, t)} ({len(g)})", t) for t, g in sample.groupby("task", sort=False)]
+        self.task = widgets.ToggleButtons(options=labels, description="Task", style={"button_width": "auto"},
+                                          layout=widgets.Layout(display="flex" if len(labels) > 1 else "none"))
+        self.task.observe(lambda ch: setattr(self.items, "children", [self.boxes[ch["new"]]]), names="value")
+        self.name.observe(lambda ch: self.begin(ch["new"]), names="value")
+        self.start_button.on_click(lambda _: self.begin(self.name.value))
+        self.yes.on_click(lambda _: self._continue())
+        self.no.on_click(lambda _: self._someone_else())
+        self.clear.on_click(lambda _: self.reset())
+        self.reset(first=True)
+
+    # ---------------------------------------------------------------------------------- layout
+    def widget(self):
+        w = self.w
+        hand_in = w.VBox([w.HTML("<p style='margin:0.3em 0 0'>Hand in without a shared folder: copy this line and "
+                                 "paste it where your facilitator asks (chat, shared document).</p>"), self.line])
+        return w.VBox([w.HBox([self.name, self.start_button]), self.ask, self.status, self.counter, self.task,
+                       self.items, hand_in, self.clear], layout=w.Layout(max_width="60em"))
+
+    # ----------------------------------------------------------------------------------- state
+    def answers(self) -> dict:
+        """The shown items' answers (a code the list does not offer, read from the sheet, is kept)."""
+        return {i: (p.value or self.kept.get(i, "")) for i, p in self.picks.items()}
+
+    def sheet_answers(self) -> dict:
+        """Everything the sheet holds: the shown items and the other tasks' answers, kept as read."""
+        return {**self.kept, **{i: v for i, v in self.answers().items() if v}}
+
+    def _lock(self, locked: bool) -> None:
+        for p in self.picks.values():
+            p.disabled = locked
+        self.clear.disabled = locked
+
+    def _set_values(self, codes: dict) -> None:
+        self._quiet = True
+        try:
+            self.kept = {i: c for i, c in codes.items() if i not in self.picks}
+            for i, p in self.picks.items():
+                code = codes.get(i, "")
+                if code and code not in {v for _, v in p.options}:
+                    self.kept[i], code = code, ""
+                p.value = code
+        finally:
+            self._quiet = False
+
+    def _count(self) -> None:
+        answers = self.answers()
+        parts = []
+        for task, group in self.sample.groupby("task", sort=False):
+            done = sum(bool(answers[i]) for i in group.item_id)
+            parts.append(f"{_TASK_LABELS.get(task, task).lower()} {done} of {len(group)}")
+        total = sum(bool(v) for v in answers.values())
+        detail = f" ({' · '.join(parts)})" if len(parts) > 1 else ""
+        self.counter.value = f"<b class='kit-counter'>{total} of {len(answers)} answered</b>{detail}"
+        self.line.value = _room_line(self.who, answers, self.order) if self.who else ""
+
+    def _where(self) -> str:
+        return f"<code>{html.escape(self.out_dir.name)}/{html.escape(self.file.name)}</code>"
+
+    def reset(self, first: bool = False) -> None:
+        """Empty the form for the next person (what was answered is already saved)."""
+        before, n = self.who, sum(bool(v) for v in self.answers().values())
+        self.who, self.file, self.digest, self.notes = "", None, None, {}
+        self._lock(True)
+        self._set_values({})
+        self.ask.layout.display = "none"
+        self._quiet = True
+        self.name.value = ""
+        self._quiet = False
+        self._count()
+        if first or not before:
+            self.status.value = "<b>Type your name (or a pseudonym) and press Enter</b> to start or to continue."
+        else:
+            self.status.value = (f"{html.escape(before)}'s answers ({n}) are saved. The form is empty: <b>next "
+                                 "person, type your name and press Enter</b>.")
+
+    def begin(self, typed: str) -> None:
+        who = _clean_name(typed)
+        if self._quiet or (who and who == self.who):
+            return
+        if self.who:  # another name typed while answering: start afresh for that name
+            self.reset()
+        if not who:
+            self.status.value = "<b>Type your name (or a pseudonym) first.</b>"
+            return
+        f = sheet_path(who, self.out_dir)
+        if f.exists() and _sheet_owner(f) == who:
+            self.pending = (who, f)
+            self.ask.layout.display = "flex"
+            self.status.value = (f"A sheet for <b>{html.escape(who)}</b> already exists ({_answered(f)} of "
+                                 f"{len(self.order)} answered). <b>Is it yours?</b>")
+            return
+        self._open(who, f, {})
+
+    def _continue(self) -> None:
+        who, f = self.pending
+        self._open(who, f, _sheet_codes(f), notes=self._notes(f))
+
+    def _someone_else(self) -> None:
+        who, _ = self.pending
+        name = _free_name(who, _sheets(self.out_dir) if self.out_dir.is_dir() else {})
+        self._quiet = True
+        self.name.value = name
+        self._quiet = False
+        self._open(name, sheet_path(name, self.out_dir), {})
+
+    @staticmethod
+    def _notes(f: Path) -> dict:
+        try:
+            df = _read_sheet(f)
+        except KitDataError:
+            return {}
+        if "note" not in df:
+            return {}
+        return {str(i).strip(): str(n) for i, n in zip(df.item_id, df.note) if str(n).strip()}
+
+    def _open(self, who: str, f: Path, codes: dict, notes: dict | None = None) -> None:
+        self.ask.layout.display = "none"
+        self.who, self.file, self.notes = who, f, notes or {}
+        self.digest = _digest(f) if f.exists() else None
+        self._set_values(codes)
+        self._lock(False)
+        self._count()
+        n = sum(bool(v) for v in self.answers().values())
+        back = f"Welcome back: your {n} answer(s) are loaded. " if n else ""
+        self.status.value = (f"Answering as <b>{html.escape(who)}</b>. {back}Every answer is saved at once in "
+                             f"{self._where()}.")
+
+    def _changed(self, change) -> None:
+        if self._quiet or not self.who:
+            return
+        self.kept.pop(next((i for i, p in self.picks.items() if p is change["owner"]), ""), None)
+        self.save()
+
+    def save(self) -> bool:
+        """Write the sheet; refuse (and say so) if it changed on disk since it was loaded."""
+        if self.file.exists() and _digest(self.file) != self.digest:
+            self._lock(True)
+            self.status.value = (f"<b style='color:#a00'>Not saved: {self._where()} was changed by another form or "
+                                 "program since you opened it.</b> Nothing was overwritten. Type your name again "
+                                 "to load the latest answers.")
+            self.who = ""
+            return False
+        _write_atomic(self.file, _sheet_text(self.who, self.sheet_answers(), self.full_sample, self.notes))
+        self.digest = _digest(self.file)
+        self._count()
+        n = sum(bool(v) for v in self.answers().values())
+        self.status.value = f"Answering as <b>{html.escape(self.who)}</b>: {n} answer(s) saved in {self._where()}."
+        return True
+
+
+def _digest(f: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(f.read_bytes()).hexdigest()
+
+
+def coding_form(participant: str = "", path=None, *, out_dir=None, task: str | None = None):
+    """The on-screen coding form: one task at a time, every answer saved the moment it is chosen.
+
+    Each participant types a name (any script: ``Олена``, ``Ελένη``, ``李娜``) and presses
+    Enter. If the folder already has a sheet under that name, the form asks whether it is
+    theirs: *yes* loads the answers back (after a kernel restart, on another day), *no* starts
+    a new sheet as ``name (2)``. Each choice is written at once to the participant's own file
+    (see :func:`sheet_path`; two participants never share a file), so closing the tab,
+    re-running the cell or restarting the kernel loses nothing, and a sheet is never replaced
+    by an empty form. *Clear for the next person* empties the form on a shared computer. The
+    form counts the answers ("12 of 50 answered") and shows them as one line to paste for
+    :func:`collect_pasted`. Saved notebooks and HTML handouts show the items as static text
+    instead of the live form.
 
     Parameters
     ----------
     participant : str
-        The starting name in the form's name box.
+        A name to start with (as if typed in the name box).
     path : str or Path, optional
         The corpus folder whose sample is coded.
     out_dir : str or Path, optional
-        Where Save writes (default: ``participant-notes/coding-round/`` at the kit's root,
-        which git ignores). Never inside ``data/``.
+        Where the sheets are written (default: ``participant-notes/coding-round/`` at the kit's
+        root, which git ignores). A folder every participant's computer can write to (a shared
+        drive, the same JupyterHub) collects the whole room at once. Never inside ``data/``.
     task : str, optional
-        Show only this task's items.
+        Show only this task's items: ``"stance"`` (15 items), ``"generic_frames"`` (20) or
+        ``"speaker_type"`` (15), for a group short of time. Without it, buttons switch between
+        the tasks, one at a time.
 
     Returns
     -------
     object
-        Displays as the form (live) or as an HTML table of the items (saved or exported).
+        Displays as the form (live) or as the items in HTML (saved or exported). Its ``form``
+        attribute is the live form (for tests and scripts).
 
     Examples
     --------
@@ -924,46 +1622,21 @@ def coding_form(participant: str = "", path=None, *, out_dir=None, task: str | N
     >>> "st15" in form._repr_mimebundle_()["text/html"]
     True
     """
-    import ipywidgets as widgets
-
-    sample = coding_sample(path)
+    full = sample = coding_sample(path)
     if task is not None:
         if task not in TASKS:
             raise ValueError(f"unknown task {task!r}: use one of {', '.join(TASKS)}")
-        sample = sample[sample.task == task]
+        sample = sample[sample.task == task].reset_index(drop=True)
     out_dir = Path(out_dir) if out_dir is not None else NOTES_DIR / "coding-round"
-    name = widgets.Text(value=participant, description="Your name", placeholder="a name or a pseudonym")
-    picks = {}
-    children = [name]
-    for t, group in sample.groupby("task", sort=False):
-        children.append(widgets.HTML(f"<h4>{html.escape(t)}: {html.escape(TASKS[t])}</h4>"))
-        for r in group.itertuples():
-            words = html.escape(r.span) if r.span else "<i>(the whole article)</i>"
-            children.append(widgets.HTML(f"<b>{html.escape(r.item_id)}</b> ({html.escape(r.article_id)}) "
-                                         f"{html.escape(r.question)}<br><q>{words}</q>"))
-            pick = widgets.Dropdown(options=[("(not answered)", "")] + [(c, c) for c in _split_codes(r.allowed_codes)],
-                                    value="", layout=widgets.Layout(width="22em"))
-            picks[r.item_id] = pick
-            children.append(pick)
-    save = widgets.Button(description="Save my answers", button_style="primary")
-    status = widgets.HTML()
-
-    def on_save(_):
-        who = name.value.strip()
-        if not who:
-            status.value = "<b>Type your name or a pseudonym first.</b>"
-            return
-        slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", who).strip("-") or "participant"
-        target = save_codings({i: p.value for i, p in picks.items()}, out_dir / f"{slug}.csv", who, corpus=path)
-        answered = sum(bool(p.value) for p in picks.values())
-        status.value = f"Saved {answered} answer(s) to <code>{html.escape(target.name)}</code> in " \
-                       f"<code>{html.escape(out_dir.name)}/</code>."
-
-    save.on_click(on_save)
-    children += [save, status]
-    box = widgets.VBox(children)
+    _refuse_data_folder(out_dir / "x.csv", path)
+    ctx = _item_context(sample, path)
+    form = _Form(sample, out_dir, path, ctx, full_sample=full)
+    if participant:
+        form.name.value = participant
     label = f"Coding form: {len(sample)} items (run the notebook in JupyterLab to use it)"
-    return core.WidgetView(box, _items_html(sample), label)
+    view = core.WidgetView(form.widget(), _items_html(sample, ctx), label)
+    view.form = form
+    return view
 
 
 # --------------------------------------------------------------------------------------------
@@ -975,6 +1648,19 @@ def _md_cell(v) -> str:
     return str(v).replace("|", "\\|").replace("\n", " ")
 
 
+def _notes_file(folder: Path, who: str) -> Path:
+    """``<name>-notes.md`` in the participant's own script; ``-2``, ``-3``, ... if another participant has it."""
+    stem = _file_stem(who) if who else "my"
+    n, name = 1, f"{stem}-notes.md"
+    while (folder / name).exists():
+        lines = (folder / name).read_text(encoding="utf-8").splitlines()
+        if f"Participant: {who}" in lines[:4] or (not who and not any(ln.startswith("Participant: ") for ln in lines[:4])):
+            break  # this participant's own notes: updated
+        n += 1
+        name = f"{stem}-notes-{n}.md"
+    return folder / name
+
+
 def participant_notes(answers, path=None, *, participant: str = "", title: str = "My notes") -> Path:
     """Save a participant's answers to a Markdown file they can take away.
 
@@ -984,9 +1670,10 @@ def participant_notes(answers, path=None, *, participant: str = "", title: str =
         ``{question: answer}`` (each becomes a section), or a table (written as a Markdown
         table).
     path : str or Path, optional
-        The file to write, or a folder to write ``<participant>-notes.md`` into. Default: the
-        folder ``participant-notes/`` at the kit's root, which git ignores. Never inside
-        ``data/``.
+        The file to write, or a folder to write ``<participant>-notes.md`` into (the name kept
+        in its own script; ``-notes-2.md`` if another participant's notes already have that
+        name, so nobody's notes are overwritten by someone else's). Default: the folder
+        ``participant-notes/`` at the kit's root, which git ignores. Never inside ``data/``.
     participant : str
         A name or pseudonym, written at the top and used in the default file name.
     title : str
@@ -1009,14 +1696,14 @@ def participant_notes(answers, path=None, *, participant: str = "", title: str =
     >>> f.name, f.read_text(encoding="utf-8").splitlines()[:3]
     ('ana-notes.md', ['# My notes', '', 'Participant: ana'])
     """
-    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", participant.strip()).strip("-") or "my"
+    who = _clean_name(participant)
     target = Path(path) if path is not None else NOTES_DIR
     if target.suffix.lower() != ".md":
-        target = target / f"{slug}-notes.md"
+        target = _notes_file(target, who)
     _refuse_data_folder(target)
     lines = [f"# {title}", ""]
-    if participant.strip():
-        lines += [f"Participant: {participant.strip()}", ""]
+    if who:
+        lines += [f"Participant: {who}", ""]
     if isinstance(answers, pd.DataFrame):
         cols = [str(c) for c in answers.columns]
         lines.append("| " + " | ".join(_md_cell(c) for c in cols) + " |")

@@ -1,8 +1,11 @@
-"""Real-browser smoke test: every notebook opened and run in JupyterLab in Chromium.
+"""Real-browser test: every notebook opened and run in JupyterLab in Chromium, and the app in Voilà.
 
 What nbval cannot see: that the notebooks run in the program learners actually use, and that the
 tables, charts and widgets appear there (a widget without its JupyterLab extension shows "Error
-displaying widget" while nbval passes). The driver is ``tools/browser_smoke.py``; it runs JupyterLab
+displaying widget" while nbval passes), and that clicking and typing give the results the data says
+(``browser_smoke.SCENARIOS``: the coding form of notebook 05 through a kernel restart and a second
+participant; every control of ``explore.ipynb`` in JupyterLab and in Voilà). The driver is
+``tools/browser_smoke.py``; it runs JupyterLab
 on a scratch copy of the repository with autosave off, so committed notebooks are never touched.
 Screenshots go to ``screenshots/`` (git-ignored). Skipped, with the reason, when Chromium or
 Playwright is not installed.
@@ -21,7 +24,7 @@ sys.path.insert(0, str(REPO / "tools"))
 
 import browser_smoke  # noqa: E402
 
-NOTEBOOKS = sorted(p.name for p in (REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOKS = browser_smoke.all_notebooks()
 WHY = browser_smoke.missing_requirements()
 pytestmark = pytest.mark.skipif(bool(WHY), reason=f"real-browser test skipped: {WHY}")
 
@@ -33,7 +36,7 @@ def _digests():
 @pytest.fixture(scope="module")
 def results():
     before = _digests()
-    out = {r.notebook: r for r in browser_smoke.smoke(NOTEBOOKS, parallel=2, timeout=150)}
+    out = {r.notebook: r for r in browser_smoke.smoke(NOTEBOOKS, parallel=2, timeout=150, voila=True)}
     assert _digests() == before, "running the notebooks in JupyterLab changed a committed notebook"
     return out
 
@@ -48,3 +51,17 @@ def test_notebook_runs_in_jupyterlab(results, name):
         assert r.rendered.get(kind, 0) >= n, (
             f"{name}: the saved notebook has {n} {kind}, the browser shows {r.rendered.get(kind, 0)}")
     assert Path(r.screenshot).is_file()
+    if name in browser_smoke.SCENARIOS:  # the clicks and typing of a learner were driven and verified
+        assert r.checks, f"{name}: the scenario verified nothing"
+
+
+
+def test_explore_app_in_voila(results):
+    """The app as learners see it: ``voila notebooks/explore.ipynb``, no code, every control driven."""
+    r = results["explore.ipynb (Voilà)"]
+    assert not r.errors, f"the Voilà app: {r.errors}"
+    assert r.widget_errors == 0
+    assert any("no code is shown" in c for c in r.checks)
+    driven = {c.split(": ")[1].split(",")[0].split(" ")[0] for c in r.checks if c.startswith("Voilà: ")}
+    for control in ("reading", "search", "who", "positions", "claims", "compare"):
+        assert control in driven, f"the Voilà scenario did not drive the {control} control: {sorted(driven)}"

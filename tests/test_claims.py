@@ -225,7 +225,10 @@ def test_differences_carry_kind_evidence_and_citation(table):
     # rows that match the record with no difference are not listed
     assert "venue.cgtn-2025-05-17" not in d.index
     forecasts = helpers.differences(kinds="forecast")
-    assert set(forecasts.difference_kind) == {"forecast"} and len(forecasts) == 8
+    # 7 forecasts, counted by reading claims.csv: talks_day (Global Times, Athens Times), who_attended and
+    # russia_assessment (Global Times), outcomes (CGTN 14 May, Global Times), us_role (Global Times); CGTN 14 May
+    # reports the proposed date as a proposal, not as a forecast (issue 12)
+    assert set(forecasts.difference_kind) == {"forecast"} and len(forecasts) == 7
 
 
 def test_all_eight_known_differences_have_evidence(table):
@@ -448,7 +451,9 @@ def test_recall_on_the_hand_table():
     # and it is a candidate generator: at k = 5 far more candidates than true pairs found
     assert ev.loc[5, "candidates"] > 5 * ev.loc[5, "recovered"]
     same = helpers.evaluate_matching(k=1, only_same=True)
-    assert same.true_pairs.item() == 13 and same.recall.item() >= 0.38
+    # 11 pairs, counted by reading claims.csv: topics with rows coded `same` in k articles give k(k-1)/2 pairs
+    # (who_attended.atalayar is compatible, not the same, since issue 12)
+    assert same.true_pairs.item() == 11 and same.recall.item() >= 0.45
 
 
 # ---------------------------------------------------------------- the matcher on a corpus of your own
@@ -529,9 +534,12 @@ def test_a_corpus_without_the_case_files_gets_notices(tmp_path):
 
 def test_notebook_04_runs_on_the_kit_plus_five_new_articles(kit_plus_five, monkeypatch):
     """Issue 15: the kit's data plus five uncoded articles must not stop notebook 04 (it stopped at its first cell)."""
-    from test_byo_corpus import failures, run_notebook
+    import asyncio
 
-    nb = run_notebook(REPO / "notebooks" / "04-claims-and-the-record.ipynb", kit_plus_five, monkeypatch)
+    from test_byo_corpus import _run_all, failures
+
+    [nb] = asyncio.run(_run_all([REPO / "notebooks" / "04-claims-and-the-record.ipynb"], kit_plus_five,
+                                stop_at_error=False))
     assert not failures(nb)
     first = "".join(o.get("text", "") for o in nb.cells[next(i for i, c in enumerate(nb.cells)
                                                               if c.cell_type == "code")].outputs)

@@ -15,15 +15,20 @@ ignored. Sentence splitting does not depend on quotation marks, so it is unaffec
 
 from __future__ import annotations
 
+import inspect
+import io
 import re
+import shutil
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import tree_digest, write_corpus
+from conftest import DATA, tree_digest, write_corpus
 
 import helpers
 import kit.byo as byo
+import kit.core
 from kit.core import KitDataError
 
 ROW = {"article_id": "a", "file": "a.txt", "outlet": "Example Post", "headline": "Headline a",
@@ -35,12 +40,19 @@ def corpus(tmp_path):
     """Make corpus folders; at teardown, prove that nothing in any of them was written or changed."""
     made = []
 
-    def _make(articles, rows=None, name="corpus", annotations=None, files=None):
+    def _make(articles, rows=None, name="corpus", annotations=None, files=None, links=None):
         root = write_corpus(tmp_path / name, articles, rows)
         files = dict(files or {}, **{f"annotations/{k}": v for k, v in (annotations or {}).items()})
         for rel, data in files.items():  # planted before the checksums are taken
-            (root / rel).parent.mkdir(exist_ok=True)
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        for rel, target in (links or {}).items():  # symbolic links: {path in the corpus: what it points to}
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            if (root / rel).is_dir() and not (root / rel).is_symlink():
+                (root / rel).rmdir()
+            elif (root / rel).exists():
+                (root / rel).unlink()
+            (root / rel).symlink_to(target)
         made.append((root, tree_digest(root)))
         return root
 
@@ -51,6 +63,214 @@ def corpus(tmp_path):
 
 def _problems(root) -> str:
     return "\n".join(str(p) for p in byo.check_folder(root))
+
+
+# ---------------------------------------------------------------- nothing outside the corpus is read
+#
+# Decided: a file is judged by where it leads. articles.csv may name only plain file names in articles/;
+# a symbolic link that leads to another file inside articles/ is read like that file, a link (of an article,
+# of the articles/ folder, of articles.csv or of an annotation file) that leads anywhere else is refused.
+
+SECRET = "SECRET-OUTSIDE-THE-CORPUS"
+
+
+@pytest.fixture
+def outside(tmp_path):
+    """A file and a folder next to the corpus folders, which the kit must never read."""
+    (tmp_path / "elsewhere").mkdir()
+    secret = tmp_path / "elsewhere" / "secret.txt"
+    secret.write_text(f"{SECRET} line one.\nSecond line.\n", encoding="utf-8")
+    (tmp_path / "elsewhere" / "a.txt").write_text(f"{SECRET} in a folder outside.\n", encoding="utf-8")
+    return secret
+
+
+def _refused(root, line: str, problem: str):
+    """The folder is refused by check, load_articles and article_text, naming line and fix; nothing leaks."""
+    msg = _problems(root)
+    assert f"{line}: {problem}" in msg, msg
+    assert "Fix: " in msg and SECRET not in msg
+    with pytest.raises(KitDataError) as exc:
+        helpers.load_articles(root)
+    assert problem in str(exc.value) and SECRET not in str(exc.value)
+    return msg
+
+
+def _meta_file(value):
+    return [dict(ROW, file=value)]
+
+
+def test_absolute_path_in_articles_csv_is_refused(corpus, outside, capsys):
+    root = corpus({"a": "Text here."}, rows=_meta_file(str(outside)))
+    _refused(root, "articles.csv, line 2", f"the file {str(outside)!r} is an absolute path")
+    with pytest.raises(KitDataError, match="absolute path"):
+        helpers.article_text("a", root)  # the direct route (used by locate and verify_spans) is refused too
+    assert helpers.main(["check", str(root)]) == 1
+    out = capsys.readouterr().out
+    assert "articles.csv, line 2" in out and "Fix: write only the file's name" in out and SECRET not in out
+
+
+@pytest.mark.parametrize("value", ["../../elsewhere/secret.txt", "..", "../corpus/articles.csv",
+                                   "..\\..\\elsewhere\\secret.txt", "a.txt/../../../elsewhere/secret.txt"])
+def test_parent_folder_traversal_is_refused(corpus, outside, value):
+    root = corpus({"a": "Text here."}, rows=_meta_file(value))
+    _refused(root, "articles.csv, line 2", f"the file {value!r} goes up out of the articles/ folder ('..')")
+
+
+@pytest.mark.parametrize("value", ["C:\\Users\\x\\secret.txt", "\\\\server\\share\\secret.txt"])
+def test_windows_absolute_paths_are_refused(corpus, value):
+    root = corpus({"a": "Text here."}, rows=_meta_file(value))
+    _refused(root, "articles.csv, line 2", f"the file {value!r} is an absolute path")
+
+
+def test_subfolder_is_refused_even_inside_the_corpus(corpus):
+    root = corpus({"a": "Text here."}, rows=_meta_file("sub/a.txt"), files={"articles/sub/a.txt": "Inside text."})
+    msg = _refused(root, "articles.csv, line 2", "the file 'sub/a.txt' names a subfolder")
+    assert "articles/a.txt: this file has no row in articles.csv" in msg
+
+
+def test_symlinked_article_leading_outside_is_refused(corpus, outside):
+    root = corpus({}, rows=[ROW], links={"articles/a.txt": outside})
+    _refused(root, "articles.csv, line 2", "articles/a.txt is a link to a file outside the articles/ folder")
+    with pytest.raises(KitDataError, match="link to a file outside"):
+        helpers.article_text("a", root)
+
+
+def test_symlinked_article_leading_elsewhere_in_the_corpus_is_refused(corpus):
+    """Inside the corpus folder but outside articles/ (e.g. articles.csv itself): refused."""
+    root = corpus({}, rows=[ROW], links={"articles/a.txt": "../articles.csv"})
+    _refused(root, "articles.csv, line 2", "articles/a.txt is a link to a file outside the articles/ folder")
+
+
+def test_symlink_to_another_article_inside_articles_is_read(corpus):
+    """Decided: a link that stays inside articles/ reads a file the corpus holds anyway, so it is accepted."""
+    rows = [ROW, dict(ROW, article_id="b", file="b.txt", headline="Headline b")]
+    root = corpus({"a": "Headline a\nThe same text.\n"}, rows=rows, links={"articles/b.txt": "a.txt"})
+    assert byo.check_folder(root) == []
+    arts = helpers.load_articles(root)
+    assert arts.set_index("article_id").text.to_dict() == {"a": "Headline a\nThe same text.\n",
+                                                            "b": "Headline a\nThe same text.\n"}
+
+
+def test_symlinked_articles_folder_leading_outside_is_refused(corpus, outside):
+    root = corpus({}, rows=[ROW], links={"articles": outside.parent})
+    msg = _refused(root, "articles/", "the articles/ folder is a link to a folder outside the corpus folder")
+    assert msg.count("articles/ folder is a link") == 1 and "no row in articles.csv" not in msg
+
+
+def test_symlinked_metadata_and_annotation_files_leading_outside_are_refused(corpus, outside, tmp_path):
+    meta = tmp_path / "elsewhere" / "articles.csv"
+    meta.write_text("article_id,file,outlet,headline,published\na,a.txt,O,H,2024-03-01\n", encoding="utf-8")
+    root = corpus({"a": "Text here."}, name="c1", links={"articles.csv": meta})
+    _refused(root, "c1/articles.csv", "the file is a link to a file outside the corpus folder")
+    speakers = tmp_path / "elsewhere" / "speakers.csv"
+    speakers.write_text("speaker_id,name,speaker_type,side,notes\nx,X,other,,\n", encoding="utf-8")
+    root2 = corpus({"a": "Text here."}, name="c2", links={"annotations/speakers.csv": speakers,
+                                                          "record.csv": speakers})
+    msg = _problems(root2)
+    assert "annotations/speakers.csv: the file is a link to a file outside the corpus folder" in msg
+    assert "record.csv: the file is a link to a file outside the corpus folder" in msg
+    with pytest.raises(KitDataError, match="link to a file outside the corpus folder"):
+        helpers.speakers(root2)
+    with pytest.raises(KitDataError, match="link to a file outside the corpus folder"):
+        helpers.read_annotation("speakers.csv", required=["speaker_id"], path=root2, span_col=None)
+
+
+def test_symlinked_annotations_folder_leading_outside_is_refused(corpus, outside, tmp_path):
+    (tmp_path / "elsewhere" / "speakers.csv").write_text("speaker_id,name,speaker_type,side,notes\n", encoding="utf-8")
+    root = corpus({"a": "Text here."}, links={"annotations": outside.parent})
+    assert "annotations/speakers.csv: the file is a link to a file outside the corpus folder" in _problems(root)
+
+
+def test_coding_round_participant_file_leading_outside_is_refused(tmp_path, outside):
+    folder = tmp_path / "round"
+    folder.mkdir()
+    (tmp_path / "elsewhere" / "ana.csv").write_text("participant,task,item_id,code\nana,stance,st01,proposes\n",
+                                                    encoding="utf-8")
+    (folder / "ana.csv").symlink_to(tmp_path / "elsewhere" / "ana.csv")
+    with pytest.raises(KitDataError, match="ana.csv: the file is a link to a file outside"):
+        helpers.load_codings(folder)
+
+
+def test_checksum_file_leading_outside_is_not_read(corpus, tmp_path, outside):
+    (tmp_path / "elsewhere" / "articles.sha256").write_text("0" * 64 + "  articles/a.txt\n", encoding="utf-8")
+    root = corpus({"a": "Text here."}, links={"articles.sha256": tmp_path / "elsewhere" / "articles.sha256"})
+    assert "differs from its checksum" not in _problems(root)  # the planted checksum was never read
+
+
+# ---------------------------------------------------------------- folders that used to crash
+
+#: Sample arguments for the helpers' required parameters (what a notebook cell would pass).
+SAMPLE_ARGS = {"article_id": "a", "term": "x", "span": "x", "concept": "x", "group_a_ids": ["a"], "actor": "russia",
+               "actor_a": "russia", "actor_b": "ukraine", "issue": "ceasefire", "claim_ids": [], "preferred": "a",
+               "text": "x", "numbers": [1], "table": pd.DataFrame({"article_id": [], "start": [], "end": [], "span": []}),
+               "file": "x", "name": "positions.csv", "required": ["article_id"]}
+#: Helpers that write files or read a participants' folder rather than the corpus.
+NOT_CORPUS_READERS = {"write_template", "save_codings", "annotation_template", "participant_notes", "load_codings",
+                      "agreement", "agreement_with_kit", "most_disagreed", "show_disagreements",
+                      "read_article_file", "read_csv_checked"}
+
+
+def test_header_only_corpus_is_refused_by_check_and_every_helper_says_why(corpus):
+    root = corpus({})
+    assert (root / "articles").is_dir() and not any((root / "articles").iterdir())
+    msg = _problems(root)
+    assert msg == ("articles.csv: the file has a header row but no articles. Fix: add one row per article, with "
+                   "its .txt file in the articles/ folder (see docs/bring-your-own-articles.md)")
+    crashed, called = [], 0
+    for name in helpers.__all__:
+        fn = getattr(helpers, name)
+        if not inspect.isfunction(fn) or name in NOT_CORPUS_READERS:
+            continue
+        params = inspect.signature(fn).parameters
+        # the layers already in the corpus-first shape name their first argument corpus
+        corpus_first = fn.__module__ in ("kit.positions", "kit.claims") and "corpus" in params
+        where = "path" if "path" in params else "corpus" if corpus_first else None
+        if where is None:
+            continue
+        kwargs = {p: SAMPLE_ARGS[p] for p, v in params.items() if v.default is inspect.Parameter.empty and p != where
+                  and v.kind is not inspect.Parameter.VAR_KEYWORD}
+        called += 1
+        try:
+            if where == "path":
+                fn(**kwargs, path=root)  # an empty result, a notice, or ...
+            else:
+                fn(root, **kwargs)
+        except KitDataError:  # ... a clear message naming the file and the fix
+            pass
+        except Exception as exc:  # noqa: BLE001 -- anything else is a crash
+            crashed.append(f"{name}: {type(exc).__name__}: {exc}")
+    assert called > 50 and not crashed, "\n".join(crashed)
+    with pytest.raises(KitDataError, match="header row but no articles"):
+        helpers.load_articles(root)
+
+
+# Text from a corpus is never parsed as matplotlib maths: the lead's kit/style.py sets text.parse_math off for
+# every chart. Until that module is in this branch the test is expected to fail (and must pass once it is).
+_STYLE = (Path(kit.core.__file__).parent / "style.py").exists()  # in this checkout (not an installed copy)
+MATHS = r"Post $\qq{x}$ 5\$ \frac"  # an unknown maths command between dollars, an escaped dollar, a backslash
+
+
+@pytest.mark.xfail(not _STYLE, reason="needs kit/style.py (text.parse_math off), from the lead's branch",
+                   strict=True)
+def test_outlet_and_headline_with_dollars_and_backslashes_plot_as_written(tmp_path):
+    import matplotlib
+    from matplotlib.text import Text
+
+    matplotlib.use("Agg")
+    root = tmp_path / "maths"
+    shutil.copytree(DATA, root)
+    meta = helpers.read_csv_checked(root / "articles.csv").drop(columns="csv_line")
+    meta["outlet"] = meta["outlet"] + " " + MATHS
+    meta["headline"] = meta["headline"] + " costs $5 to $10 \\n"
+    meta.to_csv(root / "articles.csv", index=False)
+    assert byo.check_folder(root) == []
+    drawn = {}
+    for name in ("plot_timeline", "plot_term_choices", "plot_voices", "plot_frame_scores",
+                 "plot_position_matrix"):
+        fig = getattr(helpers, name)(root)
+        fig.savefig(io.BytesIO(), format="png")  # drawing is where the maths parser would fail
+        drawn[name] = any(MATHS in t.get_text() for t in fig.findobj(Text))
+    assert drawn["plot_timeline"], "the outlet is not drawn as written"
 
 
 # ---------------------------------------------------------------- files and encodings
@@ -118,6 +338,240 @@ def test_two_megabyte_article_loads_and_splits_quickly(corpus):
     elapsed = time.perf_counter() - t0
     assert len(sents) == 12_500 * 4
     assert elapsed < 10, f"a 2 MB article took {elapsed:.1f} s to load and split"
+
+
+ASCII = "The mayor said the bridge would be repaired.\nThe council agreed.\n"
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ("\ufeff" + ASCII, "the file is UTF-16 text (little-endian, with a byte-order mark), not UTF-8"),
+    ("\ufeff" + ASCII, "the file is UTF-16 text (big-endian, with a byte-order mark), not UTF-8"),
+    (ASCII, "the file looks like UTF-16 text (little-endian) without a byte-order mark: every other byte is zero"),
+    (ASCII, "the file looks like UTF-16 text (big-endian) without a byte-order mark: every other byte is zero"),
+], ids=["bom-le", "bom-be", "no-bom-le", "no-bom-be"])
+def test_utf16_articles_are_named_as_utf16(corpus, data, expected, request):
+    codec = "utf-16-be" if request.node.callspec.id.endswith("be") else "utf-16-le"
+    root = corpus({"a": data.encode(codec)})
+    msg = _problems(root)
+    assert f"articles/a.txt: {expected}. Fix: open it in a text editor and save it again as plain text" in msg
+    assert "Windows-1252" not in msg and "not 'Unicode' or 'UTF-16'" in msg
+
+
+def test_utf16_metadata_file_is_named_as_utf16(corpus):
+    meta = "article_id\tfile\toutlet\theadline\tpublished\na\ta.txt\tO\tH\t2024-03-01\n"  # Excel's "Unicode text"
+    root = corpus({"a": "Text here."}, files={"articles.csv": meta.encode("utf-16")})
+    assert "corpus/articles.csv: the file is UTF-16 text (little-endian, with a byte-order mark)" in _problems(root)
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "the file is a PDF document, not plain text"),
+    (b"PK\x03\x04\x14\x00\x06\x00", "the file is a zipped document (Word .docx, OpenDocument), not plain text"),
+    (b"{\\rtf1\\ansi Text}", "the file is a Rich Text (RTF) document, not plain text"),
+    (b"Text\x00\x01\x02 with a NUL here and more text after it to be long enough", "the file contains NUL bytes"),
+])
+def test_documents_and_binary_files_are_named(corpus, data, expected):
+    msg = _problems(corpus({"a": data}))
+    assert expected in msg and "Fix: " in msg and "Windows-1252" not in msg
+
+
+def test_cr_only_line_endings_are_named(corpus):
+    root = corpus({"a": b"First paragraph here.\rSecond paragraph.\rThird one.\r",
+                   "b": b"One.\nTwo.\rThree.\r\nFour.\n"})
+    msg = _problems(root)
+    assert "articles/a.txt: the file uses old Mac line endings (CR only), so it would be read as one paragraph" in msg
+    assert "articles/b.txt: the file has 1 line(s) ending in CR only (old Mac line endings) among ordinary ones" in msg
+    assert "Fix: open it in a text editor and save it again with ordinary line endings" in msg
+
+
+def test_article_ids_in_any_script_are_accepted(corpus):
+    rows = [dict(ROW, article_id=aid, file=f"{aid}.txt", headline=f"Headline {aid}")
+            for aid in ("правда-2024-03-01", "समाचार-1", "新华社_2024.03", "ελληνικά-1", "a")]
+    root = corpus({r["article_id"]: "Text here." for r in rows}, rows=rows)
+    assert byo.check_folder(root) == []
+    assert set(helpers.load_articles(root).article_id) == {r["article_id"] for r in rows}
+
+
+@pytest.mark.parametrize("aid", ["two words", "-lead", "a/b", "x@y", "quote'd"])
+def test_article_ids_with_spaces_or_symbols_say_exactly_what_is_allowed(corpus, aid):
+    root = corpus({"a": "Text here."}, rows=[dict(ROW, article_id=aid)])
+    assert (f"articles.csv, line 2: the article_id {aid!r} has spaces or symbols. Fix: use only letters (of any "
+            "script), digits, '-', '_' or '.', starting with a letter or digit") in _problems(root)
+
+
+@pytest.mark.parametrize(("sep", "what"), [(";", "semicolons (;)"), ("\t", "tabs")])
+def test_semicolon_or_tab_separated_metadata_names_the_cause_once(corpus, sep, what):
+    meta = sep.join(["article_id", "file", "outlet", "headline", "published"]) + "\n"
+    meta += sep.join(["a", "a.txt", "Example, Post", "Headline, with commas", "2024-03-01"]) + "\n"
+    msg = _problems(corpus({"a": "Text here."}, files={"articles.csv": meta}))
+    assert msg == (f"corpus/articles.csv, line 1 (header): the columns are separated by {what}, not commas. "
+                   "Fix: save it again as 'CSV UTF-8 (comma delimited)' (in Excel), or with the field delimiter ',' "
+                   "(in LibreOffice)")
+
+
+def test_capitalised_header_names_each_column_written_differently(corpus):
+    meta = "Article_ID,File,Outlet,Head line,published_date\na,a.txt,O,H,2024-03-01\n"
+    msg = _problems(corpus({"a": "Text here."}, files={"articles.csv": meta}))
+    assert ("line 1 (header): column names are written differently ('Article_ID' for 'article_id', 'File' for "
+            "'file', 'Outlet' for 'outlet', 'Head line' for 'headline')") in msg
+    assert "line 1 (header): missing column(s) published. Fix" in msg
+
+
+# ---------------------------------------------------------------- real captures: header lines and hard wrapping
+
+HEADER_LINES = [
+    ("SOURCE: https://news.kyiv.example/talks-in-istanbul", "label", "header field"),
+    ("DATE: May 15, 2025", "label", "header field"),
+    ("Source: Valley Wire Service", "label", "header field"),
+    ("Published: May 15, 2025 10:32 GMT | Updated: May 15, 2025 14:05 GMT", "label", "header field"),
+    ("[May 15, 2025]", "label", "date line"),
+    ("15 May 2025, 10:32", "label", "date line"),
+    ("Thursday, May 15, 2025", "label", "date line"),
+    ("2025-05-15 10:32", "furniture", "no letters"),
+    ("By Jane Doe", "label", "byline"),
+    ("By Jane Doe and Li Wei, Reuters", "label", "byline"),
+    ("BY ANA DE LA CRUZ", "label", "byline"),
+    ("What the two sides want", "label", "section heading"),
+    ("Example Post", "label", "the outlet's name"),
+    ("Advertisement", "furniture", "web page furniture"),
+    ("Share this article", "furniture", "web page furniture"),
+]
+BODY_LINES = [
+    "By Monday, the talks had collapsed.",
+    "May 16 was the day the talks began, officials said.",
+    "\u201cWe are ready,\u201d he said",
+    "The council met on Monday and agreed to meet again in a month, after the second survey.",
+    "Date palms line the road to the bridge, where traders sell fruit.",
+]
+
+
+def test_header_lines_of_real_captures_are_not_body_text(corpus):
+    text = "\n".join([line for line, _, _ in HEADER_LINES] + BODY_LINES) + "\n"
+    root = corpus({"a": text})
+    paras = helpers.paragraphs(root)
+    got = [(t, r, src.removeprefix("rule: ")) for t, r, src in zip(paras.text, paras.role, paras.role_source)]
+    assert got == HEADER_LINES + [(line, "body", "default") for line in BODY_LINES]
+    assert helpers.kwic("kyiv", root).empty  # the domain name in the SOURCE line is not text of the article
+    assert helpers.load_articles(root).word_count.item() == sum(len(helpers.tokenize(b)) for b in BODY_LINES)
+
+
+def test_the_checker_lists_the_lines_read_as_not_body_text(corpus, capsys):
+    root = corpus({"a": "SOURCE: https://wire.example/x\nBy Jane Doe\nThe council met on Monday.\n"})
+    notes = [str(n) for n in byo.check_notes(root)]
+    expected = ("articles/a.txt: 2 line(s) read by the kit's rules as not body text, so left out of the counts: "
+                "line 1 'SOURCE: https://wire.example/x' (label: header field); line 2 'By Jane Doe' (label: "
+                "byline). If one of them is body text, add a row for it to annotations/paragraph_roles.csv "
+                "(article_id, starts_with, role body, note)")
+    assert notes == [expected]
+    assert helpers.main(["check", str(root)]) == 0  # notes do not make the check fail
+    out = capsys.readouterr().out
+    assert out.startswith("OK: no problems found in corpus/\n1 note(s), not problems") and notes[0] in out
+
+
+WRAPPED = ("MARROWFIELD, March 6 - Councillors from Marrowfield and Tollcombe\n"
+           "ended talks on the Old Quill Bridge on Wednesday without agreeing how to\n"
+           "split the repair bill, but they promised to pay jointly for a second\n"
+           "survey of the crossing. But Putin-\n"
+           "style brinkmanship was absent, one councillor said.\n"
+           "\n"
+           "\u201cNobody expected a cheque to be signed tonight,\u201d the mayor told\n"
+           "reporters outside the Guildhall.\n"
+           "The survey will take place in April.\n")
+
+
+def test_hard_wrapped_file_is_warned_about_and_a_reflowed_copy_is_written(corpus, capsys):
+    root = corpus({"w": "By Sam Ortega\n" + WRAPPED, "plain": "One paragraph per line. It is fine.\n"})
+    note = "\n".join(map(str, byo.check_notes(root)))
+    assert "articles/w.txt: the file looks hard-wrapped: 5 of 7 line ends fall inside a sentence" in note
+    assert "python -m helpers check --fix-wrapping corpus" in note and "plain.txt: the file looks" not in note
+    assert helpers.main(["check", "--fix-wrapping", str(root)]) == 0
+    out = capsys.readouterr().out
+    copy = root.parent / "corpus-reflowed"
+    assert f"into a copy of the corpus: {copy}" in out and "Your folder corpus/ was not changed" in out
+    assert (copy / "articles" / "w.txt").read_text(encoding="utf-8") == (
+        "By Sam Ortega\n"
+        "MARROWFIELD, March 6 - Councillors from Marrowfield and Tollcombe ended talks on the Old Quill Bridge on "
+        "Wednesday without agreeing how to split the repair bill, but they promised to pay jointly for a second "
+        "survey of the crossing. But Putin-style brinkmanship was absent, one councillor said.\n"
+        "\n"
+        "\u201cNobody expected a cheque to be signed tonight,\u201d the mayor told reporters outside the Guildhall.\n"
+        "The survey will take place in April.\n")
+    assert (copy / "articles" / "plain.txt").read_bytes() == (root / "articles" / "plain.txt").read_bytes()
+    assert (copy / "articles.csv").read_bytes() == (root / "articles.csv").read_bytes()
+    assert byo.check_notes(copy)[0].note.startswith("1 line(s) read")  # no longer hard-wrapped
+    sents = helpers.sentences(copy).text.tolist()
+    assert "But Putin-style brinkmanship was absent, one councillor said." in sents
+    assert helpers.main(["check", "--fix-wrapping", str(root)]) == 1  # never overwrites
+    assert "the folder already exists" in capsys.readouterr().out
+    shutil.rmtree(copy)
+
+
+def test_fix_wrapping_writes_nothing_when_no_file_is_wrapped(corpus, capsys):
+    root = corpus({"plain": "One paragraph per line. It is fine.\n"})
+    assert helpers.main(["check", "--fix-wrapping", str(root)]) == 1
+    assert "Nothing written" in capsys.readouterr().out and not (root.parent / "corpus-reflowed").exists()
+    assert helpers.main(["check", "--fix-wrap", str(root)]) == 2
+
+
+def test_the_real_captures_example_passes_with_notes():
+    folder = Path(__file__).resolve().parent.parent / "examples" / "real-captures"
+    assert byo.check_folder(folder) == []
+    notes = "\n".join(map(str, byo.check_notes(folder)))
+    assert "wire-2024-03-06.txt: the file looks hard-wrapped" in notes
+    assert "'What each side wants' (label: section heading)" in notes and "(label: byline)" in notes
+
+
+# ---------------------------------------------------------------- what is drawn for a very long article
+
+
+@pytest.fixture
+def long_corpus(corpus):
+    para = "The council met on Monday. \u201cWe will decide soon,\u201d the mayor said of the bridge. "
+    text = "\n".join(f"{para * 3}Paragraph {i}." for i in range(6000))  # about 1.4 MB
+    return corpus({"long": text, "line": "word " * 60_000, "short": "Headline short\nOne short text.\n"}), text
+
+
+def test_show_article_draws_at_most_the_cap_and_says_so(long_corpus):
+    root, text = long_corpus
+    view = helpers.show_article("long", highlight=["Paragraph 5999."], path=root).data
+    assert len(text) > 1_400_000 and len(view) < 2.5 * helpers.SHOW_MAX_CHARS
+    note = re.search(r"only its beginning is shown here: ([\d,]+) of its ([\d,]+) characters "
+                     r"\(paragraphs 1–(\d+) of ([\d,]+)\)", view)
+    assert note, view[:2000]
+    cut, total, last, n = (int(g.replace(",", "")) for g in note.groups())
+    assert total == len(text) and n == 6000
+    assert cut == helpers.SHOW_MAX_CHARS + last - 1  # the characters drawn, plus one line break between paragraphs
+    assert f"\u00b6{last}<" in view and f"\u00b6{last + 1}<" not in view
+    assert "1 highlighted span(s) lie in the part not shown" in view and "max_chars=None" in view
+    assert "Paragraph 5999." not in view
+    full = helpers.show_article("long", path=root, max_chars=None).data
+    assert len(full) > len(text) and "kit-cap-note" not in full and "Paragraph 5999." in full
+    assert "kit-cap-note" not in helpers.show_article("short", path=root).data
+
+
+def test_one_very_long_paragraph_is_cut_inside_it(long_corpus):
+    root, _ = long_corpus
+    view = helpers.show_article("line", path=root).data
+    assert len(view) < 1.2 * helpers.SHOW_MAX_CHARS and "(paragraph 1 of 1)" in view
+    assert "[\u2026 cut here: see the note above]" in view
+    assert view.count("word") == helpers.SHOW_MAX_CHARS // 5
+
+
+def test_kwic_keeps_every_match_but_its_display_is_short(long_corpus):
+    root, _ = long_corpus
+    k = helpers.kwic("bridge", root)
+    assert len(k) == 6000 * 3
+    assert len(k._repr_html_()) < 60_000  # pandas draws the first and last rows only
+    table = helpers.html_table(k).data
+    assert table.count("<tr>") == helpers.TABLE_MAX_ROWS + 1 and "showing the first 1,000 of 18,000 rows" in table
+    assert helpers.html_table(k, max_rows=None).data.count("<tr>") == 18_001
+
+
+def test_html_table_cuts_very_long_cells_and_says_so():
+    t = helpers.html_table(pd.DataFrame({"text": ["x" * 20_000, "short"]})).data
+    first_cell = re.search(r"<td[^>]*>(x+) \[\u2026\]</td>", t)
+    assert first_cell and len(first_cell.group(1)) == helpers.TABLE_MAX_CELL
+    assert "1 cell(s) longer than 5,000 characters cut" in t
+    assert "Table shortened" not in helpers.html_table(pd.DataFrame({"text": ["short"]})).data
 
 
 # ---------------------------------------------------------------- markup in article text
@@ -346,6 +800,28 @@ def test_kit_corpus_only_and_example_article(tmp_path):
     note = byo.kit_corpus_only(helpers.show_article, "cgtn-2025-05-14", path=root)
     assert isinstance(note, byo.Notice) and "b1, b2" in note.data
     assert "kit-article" in byo.kit_corpus_only(helpers.show_article, "cgtn-2025-05-14").data
+
+
+def test_prose_about_the_kit_articles_is_marked_on_another_corpus(tmp_path):
+    assert byo.about_kit_articles() is None  # the kit's own corpus: nothing is shown
+    copy = tmp_path / "copy"
+    shutil.copytree(DATA, copy)
+    assert byo.uses_kit_articles(copy) and byo.about_kit_articles(copy) is None  # the same articles elsewhere
+    plus = tmp_path / "plus"
+    shutil.copytree(DATA, plus)
+    (plus / "articles" / "new.txt").write_text("New article text.\n", encoding="utf-8")
+    meta = helpers.read_csv_checked(plus / "articles.csv").drop(columns="csv_line")
+    new_row = {c: "" for c in meta.columns} | {"article_id": "new", "file": "new.txt", "outlet": "New Outlet",
+                                                "headline": "New headline", "published": "2025-05-20"}
+    pd.concat([meta, pd.DataFrame([new_row])]).to_csv(plus / "articles.csv", index=False)
+    (plus / "articles.sha256").unlink()
+    assert helpers.check_corpus(plus) == []
+    note = byo.about_kit_articles(plus)
+    assert isinstance(note, byo.Notice) and "describes the kit's own five articles" in note.data
+    assert "(6 articles in <code>plus/</code>)" in note.data
+    own = write_corpus(tmp_path / "own", {"a": "Text here."})
+    assert "(1 article in <code>own/</code>)" in byo.about_kit_articles(own).data
+    assert not byo.uses_kit_articles(own)
 
 
 def test_notice_stands_in_for_a_table_without_looping():

@@ -4,6 +4,9 @@ Opening, in this order: a single ``#`` title; **Questions**; **Objectives**; a *
 table (concept | importance | notes); **Time** with teaching and exercise minutes; ``## About these
 sources`` before the first code cell; ``## Setup``. Closing, in this order: ``## Key points``,
 ``## Discussion questions``, ``## Exercises``, ``## Further reading``.
+
+The app notebooks (names without a number, e.g. ``explore.ipynb``, served with Voilà) are not
+lessons: they show controls and results only. They have their own, shorter checks below.
 """
 
 from __future__ import annotations
@@ -15,7 +18,8 @@ import nbformat
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+APPS = sorted(p for p in (REPO / "notebooks").glob("*.ipynb") if p not in NOTEBOOKS)
 CLOSING = ["Key points", "Discussion questions", "Exercises", "Further reading"]
 _FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 _TIME = re.compile(r"\*\*Time\*\*:?\s*(\d+)\s*minutes? teaching,\s*(\d+)\s*minutes? exercises", re.IGNORECASE)
@@ -134,3 +138,36 @@ def test_checks_fail_on_a_bad_notebook(tmp_path):
         test_closing_sections_in_order(path)
     with pytest.raises(AssertionError):
         test_solutions_file_exists(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# app notebooks (Voilà): a title, what to do, then one control per section, no code to read
+# ---------------------------------------------------------------------------------------------
+
+
+def test_explore_app_exists():
+    assert [p.name for p in APPS] == ["explore.ipynb"]
+
+
+@pytest.mark.parametrize("path", APPS, ids=lambda p: p.name)
+def test_app_notebook_shape(path):
+    cells = _cells(path)
+    test_single_title_first(path)
+    code = [c for c in cells if c.cell_type == "code"]
+    assert code and code[0].source.strip() == "import helpers", "the first code cell only imports helpers"
+    for c in code[1:]:
+        lines = [ln for ln in c.source.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+        assert len(lines) == 1 and lines[0].startswith("helpers.explore_"), f"one control per cell: {c.source!r}"
+    for c in cells:
+        assert "kit-answer" not in c.get("metadata", {}).get("tags", []), "an app shows no answers to hide"
+    # every control of kit.explore appears once
+    import kit.explore as explore
+    controls = {n for n in explore.__all__ if n.startswith("explore_")}
+    used = {c.source.strip().split("(")[0].removeprefix("helpers.") for c in code[1:]}
+    assert used == controls
+
+
+def test_app_is_in_the_readme():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    for p in APPS:
+        assert f"voila notebooks/{p.name}" in readme

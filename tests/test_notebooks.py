@@ -45,6 +45,15 @@ def test_notebook_shows_no_machine_paths(path):
         assert marker not in text, f"{path.name} contains {marker!r}"
 
 
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_stores_kernel_metadata_but_no_widget_state(path):
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in nb["metadata"], "widget state is not stored (the saved view shows the static fallback)"
+    # the full language_info the kernel reports: without it JupyterLab marks an untouched notebook modified
+    assert {"name", "version", "mimetype", "file_extension"} <= set(nb["metadata"]["language_info"])
+    assert all(c["id"] == f"cell-{i:03d}" for i, c in enumerate(nb["cells"])), "stable cell ids"
+
+
 def test_parse_percent_format():
     cells = build_notebooks.parse('# %% [markdown]\n# # Title\n#\n# text\n\n# %% tags=["nbval-skip"]\nx = 1\n')
     assert [c.cell_type for c in cells] == ["markdown", "code"]

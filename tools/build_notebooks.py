@@ -1,9 +1,11 @@
 """Build the notebooks from their sources and run them, so they are stored with outputs.
 
-Each notebook's source is a plain Python file in the "percent" format
-(``tools/notebook-sources/NN-name.py``): a line ``# %% [markdown]`` starts a Markdown cell
-(its lines are written as comments, ``# text``), a line ``# %%`` starts a code cell. Tags
-can follow: ``# %% tags=["nbval-ignore-output"]``.
+Each notebook's source is a plain Python file in jupytext's "percent" format
+(``tools/notebook-sources/NAME.py``): ``# %% [markdown]`` starts a Markdown cell (its lines written
+as comments, ``# text``), ``# %%`` starts a code cell, and tags can follow:
+``# %% tags=["kit-answer"]``. The sources are the reviewed form; ``jupytext.toml`` at the top of
+the repository pairs them with ``notebooks/NAME.ipynb``, so JupyterLab with jupytext installed keeps
+both in step when a notebook is saved.
 
 Usage::
 
@@ -11,75 +13,57 @@ Usage::
     python tools/build_notebooks.py 00 02      # only those whose names start with 00 or 02
     python tools/build_notebooks.py --check    # exit 1 if a notebook's cells differ from its source
 
-The test suite runs the ``--check`` comparison so a notebook edited in JupyterLab cannot
-silently drift from its source (or the other way round).
+What is stored: the outputs, the kernel's full metadata (so that opening an untouched notebook in
+JupyterLab does not mark it modified) and stable cell ids; not the widgets' state (the saved
+views show each widget's static fallback instead), so a rebuild gives a small diff. The test suite
+runs the ``--check`` comparison so a notebook edited in JupyterLab cannot silently drift from its
+source (or the other way round).
 """
 
 from __future__ import annotations
 
-import json
-import re
 import sys
 from pathlib import Path
 
+import jupytext
 import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = ROOT / "tools" / "notebook-sources"
 NOTEBOOKS = ROOT / "notebooks"
-_HEADER = re.compile(r"^# %%(?P<md> \[markdown\])?(?:\s+tags=(?P<tags>\[.*\]))?\s*$")
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
 def parse(source: str) -> list[nbformat.NotebookNode]:
-    """Turn a percent-format source into notebook cells."""
-    cells = []
-    kind, tags, lines = None, [], []
-
-    def flush():
-        if kind is None:
-            return
-        body = "\n".join(lines).strip("\n")
-        if kind == "markdown":
-            body = "\n".join(re.sub(r"^# ?", "", ln) for ln in body.split("\n"))
-            cell = nbformat.v4.new_markdown_cell(body)
-        else:
-            cell = nbformat.v4.new_code_cell(body)
-        if tags:
-            cell.metadata["tags"] = tags
-        cells.append(cell)
-
-    for line in source.split("\n"):
-        m = _HEADER.match(line)
-        if m:
-            flush()
-            kind = "markdown" if m.group("md") else "code"
-            tags = json.loads(m.group("tags")) if m.group("tags") else []
-            lines = []
-        elif kind is not None:
-            lines.append(line)
-    flush()
-    return cells
+    """Turn a percent-format source into notebook cells (with jupytext)."""
+    return jupytext.reads(source, fmt="py:percent").cells
 
 
 def cell_signature(cells) -> list[tuple[str, str, tuple]]:
     return [(c.cell_type, c.source, tuple(c.get("metadata", {}).get("tags", []))) for c in cells]
 
 
+def _clean(nb: nbformat.NotebookNode) -> None:
+    """Drop what changes from run to run or machine to machine and is not needed to read the notebook."""
+    nb.metadata.pop("widgets", None)
+    nb.metadata.pop("jupytext", None)
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i:03d}"
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "markdown":
+            cell.pop("attachments", None)
+
+
 def build(src: Path, execute: bool = True) -> Path:
-    nb = nbformat.v4.new_notebook()
-    nb.cells = parse(src.read_text(encoding="utf-8"))
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-    nb.metadata["language_info"] = {"name": "python"}
+    nb = jupytext.reads(src.read_text(encoding="utf-8"), fmt="py:percent")
+    nb.metadata = {"kernelspec": dict(KERNELSPEC)}
     out = NOTEBOOKS / (src.stem + ".ipynb")
     if execute:
-        client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}})
-        client.execute()
-        nb.metadata["language_info"] = {"name": "python"}  # drop the exact Python version
-        # cell ids are random in new notebooks; make them stable so rebuilding does not churn the diff
-        for i, cell in enumerate(nb.cells):
-            cell["id"] = f"cell-{i:03d}"
-            cell.metadata.pop("execution", None)
+        client = NotebookClient(nb, timeout=300, kernel_name="python3",
+                                resources={"metadata": {"path": str(NOTEBOOKS)}})
+        client.execute()  # fills in the kernel's full language_info
+    _clean(nb)
     nbformat.write(nb, out)
     return out
 

@@ -49,13 +49,14 @@ def hits(path: Path, terms: list[str]) -> list[str]:
     source = path.read_text(encoding="utf-8")
     skip = _docstring_lines(ast.parse(source))
     pattern = re.compile(r"2025-\d\d|\b2025\b|" + "|".join(re.escape(t) for t in terms))
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path.name
     out = []
     for tok in tokenize.generate_tokens(io.StringIO(source).readline):
         if tok.type in (tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE) or tok.start[0] in skip:
             continue
         m = pattern.search(tok.string)
         if m:
-            out.append(f"{path.relative_to(ROOT)}:{tok.start[0]}: {m.group(0)!r} in {tok.string[:60]!r}")
+            out.append(f"{shown}:{tok.start[0]}: {m.group(0)!r} in {tok.string[:60]!r}")
     return out
 
 

@@ -5,6 +5,7 @@ Usage::
     python tools/make_handouts.py                 # every notebook -> handouts/NN-name.html
     python tools/make_handouts.py 00 05           # only notebooks whose names start with 00 or 05
     python tools/make_handouts.py --out DIR       # write into DIR instead of handouts/
+    python tools/make_handouts.py --reading       # also write NN-name.reading.html: text and results, no code
 
 A handout is the saved notebook (text, code and results) as one HTML file with its styles and
 pictures inside it. It loads nothing from the internet: nbconvert's own templates fetch
@@ -13,6 +14,11 @@ require.js, MathJax, Mermaid and the widget manager from CDNs, so every ``<scrip
 widgets cannot work without a running notebook; each is replaced by the static view saved with it
 (its ``text/html`` output, else its ``text/plain`` one). The notebooks are read, never changed.
 The ``handouts/`` folder is ignored by git: make the handouts again whenever the notebooks change.
+
+Every handout carries the kit's print stylesheet (``tools/paper/print.css``): A4, prompts hidden, code
+and long words wrapped, tables at page width and allowed to break across pages, nothing cut off. The
+*reading* variant hides every code cell's code (for participants who only read). The student edition
+(``tools/make_student_edition.py``) uses the same export on notebooks with the answers removed.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from nbconvert import HTMLExporter
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 OUT = ROOT / "handouts"
+PRINT_CSS = Path(__file__).resolve().parent / "paper" / "print.css"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 _SCRIPT_RE = re.compile(r"<script\b[^>]*>.*?</script\s*>|<script\b[^>]*/>", re.IGNORECASE | re.DOTALL)
@@ -63,21 +70,53 @@ def offline_html(body: str) -> str:
     return _EXTERNAL_IMPORT_RE.sub("", body)
 
 
-def export(nb_path: Path, out_dir: Path = OUT) -> Path:
-    """Export one notebook to ``out_dir/<name>.html`` and return the file written."""
+_TABLE_RE = re.compile(r"<table\b.*?</table\s*>", re.IGNORECASE | re.DOTALL)
+_TEXT_RE = re.compile(r">([^<]+)<")
+
+
+def breakable_tables(body: str) -> str:
+    """Let long identifiers in table cells break after ``_``, ``-``, ``/`` and ``.`` (a ``<wbr>``), so that
+    a printed column keeps whole words without running past the page."""
+    def text(m):
+        return ">" + re.sub(r"(?<=[_/-])(?=\w)|(?<=\.)(?=[A-Za-z])", "<wbr>", m.group(1)) + "<"
+    return _TABLE_RE.sub(lambda t: _TEXT_RE.sub(text, t.group(0)), body)
+
+
+def print_style() -> str:
+    """The kit's print stylesheet as a ``<style>`` element."""
+    return "<style>\n" + PRINT_CSS.read_text(encoding="utf-8") + "\n</style>"
+
+
+def export(nb_path: Path, out_dir: Path = OUT, *, reading: bool = False, edition: str | None = None) -> Path:
+    """Export one notebook to ``out_dir/<name>.html`` (``<name>.reading.html`` with ``reading=True``).
+
+    ``edition`` is named in the note at the top (e.g. "student edition").
+    """
     nb_path = Path(nb_path)
     nb = static_notebook(nbformat.read(nb_path, as_version=4))
     exporter = HTMLExporter(template_name="lab")
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
+    kind = ", ".join(x for x in (edition, "reading copy: the code is hidden" if reading else None) if x)
     note = (f'<p style="font-family:sans-serif;font-size:0.85em;color:#555;margin:1em 2em">Handout made from '
-            f'<code>notebooks/{nb_path.name}</code> of the Istanbul-talks study kit. Interactive parts are shown '
-            f'as static tables; open the notebook in JupyterLab to use them.</p>')
-    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + note, offline_html(body), count=1)
+            f'<code>notebooks/{nb_path.name}</code> of the Istanbul-talks study kit{f" ({kind})" if kind else ""}. '
+            f'Interactive parts are shown as static tables; open the notebook in JupyterLab to use them.</p>')
+    body = breakable_tables(offline_html(body))
+    body = body.replace("</head>", print_style() + "\n</head>", 1)
+    if reading:
+        body = re.sub(r"<body([^>]*)>", lambda m: _add_class(m.group(0), "kit-reading"), body, count=1)
+    body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + note, body, count=1)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / (nb_path.stem + ".html")
+    target = out_dir / (nb_path.stem + (".reading" if reading else "") + ".html")
     target.write_text(body, encoding="utf-8")
     return target
+
+
+def _add_class(tag: str, cls: str) -> str:
+    m = re.search(r'class="([^"]*)"', tag)
+    if m:
+        return tag.replace(m.group(0), f'class="{m.group(1)} {cls}"', 1)
+    return tag[:-1] + f' class="{cls}">'
 
 
 def main(argv: list[str]) -> int:
@@ -85,21 +124,23 @@ def main(argv: list[str]) -> int:
     if "--out" in argv:
         i = argv.index("--out")
         if i + 1 >= len(argv):
-            print("usage: python tools/make_handouts.py [NN ...] [--out DIR]", file=sys.stderr)
+            print("usage: python tools/make_handouts.py [NN ...] [--out DIR] [--reading]", file=sys.stderr)
             return 2
         out_dir = Path(argv[i + 1])
         argv = argv[:i] + argv[i + 2:]
+    reading = "--reading" in argv
+    argv = [a for a in argv if a != "--reading"]
     paths = [p for p in sorted(NOTEBOOKS.glob("*.ipynb")) if not argv or any(p.stem.startswith(a) for a in argv)]
     if not paths:
         print("no notebook matches", file=sys.stderr)
         return 1
     for p in paths:
-        target = export(p, out_dir)
-        try:
-            shown = target.relative_to(ROOT)
-        except ValueError:
-            shown = target
-        print(f"{p.name} -> {shown}")
+        for target in [export(p, out_dir)] + ([export(p, out_dir, reading=True)] if reading else []):
+            try:
+                shown = target.relative_to(ROOT)
+            except ValueError:
+                shown = target
+            print(f"{p.name} -> {shown}")
     return 0
 
 

@@ -58,9 +58,12 @@ import helpers
 
 articles = helpers.load_articles()
 print(f"{len(articles)} articles, {articles.word_count.sum()} words of body text")
+helpers.about_kit_articles()  # on a corpus of your own: a note that the text describes the kit's five articles
 
 # %% [markdown]
 # ## 1. The corpus card
+#
+# *Time: 3 min.*
 #
 # One row per article. Each fact is followed, in brackets, by how sure we are of it: **verified** (shown on an
 # archived copy of the outlet's own page), **inferred** (taken from a clue, such as a date in the web address) or
@@ -93,6 +96,8 @@ helpers.html_table(inferred.assign(evidence=inferred.evidence.str.slice(0, 110))
 # %% [markdown]
 # ## 2. Who is in, and who is missing
 #
+# *Time: 2 min.*
+#
 # Count the outlets by country and by ownership:
 
 # %%
@@ -109,6 +114,8 @@ articles.groupby(["country", "ownership"]).size().rename("articles").reset_index
 
 # %% [markdown]
 # ## 3. What could each writer know?
+#
+# *Time: 2 min.*
 #
 # Putin proposed direct talks on Sunday 11 May, for Thursday 15 May in Istanbul. The talks were postponed by a day
 # and held on Friday 16 May. The chart places each article's publication date against those events (listed in
@@ -129,6 +136,8 @@ fig = helpers.plot_timeline()
 
 # %% [markdown]
 # ## 4. Reading an article: body text and page furniture
+#
+# *Time: 2 min.*
 #
 # The texts were captured from web pages and still contain photo captions, section labels and links. The kit never
 # edits the files; instead it gives every paragraph a **role**. Only `body` paragraphs (and, where it matters,
@@ -165,6 +174,8 @@ helpers.show_example_article(
 
 # %% [markdown]
 # ## 5. One word, five articles: keyword in context
+#
+# *Time: 1 min.*
 #
 # A **keyword-in-context** (KWIC) table lists every occurrence of a word with the text around it. Ukraine's capital
 # is spelled *Kyiv* (transliterated from Ukrainian) or *Kiev* (from Russian) in these articles:

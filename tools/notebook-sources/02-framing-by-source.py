@@ -63,29 +63,31 @@
 # %%
 import helpers
 
-articles = helpers.load_articles()
-labels = helpers.article_labels()
-lexicon = helpers.lexicon(fallback=True)
-print(f"{len(articles)} articles; the lexicon has {lexicon.concept.nunique()} contested terms "
+corpus = helpers.open_corpus()
+lexicon = helpers.lexicon(corpus, fallback=True)
+print(f"{len(corpus.ids)} articles; the lexicon has {lexicon.concept.nunique()} contested terms "
       f"and {len(lexicon)} variants")
-helpers.lexicon_note()
+helpers.lexicon_note(corpus)
 
 # %% [markdown]
 # ## 1. Contested word choices
+#
+# *Time: 5 min.*
 #
 # Some things can be named in several ways, and the choice can say something about the writer's position, habits or
 # sources. Ukraine's capital is *Kyiv* (from Ukrainian) or *Kiev* (from Russian); the war can be a "special military
 # operation", an invasion, a war, a conflict or a crisis. The kit's lexicon lists such terms with what each variant
 # can signal. Here are two of its concepts, then, because a count is only the start, every name for the war in the
-# five articles with the words around it, except the most common, *conflict* (`helpers.lexicon_kwic("war_name")`
+# five articles with the words around it, except the most common, *conflict* (`helpers.lexicon_kwic(corpus, "war_name")`
 # shows all of them):
 
 # %%
-helpers.html_table(lexicon.query("concept in ['capital_name', 'war_name']")[["concept", "variant", "signals"]])
+# pandas at work: keep the lexicon's rows whose concept is one of two, then three of its columns
+two_terms = lexicon[lexicon.concept.isin(["capital_name", "war_name"])]
+helpers.html_table(two_terms[["concept", "variant", "signals"]])
 
 # %%
-names = helpers.lexicon_kwic("war_name", window=45, lex=lexicon)
-helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", "left", "match", "right"]])
+helpers.lexicon_kwic(corpus, "war_name", window=45, leave_out="conflict", as_html=True)
 
 # %% [markdown]
 # Notice two things. The same variant can be the outlet's own word or a quoted person's: "resolving the Ukraine
@@ -115,20 +117,22 @@ helpers.html_table(names[names.variant != "conflict"][["variant", "article_id", 
 #    highlights each element's evidence with the same letter tag.
 #
 # On a corpus of your own these five sections show a note instead (they discuss the kit's articles);
-# `helpers.outlet_profile(article_id)` gives the same profile for one of yours, and section 7 lists the distinctive
+# `helpers.outlet_profile(corpus, article_id)` gives the same profile for one of yours, and section 7 lists the distinctive
 # words of every article in the corpus in use.
 
 # %% [markdown]
 # ## 2. CGTN, 14 May (before the talks)
 #
+# *Time: 5 min, with the note on how to read the five sections.*
+#
 # An interview-based piece: [notebook 01](01-who-speaks.ipynb) shows that it rests almost entirely on one Chinese
 # academic. Its headline is not in the text file (the kit takes it from the page address).
 
 # %%
-helpers.kit_corpus_only(helpers.outlet_profile, "cgtn-2025-05-14")
+helpers.outlet_profile(corpus, "cgtn-2025-05-14")
 
 # %%
-helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-14")
+helpers.show_framing(corpus, "cgtn-2025-05-14")
 
 # %% [markdown]
 # **Reading.** The headline and lede foreground the *gap* between the two sides' core demands and present direct
@@ -143,14 +147,16 @@ helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-14")
 # %% [markdown]
 # ## 3. Global Times, 14 May (before the talks)
 #
+# *Time: 4 min.*
+#
 # A news round-up built from relays (the Washington Post, Tass, CNN, Reuters, Xinhua) and two Chinese scholars;
 # notebook 01 counts them.
 
 # %%
-helpers.kit_corpus_only(helpers.outlet_profile, "globaltimes-2025-05-14")
+helpers.outlet_profile(corpus, "globaltimes-2025-05-14")
 
 # %%
-helpers.kit_corpus_only(helpers.show_framing, "globaltimes-2025-05-14")
+helpers.show_framing(corpus, "globaltimes-2025-05-14")
 
 # %% [markdown]
 # **Reading.** The headline quotes an assessment ("breakthrough unlikely in single meeting"), and after a lede
@@ -161,20 +167,22 @@ helpers.kit_corpus_only(helpers.show_framing, "globaltimes-2025-05-14")
 # South.
 #
 # **Check your understanding**: which of this article's lexicon words are in the outlet's own narration, and which
-# are inside a quotation or a relayed statement? Use `helpers.lexicon_kwic("global_south_west")`.
+# are inside a quotation or a relayed statement? Use `helpers.lexicon_kwic(corpus, "global_south_west")`.
 
 # %% [markdown]
 # ## 4. Athens Times, 15 May (before the talks)
+#
+# *Time: 4 min.*
 #
 # An explainer of "the official positions of both sides" in one long paragraph; it cites no outlet, agency or
 # interview (notebook 01 shows that its positions are stated in the outlet's own voice). Its headline sits at the
 # foot of the page.
 
 # %%
-helpers.kit_corpus_only(helpers.outlet_profile, "athenstimes-2025-05-15")
+helpers.outlet_profile(corpus, "athenstimes-2025-05-15")
 
 # %%
-helpers.kit_corpus_only(helpers.show_framing, "athenstimes-2025-05-15")
+helpers.show_framing(corpus, "athenstimes-2025-05-15")
 
 # %% [markdown]
 # **Reading.** The lede presents the run-up as a *thriller* and foregrounds Putin's absence. In the outlet's own
@@ -189,14 +197,16 @@ helpers.kit_corpus_only(helpers.show_framing, "athenstimes-2025-05-15")
 # %% [markdown]
 # ## 5. CGTN, 17 May (after the talks)
 #
+# *Time: 4 min.*
+#
 # A report of the outcome followed by the comments of two Chinese academics interviewed by China Media Group. Its
 # headline, too, is not in the text file.
 
 # %%
-helpers.kit_corpus_only(helpers.outlet_profile, "cgtn-2025-05-17")
+helpers.outlet_profile(corpus, "cgtn-2025-05-17")
 
 # %%
-helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-17")
+helpers.show_framing(corpus, "cgtn-2025-05-17")
 
 # %% [markdown]
 # **Reading.** The lede foregrounds the talks as a "rare opportunity for a political resolution"; that they brought
@@ -211,14 +221,16 @@ helpers.kit_corpus_only(helpers.show_framing, "cgtn-2025-05-17")
 # %% [markdown]
 # ## 6. Atalayar, 19 May (after the talks)
 #
+# *Time: 4 min.*
+#
 # The English edition of a Spanish outlet, probably translated from Spanish (a caption is left in Spanish).
 # It quotes Ukrainian, US, British and Russian officials; notebook 01 counts them.
 
 # %%
-helpers.kit_corpus_only(helpers.outlet_profile, "atalayar-2025-05-19")
+helpers.outlet_profile(corpus, "atalayar-2025-05-19")
 
 # %%
-helpers.kit_corpus_only(helpers.show_framing, "atalayar-2025-05-19")
+helpers.show_framing(corpus, "atalayar-2025-05-19")
 
 # %% [markdown]
 # **Reading.** The headline foregrounds the absence of concrete progress, and the standfirst Russian demands
@@ -233,6 +245,8 @@ helpers.kit_corpus_only(helpers.show_framing, "atalayar-2025-05-19")
 # %% [markdown]
 # ## 7. Distinctive words, and their limits (optional: for those who like numbers)
 #
+# *Time: 10 min (optional).*
+#
 # **In plain words**: a computer can list the words one article uses more than the others, but these articles are
 # too short for any such list to be more than a hint. None of the differences below is larger than chance would
 # produce when so many words are compared. The useful contrasts (*Kiev* or *Kyiv*, *crisis* or *invasion*) come
@@ -243,24 +257,22 @@ helpers.kit_corpus_only(helpers.show_framing, "atalayar-2025-05-19")
 # **keyness** (Dunning's log-likelihood G², with a Log Ratio as effect size). Taken alone, a G² above 3.84 or a |z|
 # above 1.96 would mean p < .05 for one word. But each comparison tests about 140 words, so several pass by chance;
 # a strict cut (G² above 15.13) or a correction for the number of words tested (about G² 12.8 here) is needed.
-# The table shows, for each comparison, the content words counted in the first group (`tokens_a`; function words
+# The table shows, for each comparison, the content words counted in the first group (function words
 # such as *the* or *of* are left out), the strongest word by each statistic, and how many words pass each line:
 
 # %%
-check = helpers.distinctiveness_check()
-helpers.html_table(check[["comparison", "tokens_a", "words_tested", "max_g2", "max_g2_word", "n_over_3_84",
-                          "n_over_15_13", "max_abs_z", "max_z_word"]])
+helpers.distinctiveness_check(corpus, as_html=True)
 
 # %% [markdown]
 # **No word passes G² 15.13 in any comparison, none survives the correction, and no |z| reaches 3.** With about
 # 270–400 content words per article, nothing here reaches conventional significance once the number of words tested is taken
 # into account. Grouping the three Chinese state-media pieces against the other two gives more text, and a readable
-# contrast, but still not a significant one (A = the three Chinese pieces, B = the other two; `more_in` says which
+# contrast, but still not a significant one (A = the three Chinese pieces, B = the other two; *used more in* says which
 # group uses the word relatively more). `helpers.group_keyness` takes the groups from a column of `articles.csv`;
-# `helpers.keyness(list_of_ids)` compares any group of articles with the rest:
+# `helpers.keyness(corpus, list_of_ids)` compares any group of articles with the rest:
 
 # %%
-helpers.group_keyness("country", "China", top=8)
+helpers.group_keyness(corpus, "country", "China", top=8)
 
 # %% [markdown]
 # Read the top words against the text. *sun* is two different people (Sun Zhuangzhi and Sun Xiuwen); *said* reflects
@@ -269,16 +281,17 @@ helpers.group_keyness("country", "China", top=8)
 # against *invasion*, *unacceptable* and *maximalist*. Statistics propose leads; a reader decides what they mean.
 #
 # Finally, the words that set each article apart from all the others, for every article of the corpus in use
-# (`count_a` in the article, `count_b` in the rest; the same statistics, with the same limits):
+# (*here* in the article, *in the others* in the rest, also per 1,000 content words; *used more* says which way
+# the word leans; the same statistics, with the same limits):
 
 # %%
-helpers.html_table(helpers.distinctive_words(top=4))
+helpers.show_distinctive_words(corpus, top=4)
 
 # %% [markdown]
 # Some are names (*cui*, *putin*, *moscow*), some topics (*proposal*, *china*), some habits of style (*reported*,
 # *said*, and *part* from "for its part") or of spelling (*zelenskyy* in the Athens Times, *zelensky* in Atalayar).
-# The last column gives the p-value band a word would pass **if it were the only word tested** (uncorrected); with
-# about 140 words tested per comparison it is not evidence: none of these words reaches the strict cut (G² 15.13)
+# No p-values are shown: with about 140 words tested per comparison they would not be evidence, and none of
+# these words reaches the strict cut (G² 15.13)
 # or survives the correction for the number of words tested (about G² 12.8). Each is a lead to follow
 # with keyword in context, e.g. `helpers.kwic("resolution")`.
 #
@@ -288,13 +301,15 @@ helpers.html_table(helpers.distinctive_words(top=4))
 # %% [markdown]
 # ## 8. Across the five
 #
+# *Time: 4 min. Shows answers to the coding round (notebook 05): where a class does the round, show this after it.*
+#
 # First, the common checklist: the same eight questions for every article, answered by the kit (a text search of
 # headline, standfirst and body, giving the first paragraph that answers yes; and, for quotations, notebook 01's
 # hand-coded table). A "no" is not a fault: the first three articles were written **before** the talks and could
 # not report what happened there, and each article chose its own angle.
 
 # %%
-helpers.when_coded(helpers.coverage_checklist, as_html=True)
+helpers.coverage_checklist(corpus, as_html=True)
 
 # %% [markdown]
 # Every row has some "no" answers, and no two rows are alike. The two CGTN pieces mention neither the ultimatum nor a
@@ -303,11 +318,11 @@ helpers.when_coded(helpers.coverage_checklist, as_html=True)
 #
 # How can a claim that something is absent be checked? Search the whole article for every word that would name it,
 # and find another article that does say it. `foreground.csv` records a few such claims; here is the check for the
-# first CGTN article. In the "said in" article one matching word is enough, so a 0 beside a word there only means
-# that the other article uses a different one of the listed words.
+# first CGTN article. In the "said in" article one matching word is enough, so the last column lists only the
+# searched words found there.
 
 # %%
-helpers.when_coded(helpers.show_absences, helpers.example_article("cgtn-2025-05-14"))
+helpers.show_absences(corpus, "cgtn-2025-05-14")
 
 # %% [markdown]
 # Then the five articles side by side: two word choices, Entman's problem definition and remedy, and the generic
@@ -317,13 +332,16 @@ helpers.when_coded(helpers.show_absences, helpers.example_article("cgtn-2025-05-
 # twenty questions: `helpers.generic_frames_codebook()`).
 
 # %%
-helpers.when_coded(helpers.framing_summary, lex=lexicon, as_html=True)
+helpers.framing_summary(corpus, as_html=True)
 
 # %%
-fig = helpers.plot_term_choices(lex=lexicon)
+fig = helpers.plot_term_choices(corpus, variants="several")
 
 # %%
-fig = helpers.when_coded(helpers.plot_frame_scores)
+fig = helpers.plot_term_choices(corpus, variants="one")
+
+# %%
+fig = helpers.plot_frame_scores(corpus)
 
 # %% [markdown]
 # Read across a row of the word chart to see one term's variants, down a column to see one outlet's choices. The two
@@ -374,12 +392,12 @@ fig = helpers.when_coded(helpers.plot_frame_scores)
 #
 # ## Exercises
 #
-# 1. Run `helpers.lexicon_kwic("global_south_west")`. For each hit, decide whether the words are the outlet's own
+# 1. Run `helpers.lexicon_kwic(corpus, "global_south_west")`. For each hit, decide whether the words are the outlet's own
 #    narration or someone else's (quoted, reported or relayed).
 # 2. Count *ceasefire* and *truce* in every article with `helpers.kwic(r"\bceasefire\b|\btruce\b", regex=True)`.
 #    Which article uses *truce*, and in whose words? Would you add this pair to the lexicon?
 # 3. Compare an article with the rest using Fightin' Words with a weak and a strong prior:
-#    `helpers.fightin_words("atalayar-2025-05-19", stop_words=helpers.STOP_WORDS, alpha0=10).head(6)` and the same
+#    `helpers.fightin_words(corpus, "atalayar-2025-05-19", stop_words=helpers.STOP_WORDS, alpha0=10).head(6)` and the same
 #    with `alpha0=1000`. Which words stay at the top? What does the prior do to words that occur in one article only?
 # 4. Choose one article and write your own Entman table: one sentence and one verbatim span per element. Compare it
 #    with `helpers.framing_table(...)`. Where do you disagree, and why?

@@ -36,11 +36,15 @@
 # compared with a second, independent reading to catch omissions. Each row is one position in one article:
 #
 # - the **actor**: whose position it is (Russia, Ukraine, the United States, ...);
-# - the **speaker**: who voices it in the text (Putin, Peskov, Zelenskyy, a Chinese academic, or the outlet itself);
-# - the **voice**: `official` (the actor's own official or government speaks), `other_party` (an official of another
-#   party describes it, such as a US vice-president on Russia's demands), `analyst` (an expert describes it) or
-#   `outlet` (the article's own narration states it);
-# - the **relay**: the other outlet it comes through ("Tass reported", "a Turkish official quoted by CNN");
+# - the **speaker**: who voices it in the text (Putin, Peskov, Zelenskyy, a Chinese academic, or a state or group
+#   named as a whole: "Moscow", "Kyiv", "the United States", "European leaders", "Kyiv, alongside Trump’s
+#   administration");
+# - the **voice**: `official` (the position is credited by name to the actor's own official, or to the state saying
+#   something, as in "Moscow made it clear"; not always in their own words), `other_party` (another party describes
+#   it, such as Russia's negotiator on what Ukraine proposed), `analyst` (an expert describes it) or `outlet` (the
+#   article's own narration states it);
+# - the **relay**: the go-between named in the same sentence, another outlet ("Tass reported", "quoted by CNN") or an
+#   anonymous source ("According to Russian diplomatic sources");
 # - the **issue**, the **stance** (the same neutral verbs for every side: demands, proposes, rejects, ...), a one-line
 #   summary, any condition, and the **verbatim evidence**.
 #
@@ -73,33 +77,40 @@ helpers.positions_overview(corpus)
 # %% [markdown]
 # ## 1. Who voices the positions?
 #
+# *Time: 4 min.*
+#
 # First, per actor: how many positions does the ledger hold, and through which voice do they reach the reader?
 
 # %%
 helpers.voice_summary(corpus)
 
 # %% [markdown]
-# Russia and Ukraine have a similar number of positions, and for both about two in five come from their own
-# officials. The rest are described by others: by the outlet's narration, by analysts, or by another party. Now the
-# same count per article:
+# Russia and Ukraine have a similar number of positions (56 and 51), and for both a little under half (25 and 22) are
+# credited to their own officials or state. Credited is not quoted: in the Global Times, three of Ukraine's positions
+# are credited to Zelensky by name, but no words of his are reported there (notebook 01 counts no Ukrainian statement
+# in that article). The rest are described by others: by the outlet's narration, by analysts, or by another party.
+# Now the same count per article:
 
 # %%
 helpers.voice_summary(corpus, by="article")
 
 # %% [markdown]
-# The first CGTN article (14 May) carries almost every position through **one analyst**; the Athens Times states
-# most positions **in its own narration** without naming a source; the Global Times and Atalayar carry the most
-# positions voiced by officials (20 each).
+# The first CGTN article (14 May) carries almost every position through **one analyst** (12 of 14); the Athens Times
+# states most positions **in its own narration** without naming a source (17 of 30); the Global Times and Atalayar
+# carry the most positions credited to officials (20 and 22).
 #
 # **Check your understanding**: in the first CGTN article, which actor's positions are described by an analyst rather
 # than stated by the actor's own officials? (Use `helpers.positions_of("russia", ledger=ledger)` and look at the
 # `voice` column.)
 
 # %% [markdown]
-# ## 2. Russia's stated positions, in its officials' reported words
+# ## 2. Russia's stated positions, credited to its officials
 #
-# Here are the positions that the articles attribute to **Russian officials** (Putin, Peskov, Medinsky, Lavrov, the
-# Kremlin), sorted by issue. The `span` column holds the exact words of the article.
+# *Time: 3 min. Shows answers to the coding round (notebook 05): where a class does the round, show this after it.*
+#
+# Here are the positions that the articles attribute to **Russian officials** (Putin, Peskov, Medinsky, Lavrov) or to
+# the Russian state saying something ("the Kremlin had said", "Moscow made it clear"), sorted by issue. The `span`
+# column holds the exact words of the article.
 
 # %%
 russia_official = helpers.positions_of(corpus, "russia", voice="official")
@@ -107,20 +118,24 @@ russia_official = helpers.positions_of(corpus, "russia", voice="official")
 helpers.html_table(russia_official[["article", "issue", "stance", "summary", "speaker", "relay", "span"]])
 
 # %% [markdown]
-# ## 3. Ukraine's stated positions, in its officials' reported words
+# ## 3. Ukraine's stated positions, credited to its officials
 #
-# The same view for **Ukrainian officials** (Zelenskyy, Umerov, Tykhyi, Kyslytsya, and the lawmaker Zheleznyak):
+# *Time: 3 min. Shows answers to the coding round (notebook 05): where a class does the round, show this after it.*
+#
+# The same view for **Ukrainian officials** (Zelenskyy, Umerov, Tykhyi, Kyslytsya, and the lawmaker Zheleznyak). In
+# the Global Times rows, Zelenskyy's positions come without any words of his: two are the Washington Post's account of
+# his response, one is named in the question put to Peskov.
 
 # %%
 ukraine_official = helpers.positions_of(corpus, "ukraine", voice="official")
 helpers.html_table(ukraine_official[["article", "issue", "stance", "summary", "speaker", "relay", "span"]])
 
 # %% [markdown]
-# Notice what each side's own officials speak about in these articles. Russian officials speak mostly about the
-# **process** (proposing talks, the delegation, readiness to continue) and, in the Athens Times, about territory,
-# Western arms, a transitional government and root causes. Ukrainian officials speak about a **ceasefire**, a
-# **meeting of presidents**, the prisoner exchange, sanctions, and, in the Athens Times, Crimea, NATO membership and
-# security guarantees.
+# Notice what each side's own officials are credited with in these articles. Russian officials are reported mostly on
+# the **process** (proposing talks, the delegation, readiness to continue); in the Athens Times on territory, arms
+# deliveries, a transitional government and the "deep-rooted causes"; and in Atalayar the Russian state ("Moscow made
+# it clear") on the withdrawal condition for a truce. Ukrainian officials are reported on a **ceasefire**, a **meeting of presidents**, the prisoner exchange,
+# sanctions, and, in the Athens Times, Crimea, NATO membership and security guarantees.
 #
 # **Check your understanding**: which Russian official's words about territory appear in the ledger, in which article,
 # and what does the Athens Times get wrong about when he said them? (Notebook 04 has the answer; the ledger's
@@ -128,6 +143,8 @@ helpers.html_table(ukraine_official[["article", "issue", "stance", "summary", "s
 
 # %% [markdown]
 # ## 4. Issue by issue, side by side
+#
+# *Time: 7 min. Shows answers to the coding round (notebook 05): where a class does the round, show this after it.*
 #
 # Each table below puts Russia's and Ukraine's reported positions on one issue next to each other, one row per
 # article, with the evidence **in bold** inside its sentence and who voices it.
@@ -143,10 +160,15 @@ helpers.side_by_side(corpus, "russia", "ukraine", "ceasefire")
 # ceasefire as one of the meeting's three key issues. The "30-day" figure comes from analysts (the Chinese articles)
 # and from the outlets' narration.
 #
-# **Russia's reported position**: talks rather than a prior truce; a ceasefire would let Ukrainian forces rearm (Putin,
-# as summarised by the Athens Times); a truce only if Ukraine withdraws from four regions (a Turkish official quoted
-# by CNN, in Atalayar); and, after the talks, both sides will present their views on a ceasefire (Medinsky). Its own
-# officials voice a ceasefire position only twice: Putin's rejection and Medinsky's statement.
+# **Russia's reported position**: direct talks, which it hopes will answer Ukraine's call for a ceasefire (an analyst,
+# first CGTN article); no ceasefire so far (Putin, as summarised by the Athens Times, which adds his argument that a
+# ceasefire would let Ukrainian forces rearm); a truce only if Ukraine withdraws from the four regions ("Moscow made it
+# clear", according to a Turkish official quoted by CNN, in Atalayar); and, after the talks, both sides will present
+# their views on a ceasefire (Medinsky). Its officials or state are credited with a ceasefire position three times:
+# Putin's rejection, Medinsky's statement and Moscow's condition; none of the three is in Russian words quoted
+# directly. Only the Athens Times gives the reason Russia states for refusing a ceasefire so far (that Ukrainian
+# forces would rearm); Atalayar reports the refusal ("Russia again rejected a ceasefire") and Russia's territorial
+# condition for a truce, but no reason; the Global Times reports no Russian ceasefire position at all.
 #
 # ### Territory
 
@@ -154,9 +176,11 @@ helpers.side_by_side(corpus, "russia", "ukraine", "ceasefire")
 helpers.side_by_side(corpus, "russia", "ukraine", "territory")
 
 # %% [markdown]
-# Russia's territorial condition reaches the reader in three different ways: through a Chinese analyst (Global
-# Times), through Lavrov and the outlet's narration (Athens Times), and through **an unnamed Turkish official quoted by
-# CNN** (Atalayar). No article quotes a Russian official stating the withdrawal condition reported after the talks.
+# Russia's territorial position appears in two articles only: through Lavrov and the outlet's narration in the
+# Athens Times, and in Atalayar as what "Moscow made it clear", reported by **an unnamed Turkish official and relayed
+# by CNN**. No article names a Russian official stating the withdrawal condition reported after the talks, or quotes
+# Russian words on it. Ukraine's territorial position comes through an analyst in both CGTN articles, through the
+# narration and Zelenskyy in the Athens Times, and through the narration in Atalayar.
 #
 # ### NATO and security guarantees
 
@@ -191,6 +215,8 @@ helpers.side_by_side(corpus, "russia", "ukraine", "prisoner_exchange")
 # %% [markdown]
 # ## 5. The third parties: what they press for
 #
+# *Time: 3 min.*
+#
 # The United States, the European Union and its leaders, the United Kingdom, China and Brazil also state positions.
 # (Turkey, the host, appears only as a voice: "Turkey, the host country, said both sides agreed ‘in principle’ to meet
 # again", and through the Turkish official quoted by CNN. It has no position of its own in these articles.)
@@ -202,10 +228,14 @@ helpers.html_table(third[["actor", "article", "issue", "stance", "summary", "spe
 
 # %% [markdown]
 # China's and Brazil's positions appear only in the Global Times, in the words of a Chinese foreign-ministry
-# spokesperson, of a joint statement relayed by Xinhua and of Brazil's president, Lula, plus one description by the
-# analyst Sun Xiuwen. The US positions come mostly from Atalayar (Rubio, Trump,
-# Vance) and the Athens Times. The European positions are mostly the ceasefire-or-sanctions ultimatum, stated by the
-# outlets' narration.
+# spokesperson, of a joint statement reported by Xinhua and of Brazil's president, Lula, plus one description by the
+# analyst Sun Xiuwen. The US positions come mostly from Atalayar (8 of 14: Rubio, Trump, Vance, and "the United
+# States" named as a whole) and the Athens Times (4: Trump's rejection of NATO membership for Ukraine, and three
+# stated jointly with Kyiv or with the European allies). Half of the eight European positions are the ceasefire-or-sanctions demand of 10 May (an "ultimatum" in
+# the Global Times and the Athens Times), stated by the narration. "EU / European leaders" groups the EU's
+# institutions with European leaders, and the leaders of 10 May include the UK's prime minister, whose country is not
+# in the EU. Ukraine's unnamed "allies" in Atalayar and the Athens Times' "third-party countries" are counted as
+# unnamed third countries (4 positions, all stated by the narration).
 #
 # **Check your understanding**: the United Kingdom's one position is voiced by its own official. Which actors in the
 # ledger are voiced *only* by outlets' narration or analysts, never by an official? (Look at `helpers.voice_summary()`
@@ -213,6 +243,8 @@ helpers.html_table(third[["actor", "article", "issue", "stance", "summary", "spe
 
 # %% [markdown]
 # ## 6. Which outlet carries which position, through whom?
+#
+# *Time: 3 min.*
 #
 # The table shows, for each of Russia's and Ukraine's issues, which article carries it and through which voice. An
 # empty cell means the article does not report that position.
@@ -223,8 +255,8 @@ helpers.coverage(corpus)
 # %% [markdown]
 # Read a row across to see one position travel through the corpus. For example, **Russia on NATO** is described by
 # analysts in both Chinese articles of 14 May and stated by the outlet's narration in the Athens Times and Atalayar;
-# no article quotes a Russian official on it. **Ukraine on a meeting of presidents** is voiced by Ukrainian officials
-# in four articles.
+# no article quotes a Russian official on it. **Ukraine on a meeting of presidents** is credited to Ukrainian
+# officials in four articles (in the Global Times without any words of theirs).
 #
 # The chart sums it up: the number of positions per actor and issue, and how many of them come from the actor's own
 # officials.
@@ -237,6 +269,8 @@ fig = helpers.plot_position_matrix(corpus, voice="official")
 
 # %% [markdown]
 # ## 7. Explore: pick an actor and an issue
+#
+# *Time: 2 min. Shows answers to the coding round (notebook 05): where a class does the round, show this after it.*
 #
 # Choose an actor and an issue to read every reported position with its sentence. (In a saved copy or a printed
 # handout you see the starting choice, Russia on the ceasefire; run the notebook to use the menus.)
@@ -258,7 +292,10 @@ helpers.issue_by_outlet(corpus, "ceasefire")
 # - For both sides, core positions on territory and NATO often reach the reader through analysts, the outlet's
 #   narration or another party rather than the side's own officials.
 # - In the first CGTN article, both sides' positions are mostly described by one analyst; in the Global Times,
-#   Zelenskyy's words arrive through the Washington Post and Tass, Peskov's through Tass.
+#   Zelenskyy's positions come without any words of his (the Washington Post's account of his response, a question
+#   put to Peskov), while Peskov's words come through TASS.
+# - A position credited to an official is not always in that official's words: compare this ledger with the
+#   statements of notebook 01 before saying who "speaks" in an article.
 # - Third parties' positions depend on the outlet: China and Brazil appear only in the Global Times; the US mostly in
 #   Atalayar and the Athens Times.
 # - The ledger describes what the articles report, in the same neutral verbs for every side; it does not judge which
@@ -266,10 +303,13 @@ helpers.issue_by_outlet(corpus, "ceasefire")
 #
 # ## Discussion questions
 #
-# 1. Russia's demand about NATO is never voiced by a Russian official in these articles. Does it matter for a reader
-#    whether a position is stated by the party itself, by an analyst, or by the journalist? Why?
-# 2. The Atalayar article reports Russia's territorial condition through "a Turkish official quoted by CNN". How many
-#    steps lie between the Russian delegation and the reader? What could change at each step?
+# 1. Some core positions of both sides reach the reader without the side's own officials: no Russian official voices
+#    Russia's demand about NATO, and no Ukrainian official gives the "30-day" figure of Ukraine's ceasefire call. Does
+#    it matter for a reader whether a position is stated by the party itself, by an analyst, or by the journalist?
+#    Why?
+# 2. The Global Times reports that Zelenskyy "then elevated it to the presidential level" through the Washington
+#    Post; Atalayar reports Russia's territorial condition through "a Turkish official quoted by CNN". For each, how
+#    many steps lie between the side and the reader? What could change at each step?
 # 3. Pick one issue on which the sides' positions are both reported. Write one neutral sentence that states both. Was
 #    it hard? Which words did you avoid?
 # 4. Which positions would you expect to find in a Russian or a Ukrainian outlet's article about the same talks that
@@ -279,9 +319,10 @@ helpers.issue_by_outlet(corpus, "ceasefire")
 #
 # 1. Use `helpers.side_by_side("russia", "ukraine", "direct_talks", ledger=ledger)`. Which side's positions on direct
 #    talks are reported in more articles?
-# 2. List every position that reaches the reader through a relay outlet: `ledger[ledger.relay != ""]`. Which relays
-#    carry Russian positions, and which carry Ukrainian ones?
-# 3. Find the position with the condition "only if …" about territory. Who voices it, and through whom?
+# 2. List every position that reaches the reader through a relay (another outlet or an anonymous source):
+#    `ledger[ledger.relay != ""]`. Which relays carry Russian positions, and which carry Ukrainian ones?
+# 3. Find Russia's condition for a truce in Atalayar (its `condition` starts "a truce only if"). Who voices it, and
+#    through whom?
 # 4. Choose one row of the ledger you disagree with (actor, issue, stance or voice). Write down the row's
 #    `position_id` and your coding, with a reason based on the sentence.
 #

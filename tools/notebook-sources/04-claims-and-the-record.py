@@ -34,7 +34,7 @@
 #
 # Two hand-made tables feed this notebook.
 #
-# - **The record** (`data/record.csv`): 33 dated facts about the talks and the weeks around them (when Putin proposed
+# - **The record** (`data/record.csv`): 34 dated facts about the talks and the weeks around them (when Putin proposed
 #   the talks, when they were held, how long they lasted, what was agreed, when some quoted remarks were made). Each
 #   fact cites the report it rests on: outlet, date and web address. Several facts were confirmed in more than one
 #   report, and the `note` column says where sources differ. Many citations go to outlets relaying a news agency
@@ -70,6 +70,8 @@ helpers.claims_overview(corpus)
 
 # %% [markdown]
 # ## 1. What could each writer know?
+#
+# *Time: 5 min.*
 #
 # The upper panel shows the record's dated facts, from late April to the end of May; the lower panel shows when each
 # article appeared. The light blue band in each article's row runs up to its publication moment: everything in the
@@ -107,6 +109,8 @@ fig = helpers.plot_timeline(corpus, facts="all", part=3)
 # %% [markdown]
 # ## 2. The record, and where each fact comes from
 #
+# *Time: 4 min.*
+#
 # Here is the whole record, in the order of the file, with each fact's date and the report it rests on. The full
 # fact, the web address and the notes are in `data/record.csv`.
 
@@ -126,6 +130,8 @@ helpers.html_table(record[["fact_id", "when", "source_outlet", "source_date", "v
 # `value` column.)
 #
 # ## 3. The claims side by side
+#
+# *Time: 4 min.*
 #
 # The grid has one row per claim topic and one column per article, oldest first. Each cell says how that article's
 # version compares with the record, with a mark so that you do not need to tell the colours apart: ✓ matches,
@@ -149,14 +155,18 @@ helpers.show_claims_grid(corpus, values="says",
 
 # %% [markdown]
 # On `why_putin_proposed`, the record shows only the **order in time**: the European ultimatum on 10 May, Putin's
-# proposal in the early hours of 11 May. It does not show that one caused the other. A ✓ here means that an article's
-# order of events matches the record; words such as "in response to" (Global Times) or "following this pressure"
-# (Athens Times) are the outlet's reading of why Putin acted, which the record cannot confirm or rule out.
+# proposal in the early hours of 11 May. It does not show that one caused the other. So the kit applies one rule:
+# an article that states the order of events gets ✓ (the Athens Times: "following this pressure"); an article that
+# states a motive or an effect gets ≈, compatible with the record but going beyond it ("in response to" in the
+# Global Times, Russia "avoided" the ultimatum in Atalayar). Why Putin acted is the outlet's reading, which the record
+# cannot confirm or rule out.
 #
 # **Check your understanding**: on the topic `why_putin_proposed`, which two articles do not mention that Putin's
 # proposal came hours after the European ultimatum of 10 May, and what kind of difference is that?
 #
 # ## 4. Every difference, explained
+#
+# *Time: 1 min.*
 #
 # The kit's provenance notes list eight places where the articles differ from each other or from the record. Each is
 # backed by rows of the claims table (`claim_id` = topic.article):
@@ -170,6 +180,8 @@ helpers.show_known_differences(corpus)
 #
 # ### 4.1 Forecasts: the day of the talks, and Rubio "will attend" (differences 1 and 7)
 #
+# *Time: 2 min.*
+#
 # All five articles speak about the day of the talks; three were written before it. The Global Times also made a
 # forecast about the US role (last row):
 
@@ -177,9 +189,11 @@ helpers.show_known_differences(corpus)
 helpers.explain_differences(corpus, [1, 7], show="table")
 
 # %% [markdown]
-# The three early articles repeat the date Putin proposed, 15 May, which was the best information at the time; the
-# Athens Times even calls it "today". The talks slipped a day. These are **forecasts that did not happen**, not
-# errors, but they are also not evidence of the date. Here they are in the Global Times:
+# The three early articles give the date Putin proposed, 15 May, which was the best information at the time. The
+# first CGTN article reports it as what it was, a proposal ("suggesting that both sides should meet on May 15"), so
+# it matches the record. The Global Times ("poised to sit down possibly on Thursday") and the Athens Times ("today")
+# present 15 May as the day of the talks. The talks slipped a day. These two are **forecasts that did not happen**,
+# not errors, but they are also not evidence of the date. Here they are in the Global Times:
 
 # %%
 helpers.explain_differences(corpus, [1, 7], show="article")
@@ -189,6 +203,8 @@ helpers.explain_differences(corpus, [1, 7], show="article")
 # separate US–Turkey–Ukraine meeting instead of sitting at the Russia–Ukraine table.
 #
 # ### 4.2 Rounding and wire reuse: "two-hour talks" (difference 2)
+#
+# *Time: 2 min.*
 #
 # The two articles written after the talks give their length differently:
 
@@ -207,6 +223,8 @@ helpers.explain_differences(corpus, 2, show="article")
 # %% [markdown]
 # ### 4.3 A title error and a misdating (differences 3 and 4)
 #
+# *Time: 2 min.*
+#
 # The Athens Times explainer of 15 May contains two statements that the record contradicts:
 
 # %%
@@ -221,6 +239,8 @@ helpers.explain_differences(corpus, [3, 4], show="article")
 # remarks from two months may have been run together.
 #
 # ### 4.4 Misattributed timing and translation: Atalayar (differences 5 and 6)
+#
+# *Time: 3 min.*
 #
 # The Atalayar article of 19 May reports two remarks that really were made and one phone call that really took place,
 # but places them at the wrong moment of the story. The last two rows show how it reports the two sides' assessments
@@ -243,6 +263,8 @@ helpers.explain_differences(corpus, [5, 6], show="article")
 #
 # ### 4.5 Omission: why Putin proposed the talks
 #
+# *Time: 1 min.*
+#
 # An omission is harder to see than an error, because every word printed is correct. The record shows the order in
 # time (the ultimatum on 10 May, Putin's proposal about 01:30 Moscow time on 11 May), not proof that one caused the
 # other. Three articles link the proposal to the ultimatum or to the Western pressure (as a response to it, or as a
@@ -254,6 +276,8 @@ helpers.show_differences(corpus, kinds="omission")
 
 # %% [markdown]
 # ### 4.6 Naming: Zelenskyy or Zelensky, Kyiv or Kiev, and the name of the war (difference 8)
+#
+# *Time: 1 min.*
 #
 # These are not facts the record can check, but choices that differ from article to article:
 
@@ -273,6 +297,8 @@ helpers.show_claims_grid(corpus, values="says", topics=["name_zelensky", "name_k
 # could have noticed it. Which ones need a second source, and which need the record?
 #
 # ## 5. Can a computer find the same claim in two articles?
+#
+# *Time: 5 min.*
 #
 # Lining up claims by hand took careful reading. A simple lexical **matcher** can help by proposing pairs of sentences
 # from different articles that share rare words. It uses **BM25**, a standard scoring method from search engines.
@@ -320,8 +346,8 @@ helpers.evaluate_matching(corpus, k=[1, 3, 5, 10])
 # half, but a reader must then look at 676 candidate pairs. The four `unreachable` pairs involve a span in Atalayar's
 # standfirst, which the matcher does not read. Most misses are pairs that say related things in different words ("not
 # yet said who will be attending" and "refused to send high-level officials"): a lexical matcher finds near-copies and
-# shared figures, not paraphrases. Even the 13 pairs coded `same` in both articles are found only about two times in five
-# (5 of 13 at one candidate):
+# shared figures, not paraphrases. Even the 11 pairs coded `same` in both articles are found less than half the time
+# (5 of 11 at one candidate):
 
 # %%
 helpers.evaluate_matching(corpus, k=1, only_same=True)
@@ -351,7 +377,8 @@ helpers.show_pairs(corpus, k=1, n=6, strip=False)
 # ## Key points
 #
 # - An article can only report what had happened when it was written; the three articles of 14–15 May could only
-#   forecast the talks, and their 15 May date is a forecast that did not happen, not an error.
+#   report the proposed date or forecast the talks, and a 15 May date given as the day of the talks is a forecast that
+#   did not happen, not an error.
 # - Differences come in kinds: forecasts, rounding, misdating, misattributed timing, translation, wire reuse, title
 #   errors and omissions. Each calls for a different kind of caution, and only some are mistakes.
 # - Every difference in this notebook rests on the article's exact words and on a cited report; the record itself

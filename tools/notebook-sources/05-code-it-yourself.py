@@ -28,8 +28,8 @@
 # | `01-who-speaks` | helpful | speakers and speaker types |
 # | Percentages | helpful | alpha is explained in plain words below; no formula is needed |
 #
-# **Time**: 20 minutes teaching, 40 minutes exercises (about 25 minutes to code the 50 items, 15 to compare and
-# discuss). A group short of time can code one task only (15 or 20 items, about 10 minutes).
+# **Time**: 22 minutes teaching, 40 minutes exercises (about 25 minutes to code the 50 items, 15 to compare and
+# discuss). A group short of time can code one task only (15 or 20 items, about 10 minutes; see section 3).
 
 # %% [markdown]
 # ## About these sources
@@ -55,8 +55,8 @@
 # ## Setup
 #
 # **Using your own articles?** (see `docs/bring-your-own-articles.md`) Then the narrative describes the kit's five
-# articles, and the passages it discusses in sections 1 and 6 are skipped. The round needs its own sample of items
-# (`coding_round/sample.csv`): section 3 shows a notice until your corpus has one. Sections 4 and 5 still work:
+# articles, and the passages it discusses in sections 1 and 7 are skipped. The round needs its own sample of items
+# (`coding_round/sample.csv`): section 3 shows a notice until your corpus has one. Sections 4 and 6 still work:
 # they compute alpha on the kit's two example coding sheets, which answer the kit's own sample, not your articles.
 
 # %%
@@ -66,6 +66,8 @@ examples = helpers.EXAMPLE_CODINGS  # the two invented participants' coding shee
 
 # %% [markdown]
 # ## 1. What coding is, and why agreement matters
+#
+# *Time: 3 min.*
 #
 # To **code** a text is to sort pieces of it into a fixed set of categories, following written rules (a
 # **codebook**). Coding turns reading into something you can count: how often each side is reported to *reject*
@@ -89,6 +91,8 @@ helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by
 
 # %% [markdown]
 # ## 2. The codes
+#
+# *Time: 3 min.*
 #
 # **Stance** (what an actor does with a position; the same neutral verbs for every side):
 #
@@ -130,11 +134,12 @@ helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by
 # %% [markdown]
 # ## 3. Code the sample
 #
-# > **Teacher note: hand out a clean copy.** This saved notebook already shows the kit's answers (in section 6 below,
-# > and in notebook 03, where the stance of these positions is printed). Before the round, give participants a copy
-# > with the outputs cleared (in Jupyter: *Edit → Clear Outputs of All Cells*, then save), or run this coding round
-# > **before** notebook 03 and before they scroll further here. See `docs/facilitator-guide.md`, "Running the
-# > code-it-yourself round".
+# *Time: 3 min to present. Then coding alone: about 25 min for all 50 items, about 10 min for one task.*
+#
+# > **Teacher note.** The kit's own answers to these items appear further down in this notebook (sections 6 and
+# > 7, after the round) and in notebook 03, where the stance of these positions is printed. The student edition of
+# > the notebooks leaves the answer cells out; otherwise run this round **before** notebook 03 and ask participants
+# > not to scroll past section 5. See `docs/facilitator-guide.md`, "Running the code-it-yourself round".
 #
 # Work **alone**, without looking at the kit's tables or at your neighbours: the point is to see how far
 # independent readers agree. Leave an item empty if you cannot decide; a missing answer is allowed.
@@ -150,10 +155,23 @@ helpers.when_coded(helpers.show_frames_article)
 #
 # There are two ways to record your answers.
 #
-# **The form.** In a running notebook, the cell below shows a form: type your name (or a pseudonym), choose a code
-# for each item from its list, and press *Save my answers*. Your answers are saved as a coding sheet in the folder
-# `participant-notes/coding-round/` at the top of the kit (a folder that is never shared or committed). In a saved
-# copy or a printed handout, the same cell shows the items as tables, which you can answer on paper.
+# **The form.** In a running notebook, the cell below shows a form.
+#
+# 1. Type your name (or a pseudonym, in any alphabet) and press *Enter*.
+# 2. Choose a task with the buttons (*Stance*, *Generic frames*, *Speaker type*): one task at a time. Each item
+#    shows the words to judge, marked inside their sentence, with the outlet, the date and the paragraph.
+# 3. Choose a code for each item from its list. **Every answer is saved the moment you choose it**, in your own
+#    file in the folder `participant-notes/coding-round/` at the top of the kit (a folder that is never shared or
+#    committed). The counter shows how many of the 50 items you have answered.
+# 4. To come back later (after a break, a restart, on another day), type the same name: the form asks whether the
+#    sheet it found is yours, and *Yes* loads your answers back. *No* starts a new sheet, for a second person with
+#    the same name.
+# 5. On a shared computer, press **Clear for the next person** when you are done: your answers stay saved, and the
+#    form is empty for the next participant.
+#
+# A group short of time can code one task only: write `helpers.coding_form(task="stance")` (or
+# `task="generic_frames"`, `task="speaker_type"`) in the cell instead. In a saved copy or a printed handout, the
+# same cell shows the items as text, which you can answer on paper.
 
 # %%
 helpers.when_coded(helpers.coding_form)
@@ -166,12 +184,16 @@ helpers.when_coded(helpers.coding_form)
 # ```
 #
 # Open the file in a spreadsheet program, fill the `code` column with one of the `allowed_codes` of each row (the
-# `note` column is for your doubts), and save it as CSV. The facilitator collects everyone's sheets in one folder.
+# `note` column is for your doubts), and save it as CSV. Comma- and semicolon-separated files are both read (many
+# spreadsheet programs in Europe save with semicolons). `write_template` never replaces a sheet that already holds
+# answers.
 #
 # **Check your understanding**: why should each participant code alone before the group discusses?
 
 # %% [markdown]
 # ## 4. How much do the coders agree? Krippendorff's alpha
+#
+# *Time: 5 min.*
 #
 # The simplest measure is the share of items on which two coders give the same answer. It is misleading: with two
 # codes, `yes` and `no`, two people answering at random would still agree about half the time. **Krippendorff's
@@ -222,57 +244,32 @@ helpers.agreement(examples)
 # task? What happens to that item?
 
 # %% [markdown]
-# ## 5. Each participant against the kit
+# ## 5. Your group's round
 #
-# How close does each coder come to the kit's own reading? `answers` counts the answers given; `n_same_as_kit` how
-# many of them match the kit (a count, where the table above gave a share); `alpha` treats the participant and the
-# kit as two coders.
-
-# %%
-helpers.agreement_with_kit(examples)
-
-# %% [markdown]
-# Remember that the kit's coding is one careful reading, not the truth. A participant who differs from the kit on an
-# item may have found a weakness in the kit's rule, or in the category itself.
+# *Time: 3 min.*
 #
-# **Check your understanding**: both example participants coded Umerov ("Ukrainian Defence Minister Rustem Umerov
-# said") as `minister`; the kit says `negotiator`. Who is right? What would the codebook have to say to settle it?
-
-# %% [markdown]
-# ## 6. Where do coders disagree most?
+# When your group has coded, bring everyone's sheets together in one folder. There are two ways, and neither needs
+# a USB stick:
 #
-# An item's **disagreement** is the share of pairs of coders who gave it different codes: with three coders (two
-# participants and the kit), 0.67 means one coder differs from the other two, and 1.00 means all three chose
-# different codes. These are the items worth discussing:
-
-# %%
-helpers.kit_corpus_only(helpers.show_disagreements, examples, n=8)
-
-# %% [markdown]
-# Read the first one in its context:
-
-# %%
-helpers.kit_corpus_only(helpers.in_context, "a move Moscow considers an existential threat")
-
-# %% [markdown]
-# Is "considers an existential threat" an *opposition* to Ukraine joining NATO, a *rejection*, or a negative
-# *assessment*? All three readings have a case. Disagreements like this one usually come from a category boundary
-# (here: `opposes` versus `rejects` versus `assesses_negative`), not from carelessness. The codes of section 2
-# already say that `rejects` needs something specific offered or asked, so the open boundary is between judging and
-# being against. The remedy is a sharper rule for it, for example: "a judgement of something (Moscow *considers* it
-# a threat) is `assesses_negative`; `opposes` only for a stated position against it ('Russia opposes Ukraine's
-# membership')".
+# - **One shared folder.** If every participant works on the same server (a JupyterHub, a lab computer used in
+#   turn), the form already saves every sheet in `participant-notes/coding-round/`, one file per person, and two
+#   people never share a file. A shared network folder works the same way:
+#   `helpers.coding_form(out_dir="/path/to/shared/folder")`.
+# - **One pasted text.** Under the items, the form shows each participant's answers as one line
+#   (`coding-round | name | st01=… st02=… | 12 answers`). Everyone copies their line and pastes it where the
+#   room shares text: the chat of a video call, a shared document, an e-mail. The facilitator copies everything
+#   that was pasted (chat names and times can stay) and runs:
 #
-# **Check your understanding**: in the generic frames, both participants answered `no` to "Does the story suggest
-# that an individual (or group of people in society) is responsible for the issue/problem?", while the kit
-# answered `yes`. Find the kit's evidence with `helpers.read_annotation` or in `generic_frames.csv` (item
-# `resp4`). Is it convincing?
-
-# %% [markdown]
-# ## 7. Your group's round
+# ```python
+# pasted = """(paste here)"""
+# helpers.collect_pasted(pasted)   # one sheet per line, in participant-notes/coding-round/
+# ```
 #
-# When your group has coded, put everyone's coding sheets in one folder (the form saves them in
-# `participant-notes/coding-round/`) and run the same three functions on it. From this notebook's folder:
+# The table it returns says for each line whether it was saved; a line cut short by a chat program is not saved,
+# and its status asks for the whole line again. Pasting the same text twice adds nothing, and nothing is ever
+# overwritten.
+#
+# Then run the functions of sections 4, 6 and 7 on that folder. From this notebook's folder:
 #
 # ```python
 # my_round = "../participant-notes/coding-round"
@@ -281,9 +278,11 @@ helpers.kit_corpus_only(helpers.in_context, "a move Moscow considers an existent
 # helpers.show_disagreements(my_round, n=8)
 # ```
 #
-# If a sheet has a problem (an unknown code, an item answered twice, a missing column), the error names the file
-# and the line to fix. Any number of participants works; with one participant, only the comparison with the kit
-# can be computed.
+# `show_disagreements` counts the answers per code ("rejects ×3 · opposes ×2"), so the room discusses the
+# categories rather than who chose what; `names=True` lists the names. With fewer than 10 items answered by two or
+# more coders, the verdict says "too few items to judge" instead of reading alpha against the thresholds. If a sheet
+# has a problem (an unknown code, an item answered twice, a missing column), the error names the file and the line
+# to fix. Any number of participants works; with one participant, only the comparison with the kit can be computed.
 #
 # To keep your answers and thoughts, save them as notes you can take away (a Markdown file in
 # `participant-notes/`, which is never shared or committed):
@@ -295,6 +294,59 @@ helpers.kit_corpus_only(helpers.in_context, "a move Moscow considers an existent
 #
 # **Check your understanding**: your group of six coders reaches alpha = 0.74 on stance. What may you say about
 # the stance counts in notebook 03, and what may you not say?
+
+# %% [markdown]
+# ## 6. Each participant against the kit
+#
+# *Time: 2 min. Shows answers to the coding round: show it only after the group has coded.*
+#
+# How close does each coder come to the kit's own reading? `answers` counts the answers given; `n_same_as_kit` how
+# many of them match the kit (a count, where the table above gave a share); `alpha` treats the participant and the
+# kit as two coders.
+
+# %%
+helpers.agreement_with_kit(examples)
+
+# %% [markdown] tags=["kit-answer"]
+# Remember that the kit's coding is one careful reading, not the truth. A participant who differs from the kit on an
+# item may have found a weakness in the kit's rule, or in the category itself.
+#
+# **Check your understanding**: both example participants coded Umerov ("Ukrainian Defence Minister Rustem Umerov
+# said") as `minister`; the kit says `negotiator`. Who is right? What would the codebook have to say to settle it?
+
+# %% [markdown]
+# ## 7. Where do coders disagree most?
+#
+# *Time: 3 min. Shows answers to the coding round: show it only after the group has coded.*
+#
+# An item's **disagreement** is the share of pairs of coders who gave it different codes: with three coders (two
+# participants and the kit), 0.67 means one coder differs from the other two, and 1.00 means all three chose
+# different codes. The items worth discussing follow, with the two example participants' answers counted per code
+# and the kit's own code (the student edition leaves them out: your facilitator shows them after the round).
+
+# %% tags=["kit-answer"]
+helpers.kit_corpus_only(helpers.show_disagreements, examples, n=8)
+
+# %% [markdown] tags=["kit-answer"]
+# Read the first one in its context:
+
+# %% tags=["kit-answer"]
+helpers.kit_corpus_only(helpers.in_context, "a move Moscow considers an existential threat")
+
+# %% [markdown] tags=["kit-answer"]
+# Is "considers an existential threat" an *opposition* to Ukraine joining NATO, a *rejection*, or a negative
+# *assessment*? All three readings have a case. Disagreements like this one usually come from a category boundary
+# (here: `opposes` versus `rejects` versus `assesses_negative`), not from carelessness. The codes of section 2
+# already say that `rejects` needs something specific offered or asked, so the open boundary is between judging and
+# being against. The remedy is a sharper rule for it, for example: "a judgement of something (Moscow *considers* it
+# a threat) is `assesses_negative`; `opposes` only for a stated position against it ('Russia opposes Ukraine's
+# membership')".
+
+# %% [markdown] tags=["kit-answer"]
+# **Check your understanding**: in the generic frames, both participants answered `no` to "Does the story suggest
+# that an individual (or group of people in society) is responsible for the issue/problem?", while the kit
+# answered `yes`. Find the kit's evidence with `helpers.read_annotation` or in `generic_frames.csv` (item
+# `resp4`). Is it convincing?
 
 # %% [markdown]
 # ## Key points

@@ -1,0 +1,106 @@
+"""The paper: reader, worksheets, coding-round answer sheet and projector page (no browser needed)."""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tools"))
+
+import make_paper  # noqa: E402
+import notebook_sections as ns  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def paper(tmp_path_factory):
+    out = tmp_path_factory.mktemp("paper")
+    return {p.name: p.read_text(encoding="utf-8") for p in make_paper.build(out)}
+
+
+def test_one_worksheet_per_plan(paper):
+    plans = ns.read_plans(ns.GUIDE.read_text(encoding="utf-8"))
+    sheets = sorted(n for n in paper if n.startswith("worksheet-"))
+    assert sheets == sorted(f"worksheet-{make_paper.plan_slug(p)}.html" for p in plans)
+    assert len(sheets) == 4
+
+
+def test_worksheets_have_a_box_per_prompt_and_the_plans_questions(paper):
+    guide = ns.GUIDE.read_text(encoding="utf-8")
+    for plan in ns.read_plans(guide):
+        text = paper[f"worksheet-{make_paper.plan_slug(plan)}.html"]
+        prompts = sum("Worksheet box" in r.text for r in plan.rows)
+        assert text.count('class="lines"') >= prompts + 1, plan.name  # + the sentence to take away
+        plain = " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+        for key, n, question in make_paper.plan_questions(plan):
+            assert question, f"notebook {key} has no discussion question {n}"
+            assert re.sub(r"[*`]", "", question)[:40] in plain
+
+
+def test_reader_has_every_paragraph_and_how_sure_each_fact_is(paper):
+    import helpers
+
+    text = paper["reader.html"]
+    paras = helpers.paragraphs()
+    for aid, group in paras.groupby("article_id"):
+        assert f"<code>{aid}</code>" in text
+        assert all(f"¶{n}<" in text for n in group.para_no)
+    for status in ("verified", "inferred"):
+        assert f'class="sure-{status}"' in text
+    assert "<script" not in text.lower()
+
+
+def test_reader_escapes_article_text(make_corpus):
+    folder = make_corpus({"x-2024-03-01": "A <b>bold</b> claim & a <script>alert(1)</script> here.\n\nSecond."})
+    text = make_paper.reader_html(folder)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    assert "<script" not in text.lower() and "<b>bold</b>" not in text
+
+
+def test_answer_sheet_has_every_item_with_its_sentence_and_an_answer_column(paper):
+    import helpers
+    import kit.core as core
+
+    text = paper["answer-sheet.html"]
+    plain = " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+    sample = helpers.coding_sample()
+    sentences = core.enclosing_sentences(sample)
+    for item_id, sent in zip(sample.item_id, sentences):
+        assert f'<td class="id">{item_id}</td>' in text
+        if sent:
+            assert " ".join(sent.split()) in plain, item_id  # the whole context sentence
+    assert text.count('class="answer"') == len(sample)
+    assert "answer (one code)" in text
+
+
+def test_one_answer_sheet_per_task(paper):
+    import helpers
+
+    sample = helpers.coding_sample()
+    for task, items in sample.groupby("task"):
+        text = paper[f"answer-sheet-{task.replace('_', '-')}.html"]
+        assert text.count('class="answer"') == len(items)
+        others = sample[sample.task != task].item_id
+        assert not any(f'<td class="id">{i}</td>' in text for i in others)
+
+
+def test_answer_sheet_gives_no_kit_answer(paper):
+    items = ns.round_items()
+    sheet_rows = re.findall(r'<table class="sheet">.*?</table>', paper["answer-sheet.html"], re.S)
+    assert sheet_rows
+    leaks = []
+    for table in sheet_rows:
+        for unit in ns.text_units(table.replace("yes &nbsp; / &nbsp; no", " "), is_html=True):
+            leaks += ns.unit_leaks(unit, items)
+    assert not leaks
+
+
+def test_projector_page_has_the_ground_rules_and_each_plans_prompts(paper):
+    text = paper["ground-rules.html"]
+    assert "<script" not in text.lower() and "http" not in text
+    assert text.count('class="slide"') >= 2 + 4
+    assert "the same words for both sides" in text
