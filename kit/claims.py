@@ -1,31 +1,32 @@
 """Claims across sources and against the record: what each outlet said happened, and what was knowable when.
 
-Two hand-made files feed this layer:
+Hand-made files in the corpus folder feed this layer:
 
 * ``record.csv`` (at the corpus root): the record, one dated fact per row, each with the report it
   rests on (outlet, date, address);
-* ``annotations/claims.csv``: the same claim topic lined up across every article (one row per
+* ``timeline.csv`` (beside it): which facts of the record the timeline shows, with short labels,
+  which belong on the short overview, and which mark a planned or a held day;
+* ``annotations/claims.csv``: the same claim topic lined up across the articles (one row per
   topic and article), with what the article says, the verbatim evidence, how it compares with the
-  other articles and with the record, and what kind of difference it is.
+  other articles and with the record, and what kind of difference it is;
+* ``annotations/known_differences.csv``: the differences the corpus's notes list, each naming the
+  claim rows that hold its evidence.
 
-On top of them: the grid of claims side by side, the list of differences from the record, a
-timeline of publication moments against the events, and a small lexical matcher (BM25) that
-*proposes* pairs of sentences from different articles that may make the same claim. The matcher
-is a candidate generator; a reader decides.
+On top of them: the grid of claims side by side, the list of differences from the record, the
+timeline of publication moments against the record (:func:`kit.core.plot_timeline`), and a small
+lexical matcher (BM25) that *proposes* pairs of sentences from different articles that may make the
+same claim. The matcher is a candidate generator; a reader decides.
 
-On a corpus of your own (``KIT_DATA_DIR``) the two hand-made files exist only once you have written
-them. Until then :func:`claims` and :func:`record` raise :class:`kit.core.NotCodedError` (shown as
-the "not yet coded" notice by ``helpers.when_coded``), but the rule-based parts still work on your
-text: :func:`candidate_pairs` proposes pairs of sentences from your articles, and
-:func:`plot_claims_timeline` draws when your articles appeared (the record's facts too, once
-``record.csv`` exists). The kit's own story (the planned and actual day of the talks, the chart's
-date range) is drawn only on the kit's own corpus.
+Every function takes the corpus first (``corpus = helpers.open_corpus()``). A corpus that has not
+written a file yet gets the "not yet coded" notice for the parts that need it (through
+``helpers.*``); the matcher and the timeline of publication moments work on any text. A claims
+table that does not yet cover every article is shown as far as it goes, with what is missing
+(:func:`claims_missing`).
 """
 
 from __future__ import annotations
 
 import html
-import math
 import re
 import textwrap
 import unicodedata
@@ -33,18 +34,19 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from kit import core
-from kit.byo import Notice, is_kit_corpus
+from kit import core, style
 from kit.core import KitDataError, NotCodedError, Problem
+from kit.corpus import cached
+from kit.positions import article_labels
 
 __all__ = [
     "RELATIONS_TO_OTHERS",
     "RELATIONS_TO_RECORD",
     "DIFFERENCE_KINDS",
-    "KNOWN_DIFFERENCES",
-    "TIMELINE_FACTS",
+    "TIMELINE_MARKS",
     "record",
     "claims",
+    "claims_missing",
     "claims_overview",
     "claims_grid",
     "show_claims_grid",
@@ -52,11 +54,14 @@ __all__ = [
     "show_differences",
     "known_differences",
     "show_known_differences",
-    "plot_claims_timeline",
+    "explain_differences",
+    "timeline_facts",
+    "timeline_events",
     "strip_titles",
     "matching_tokens",
-    "bm25_scores",
+    "bm25_matrix",
     "candidate_pairs",
+    "show_pairs",
     "true_pairs",
     "evaluate_matching",
 ]
@@ -90,52 +95,6 @@ DIFFERENCE_KINDS = {
     "wire_reuse": "sentences taken almost word for word from a news-agency dispatch",
     "title_error": "a person given the wrong title",
     "omission": "correct as far as it goes, but leaves out a relevant fact",
-}
-
-#: The eight differences listed in the kit's provenance notes ("Where the articles differ from each other or
-#: from the record"), each with the claim rows (``claim_id``) that hold its evidence. For the kit's own corpus.
-KNOWN_DIFFERENCES = [
-    (1, "Date of the talks: 15 May expected (CGTN 14 May, Global Times, Athens Times), 16 May reported "
-     "(CGTN 17 May, Atalayar)",
-     ["talks_day.athenstimes-2025-05-15", "talks_day.cgtn-2025-05-14", "talks_day.globaltimes-2025-05-14",
-      "talks_day.cgtn-2025-05-17", "talks_day.atalayar-2025-05-19"]),
-    (2, "Duration: 'two-hour talks' (CGTN 17 May, the wire's rounding) vs 'less than two hours' (Atalayar)",
-     ["duration.cgtn-2025-05-17", "duration.atalayar-2025-05-19"]),
-    (3, "Trump called 'former U.S. President' (Athens Times)",
-     ["trump_status.athenstimes-2025-05-15"]),
-    (4, "Lavrov's recognition remark dated to March 2025 (Athens Times); the March remark was Putin's",
-     ["lavrov_recognition_date.athenstimes-2025-05-15", "transitional_government.athenstimes-2025-05-15"]),
-    (5, "Rubio's and Vance's remarks placed after the talks (Atalayar)",
-     ["rubio_remark_timing.atalayar-2025-05-19", "us_role.atalayar-2025-05-19"]),
-    (6, "Zelenskyy's call to Trump placed 'as soon as the talks began' (Atalayar)",
-     ["zelensky_call_timing.atalayar-2025-05-19"]),
-    (7, "Rubio 'will attend the talks' (Global Times): a forecast that did not happen",
-     ["us_role.globaltimes-2025-05-14"]),
-    (8, "Naming: 'Zelenskyy' / 'Zelensky', 'Kyiv' / 'Kiev', and the name of the war",
-     [f"{topic}.{aid}" for topic in ("name_zelensky", "name_kyiv", "name_war")
-      for aid in ("cgtn-2025-05-14", "globaltimes-2025-05-14", "athenstimes-2025-05-15", "cgtn-2025-05-17",
-                  "atalayar-2025-05-19")]),
-]
-
-#: The record's facts drawn by default on the timeline, with a short label each.
-TIMELINE_FACTS = {
-    "lavrov_recognition": "Lavrov interview published: recognition 'imperative'",
-    "vance_remark": "Vance: Russia is 'asking for too much'",
-    "european_ceasefire_demand": "Kyiv: European leaders demand a 30-day ceasefire or new sanctions",
-    "putin_proposal": "Putin proposes direct talks in Istanbul (Moscow time)",
-    "zelenskyy_reply": "Zelenskyy: will wait for Putin in Türkiye 'personally'",
-    "us_envoys_announced": "Trump: Rubio and envoys will go to the talks",
-    "russian_delegation_named": "Kremlin names Medinsky-led delegation (late evening)",
-    "talks_postponed": "Planned day of the talks: put off to the next day",
-    "rubio_antalya": "Rubio in Antalya: 'we came because we were told…'",
-    "us_turkey_ukraine_meeting": "Morning: separate US–Türkiye–Ukraine meeting (Rubio)",
-    "start_time": "Talks at Dolmabahçe begin (local time); under two hours",
-    "outcome_prisoner_exchange": "Outcome: 1,000-for-1,000 prisoner exchange agreed",
-    "zelenskyy_call_after_talks": "After the talks: Zelenskyy and European leaders call Trump",
-    "exchange_carried_out": "Exchange carried out in three stages (390 + 307 + 303)",
-    "trump_sitting_president": "Trump sworn in as US president",
-    "putin_transitional_government": "Putin: a 'transitional' administration under UN auspices",
-    "last_direct_talks_2022": "Last direct Russia–Ukraine talks, Istanbul",
 }
 
 _RECORD_FILE = "record.csv"
@@ -198,7 +157,8 @@ def _is_date(value: str) -> bool:
     return True
 
 
-def record(path=None) -> pd.DataFrame:
+@cached
+def record(corpus=None) -> pd.DataFrame:
     """Load and check the record: the dated facts that claims are checked against.
 
     The file is ``record.csv`` at the root of the corpus folder (next to ``articles.csv``).
@@ -207,8 +167,8 @@ def record(path=None) -> pd.DataFrame:
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder (see :func:`kit.core.data_dir`).
+    corpus : Corpus, str or Path, optional
+        The corpus (see :func:`kit.corpus.open_corpus`).
 
     Returns
     -------
@@ -247,7 +207,7 @@ def record(path=None) -> pd.DataFrame:
     >>> str(rec.set_index("fact_id").loc["putin_proposal", "when_start"])
     '2025-05-11 01:30:00'
     """
-    base = core.data_dir(path)
+    base = core.data_dir(corpus)
     file = base / _RECORD_FILE
     if not file.exists():
         raise NotCodedError(Problem(_RECORD_FILE, "", "this corpus has no record of facts to check claims against",
@@ -271,14 +231,14 @@ def record(path=None) -> pd.DataFrame:
             s, e, p = _parse_when(r["when"])
         except ValueError:
             problems.append(Problem(_RECORD_FILE, row, f"the when value {r['when']!r} cannot be read",
-                                    "write e.g. 2025-05-16, 2025-05-11T01:30+03:00, 2025-03 or 2025-05-23/2025-05-25"))
+                                    "write e.g. 2024-03-16, 2024-03-11T01:30+03:00, 2024-03 or 2024-03-23/2024-03-25"))
             s, e, p = pd.NaT, pd.NaT, ""
         starts.append(s)
         ends.append(e)
         precs.append(p)
         if not _is_date(r["source_date"]):
             problems.append(Problem(_RECORD_FILE, row, f"the source_date {r['source_date']!r} is not a date YYYY-MM-DD",
-                                    "write the date of the report cited, e.g. 2025-05-16"))
+                                    "write the date of the report cited, e.g. 2024-03-16"))
         if not r["source_outlet"].strip() or not r["source_url"].strip().startswith("http"):
             problems.append(Problem(_RECORD_FILE, row, "the source outlet or address is missing",
                                     "cite the report the fact rests on: its outlet and its full address (http...)"))
@@ -293,22 +253,27 @@ def record(path=None) -> pd.DataFrame:
     return df[cols].reset_index(drop=True)
 
 
-def claims(path=None) -> pd.DataFrame:
-    """Load and check the claims table: each claim topic lined up across every article.
+@cached
+def claims(corpus=None) -> pd.DataFrame:
+    """Load and check the claims table: each claim topic lined up across the articles.
 
     Checks the codes, the evidence spans (a row that mentions the topic must have one), the
-    ``claim_id`` form ``<topic>.<article_id>``, that every topic has exactly one row per article of
-    the corpus, and, if the corpus has a record, that every ``record_fact_id`` exists in it.
+    ``claim_id`` form ``<topic>.<article_id>``, one row at most per topic and article, and, if the
+    corpus has a record, that every ``record_fact_id`` exists in it. Every problem is reported at
+    once. A table that does not yet cover every article and topic is loaded as it is: the rows
+    still missing are listed by :func:`claims_missing` and :func:`claims_overview`, and the grid
+    shows them as "not coded".
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder (see :func:`kit.core.data_dir`).
+    corpus : Corpus, str or Path, optional
+        The corpus (see :func:`kit.corpus.open_corpus`).
 
     Returns
     -------
     pandas.DataFrame
-        One row per (topic, article), topics in file order, articles by publication date. Columns:
+        One row per (topic, article) coded, topics in file order, articles by publication date.
+        Columns:
 
         ==================  ==============================================================
         claim_id            ``<topic>.<article_id>``
@@ -341,25 +306,20 @@ def claims(path=None) -> pd.DataFrame:
     >>> c.set_index("claim_id").loc["duration.cgtn-2025-05-17", "span"]
     'After the two-hour talks'
     """
-    base = core.data_dir(path)
+    base = core.data_dir(corpus)
     table = core.read_annotation(
         "claims.csv", required=_CLAIM_COLUMNS, path=base, allow_empty_span=True,
         codes={"relation_to_others": RELATIONS_TO_OTHERS, "relation_to_record": RELATIONS_TO_RECORD,
                "difference_kind": DIFFERENCE_KINDS},
     )
-    arts = core.load_articles(base)
-    problems = _check_claim_rows(table, list(arts["article_id"]))
+    arts = core.load_articles(corpus)
+    problems = _check_claim_rows(table)
     try:
-        fact_ids = set(record(base)["fact_id"])
+        fact_ids = set(record(corpus)["fact_id"])
     except NotCodedError:
         fact_ids = None
     if fact_ids is not None:
-        for r in table.to_dict("records"):
-            for fid in _split(r["record_fact_id"]):
-                if fid not in fact_ids:
-                    problems.append(Problem(_CLAIMS_FILE, f"line {r['csv_line']}",
-                                            f"record_fact_id {fid!r} is not in record.csv",
-                                            "use a fact_id from record.csv (or add the fact there first)"))
+        problems += _check_fact_ids(table, fact_ids)
     if problems:
         raise KitDataError(problems)
     order = {a: i for i, a in enumerate(arts["article_id"])}
@@ -375,27 +335,66 @@ def claims(path=None) -> pd.DataFrame:
     return table[cols]
 
 
-def claims_overview(path=None, *, table=None, facts=None):
-    """Say in one line how big the claims table and the record are, or show why they are missing.
+def _check_fact_ids(table: pd.DataFrame, fact_ids: set) -> list[Problem]:
+    return [Problem(_CLAIMS_FILE, f"line {r['csv_line']}", f"record_fact_id {fid!r} is not in record.csv",
+                    "use a fact_id from record.csv (or add the fact there first)")
+            for r in table.to_dict("records") for fid in _split(r["record_fact_id"]) if fid not in fact_ids]
 
-    For a notebook's Setup cell: on a coded corpus it prints ``T claim topics x A articles = N
-    rows; F facts in the record``. If either argument is the "not yet coded" notice of
-    ``helpers.when_coded``, it returns the notice(s) instead (with the line for the part that
-    is coded), so that they are shown once, in full, near the top of the notebook.
 
-    Parameters
-    ----------
-    path : str or Path, optional
-        The corpus folder.
-    table : DataFrame or Notice, optional
-        The result of :func:`claims` or of ``helpers.when_coded(helpers.claims)``.
-    facts : DataFrame or Notice, optional
-        The result of :func:`record` or of ``helpers.when_coded(helpers.record)``.
+def claims_missing(corpus=None) -> pd.DataFrame:
+    """The (topic, article) rows the claims table does not have yet: what is left to code.
+
+    Every topic needs one row per article (``not mentioned`` when the article is silent). An
+    article with no row at all is not yet coded; an article that lacks a few topics may have
+    been forgotten, or a topic name mistyped.
 
     Returns
     -------
-    None or kit.core.HTML
-        ``None`` after printing the line; HTML holding the notice(s) otherwise.
+    pandas.DataFrame
+        Columns ``topic``, ``article_id``, ``outlet``, ``published`` and ``article_coded``
+        (whether the article has rows for other topics), topics in file order, articles by date.
+
+    Examples
+    --------
+    >>> claims_missing().empty
+    True
+    """
+    t = claims(corpus)
+    arts = core.load_articles(corpus)
+    have = set(zip(t.topic, t.article_id))
+    coded = set(t.article_id)
+    rows = [(topic, a.article_id, a.outlet, a.published, a.article_id in coded)
+            for topic in dict.fromkeys(t.topic) for a in arts.itertuples() if (topic, a.article_id) not in have]
+    return pd.DataFrame(rows, columns=["topic", "article_id", "outlet", "published", "article_coded"])
+
+
+def _missing_lines(corpus) -> list[str]:
+    """What is not coded yet, in words (empty when the table is complete)."""
+    miss = claims_missing(corpus)
+    if miss.empty:
+        return []
+    out = []
+    uncoded = list(dict.fromkeys(miss.loc[~miss.article_coded, "article_id"]))
+    if uncoded:
+        out.append(f"Not coded yet: {len(uncoded)} article(s) with no row in {_CLAIMS_FILE}: {', '.join(uncoded)}.")
+    gaps = miss[miss.article_coded]
+    for topic, grp in gaps.groupby("topic", sort=False):
+        out.append(f"Topic {topic!r} has no row yet for: {', '.join(grp.article_id)} (add one row per article; "
+                   "'not mentioned' if the article is silent).")
+    return out
+
+
+def claims_overview(corpus=None):
+    """Say how big the claims table and the record are, and what is not coded yet.
+
+    For a notebook's Setup cell: prints ``T claim topics x A articles = N rows; F facts in the
+    record`` and, if some articles or topics have no rows yet, which. On a corpus without a
+    record, the line for the claims is printed and the record's notice returned.
+
+    Returns
+    -------
+    None or kit.byo.Notice
+        ``None`` after printing; the "not yet coded" notice of the record if it is missing.
 
     Examples
     --------
@@ -405,28 +404,25 @@ def claims_overview(path=None, *, table=None, facts=None):
     >>> claims_overview(facts=note).data
     '<p>23 claim topics x 5 articles = 115 rows</p><b>not coded</b>'
     """
-    table = claims(path) if table is None else table
-    facts = record(path) if facts is None else facts
-    parts = []
-    if not isinstance(table, Notice):
-        parts.append(f"{table.topic.nunique()} claim topics x {table.article_id.nunique()} articles = "
-                     f"{len(table)} rows")
-    if not isinstance(facts, Notice):
-        parts.append(f"{len(facts)} facts in the record")
-    notices = [x for x in (table, facts) if isinstance(x, Notice)]
-    if not notices:
-        print("; ".join(parts))
-        return None
-    line = f"<p>{html.escape('; '.join(parts))}</p>" if parts else ""
-    return core.HTML(line + "".join(n.data for n in notices))
+    from kit.byo import not_coded_notice
+
+    table = claims(corpus)
+    line = f"{table.topic.nunique()} claim topics x {table.article_id.nunique()} articles = {len(table)} rows"
+    try:
+        facts = record(corpus)
+    except NotCodedError as exc:
+        print("\n".join([line, *_missing_lines(corpus)]))
+        return not_coded_notice(exc)
+    print("\n".join([f"{line}; {len(facts)} facts in the record", *_missing_lines(corpus)]))
+    return None
 
 
 def _split(cell: str) -> list[str]:
     return [v.strip() for v in str(cell).split("|") if v.strip()]
 
 
-def _check_claim_rows(table: pd.DataFrame, article_ids: list[str]) -> list[Problem]:
-    """Ids, spans and the one-row-per-article rule."""
+def _check_claim_rows(table: pd.DataFrame) -> list[Problem]:
+    """Ids, spans, and at most one row per topic and article."""
     problems, seen = [], {}
     for r in table.to_dict("records"):
         row = f"line {r['csv_line']}"
@@ -450,45 +446,33 @@ def _check_claim_rows(table: pd.DataFrame, article_ids: list[str]) -> list[Probl
         if not silent_others and not r["span"].strip():
             problems.append(Problem(_CLAIMS_FILE, row, "the row says the article mentions the topic but has no span",
                                     "copy the words the claim rests on into span, or code it not_mentioned"))
-    rows_by_topic: dict[str, set] = {}
-    first_line: dict[str, int] = {}
-    for r in table.to_dict("records"):
-        rows_by_topic.setdefault(r["topic"], set()).add(r["article_id"])
-        first_line.setdefault(r["topic"], r["csv_line"])
-    for topic, have in rows_by_topic.items():
-        missing = [a for a in article_ids if a not in have]
-        if missing:
-            problems.append(Problem(_CLAIMS_FILE, f"topic {topic!r} (first on line {first_line[topic]})",
-                                    f"no row for article(s) {', '.join(missing)}",
-                                    "add one row per article for every topic; write 'not mentioned' in says and "
-                                    "not_mentioned in both relation columns if the article is silent"))
     return problems
-
-
-
 
 # --------------------------------------------------------------------------------------------
 # The grid and the differences
 # --------------------------------------------------------------------------------------------
 
+_NOT_CODED = "not coded"
 
-def claims_grid(path=None, *, values: str = "relation_to_record", table: pd.DataFrame | None = None) -> pd.DataFrame:
+
+def claims_grid(corpus=None, *, values: str = "relation_to_record", topics=None) -> pd.DataFrame:
     """The claims side by side: one row per topic, one column per article.
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder.
+    corpus : Corpus, str or Path, optional
+        The corpus.
     values : str
         Which column fills the cells: ``relation_to_record`` (default), ``relation_to_others``,
         ``says``, ``span`` or ``difference_kind``.
-    table : DataFrame, optional
-        The result of :func:`claims` (to avoid loading it again).
+    topics : list of str, optional
+        Only these topics, in this order.
 
     Returns
     -------
     pandas.DataFrame
-        Index ``topic`` (file order), columns the article ids by publication date.
+        Index ``topic`` (file order), columns every article id of the corpus by publication
+        date; a (topic, article) row not coded yet reads ``"not coded"``.
 
     Examples
     --------
@@ -498,14 +482,21 @@ def claims_grid(path=None, *, values: str = "relation_to_record", table: pd.Data
     >>> claims_grid(values="says").loc["duration", "atalayar-2025-05-19"]
     'Says the meeting lasted less than two hours.'
     """
-    t = claims(path) if table is None else table
+    t = claims(corpus)
     allowed = ("relation_to_record", "relation_to_others", "says", "span", "difference_kind")
     if values not in allowed:
         raise ValueError(f"values must be one of {', '.join(allowed)}, not {values!r}")
-    topics = list(dict.fromkeys(t["topic"]))
-    arts = list(dict.fromkeys(t.sort_values(["published", "article_id"], kind="stable")["article_id"]))
+    all_topics = list(dict.fromkeys(t["topic"]))
+    if topics is not None:
+        unknown = [x for x in topics if x not in all_topics]
+        if unknown:  # an example about topics of another corpus: a notice, not an error
+            raise NotCodedError(Problem(_CLAIMS_FILE, "", f"this corpus has no claim topic "
+                                        f"{', '.join(map(repr, unknown))} (the example is about another corpus)",
+                                        f"try one of its topics: {', '.join(all_topics)}"))
+    arts = list(core.load_articles(corpus)["article_id"])
     grid = t.pivot(index="topic", columns="article_id", values=values)
-    return grid.reindex(index=topics, columns=arts).rename_axis(index="topic", columns="article_id")
+    grid = grid.reindex(index=list(topics) if topics is not None else all_topics, columns=arts)
+    return grid.astype(object).fillna(_NOT_CODED).rename_axis(index="topic", columns="article_id")
 
 
 #: Cell tints (light Okabe-Ito tones) and a text mark for each relation to the record, so the grid
@@ -519,26 +510,33 @@ _RECORD_STYLE = {
     "not_checkable": ("#e4e4e4", "?"),
     "not_mentioned": ("#ffffff", "–"),
 }
+_NOT_CODED_STYLE = ("#f2f2f2", "…")
 
 
-def show_claims_grid(path=None, *, values: str = "relation_to_record", topics=None,
-                     table: pd.DataFrame | None = None) -> core.HTML:
+def _grid_cell(code: str, text: str, kind: str, values: str) -> str:
+    colour, mark = _RECORD_STYLE.get(code, _NOT_CODED_STYLE)
+    if values == "relation_to_record" or code == _NOT_CODED:
+        text = text.replace("_", " ")
+    extra = f" <i>[{html.escape(kind.replace('_', ' '))}]</i>" if kind and kind != _NOT_CODED else ""
+    return (f"<td style='text-align:left;vertical-align:top;background:{colour}'>"
+            f"<b>{html.escape(mark)}</b> {html.escape(text)}{extra}</td>")
+
+
+def show_claims_grid(corpus=None, *, values: str = "relation_to_record", topics=None) -> core.HTML:
     """The claims grid as a colour-coded table: each cell tinted by how it compares with the record.
 
     Every cell also carries a text mark (✓ matches, ≈ compatible, ✗ contradicts, F✗ a forecast
-    that did not happen, F✓ one that came true, ? not checkable, – not mentioned) and, if the
-    row has one, its difference kind in brackets. All text is HTML-escaped.
+    that did not happen, F✓ one that came true, ? not checkable, – not mentioned, … not coded
+    yet) and, if the row has one, its difference kind in brackets. All text is HTML-escaped.
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder.
+    corpus : Corpus, str or Path, optional
+        The corpus.
     values : str
         ``relation_to_record`` (short codes) or ``says`` (the one-line summaries); see :func:`claims_grid`.
     topics : list of str, optional
         Show only these topics, in this order.
-    table : DataFrame, optional
-        The result of :func:`claims`.
 
     Returns
     -------
@@ -550,34 +548,25 @@ def show_claims_grid(path=None, *, values: str = "relation_to_record", topics=No
     >>> "F✗" in view.data, "[rounding]" in view.data
     (True, True)
     """
-    t = claims(path) if table is None else table
-    rel = claims_grid(values="relation_to_record", table=t)
-    kind = claims_grid(values="difference_kind", table=t)
-    shown = claims_grid(values=values, table=t)
-    if topics is not None:
-        rel, kind, shown = rel.loc[list(topics)], kind.loc[list(topics)], shown.loc[list(topics)]
-    outlets = dict(zip(t["article_id"], t["outlet"] + ", " + t["published"]))
+    rel = claims_grid(corpus, values="relation_to_record", topics=topics)
+    kind = claims_grid(corpus, values="difference_kind", topics=topics)
+    shown = claims_grid(corpus, values=values, topics=topics)
+    labels = article_labels(corpus)
     head = "<th style='text-align:left'>topic</th>" + "".join(
-        f"<th style='text-align:left'>{html.escape(a)}<br><span style='font-weight:normal;font-size:0.85em'>"
-        f"{html.escape(outlets[a])}</span></th>" for a in shown.columns)
+        f"<th style='text-align:left'>{html.escape(labels[a])}</th>" for a in shown.columns)
     rows = []
     for topic in shown.index:
         cells = [f"<td style='text-align:left;vertical-align:top'><b>{html.escape(topic)}</b></td>"]
-        for a in shown.columns:
-            code = rel.loc[topic, a]
-            colour, mark = _RECORD_STYLE.get(code, ("#ffffff", ""))
-            text = shown.loc[topic, a]
-            if values == "relation_to_record":
-                text = text.replace("_", " ")
-            k = kind.loc[topic, a]
-            extra = f" <i>[{html.escape(k.replace('_', ' '))}]</i>" if k else ""
-            cells.append(f"<td style='text-align:left;vertical-align:top;background:{colour}'>"
-                         f"<b>{html.escape(mark)}</b> {html.escape(text)}{extra}</td>")
+        cells += [_grid_cell(rel.loc[topic, a], shown.loc[topic, a], kind.loc[topic, a], values)
+                  for a in shown.columns]
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    styles = dict(_RECORD_STYLE)
+    if (rel == _NOT_CODED).any().any():
+        styles[_NOT_CODED] = _NOT_CODED_STYLE
     legend = " &nbsp; ".join(
         f"<span style='background:{c};padding:0 0.3em;border:1px solid #ccc'><b>{html.escape(m)}</b></span> "
-        f"{html.escape(code.replace('_', ' '))}" for code, (c, m) in _RECORD_STYLE.items())
-    return core.HTML(f"<p style='font-family:sans-serif;font-size:0.85em'>Compared with the record: {legend}; "
+        f"{html.escape(code.replace('_', ' '))}" for code, (c, m) in styles.items())
+    return core.HTML(f"<p style='font-family:sans-serif'>Compared with the record: {legend}; "
                      f"<i>[kind of difference]</i></p><table class='kit-table'><thead><tr>{head}</tr></thead>"
                      f"<tbody>{''.join(rows)}</tbody></table>")
 
@@ -585,7 +574,7 @@ def show_claims_grid(path=None, *, values: str = "relation_to_record", topics=No
 _DIFFERS = {"contradicts", "compatible_different_detail", "forecast_did_not_happen"}
 
 
-def differences(path=None, *, kinds=None, table: pd.DataFrame | None = None) -> pd.DataFrame:
+def differences(corpus=None, *, kinds=None) -> pd.DataFrame:
     """The rows that differ from the record, each with its kind, evidence, explanation and the record's citation.
 
     A row is listed if it has a ``difference_kind`` (including forecasts that came true, wire
@@ -594,12 +583,10 @@ def differences(path=None, *, kinds=None, table: pd.DataFrame | None = None) -> 
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder.
+    corpus : Corpus, str or Path, optional
+        The corpus.
     kinds : str or list of str, optional
         Keep only these difference kinds (e.g. ``"forecast"``).
-    table : DataFrame, optional
-        The result of :func:`claims`.
 
     Returns
     -------
@@ -623,9 +610,8 @@ def differences(path=None, *, kinds=None, table: pd.DataFrame | None = None) -> 
     >>> d.set_index("claim_id").loc["trump_status.athenstimes-2025-05-15", "record_citation"][:39]
     'Mint (India), 2025-01-20: https://www.l'
     """
-    base = core.data_dir(path)
-    rec = record(base).set_index("fact_id")
-    t = claims(base) if table is None else table
+    rec = record(corpus).set_index("fact_id")
+    t = claims(corpus)
     keep = (t["difference_kind"] != "") | t["relation_to_record"].isin(_DIFFERS)
     d = t[keep].copy()
     if kinds is not None:
@@ -645,14 +631,14 @@ def differences(path=None, *, kinds=None, table: pd.DataFrame | None = None) -> 
 _SEED_CODE_RE = re.compile(r"(?<![\w,.\-/])(\d{3})(?![\w\-/]|,\d)")
 
 
-def _code_labels(base) -> dict:
+def _code_labels(corpus) -> dict:
     """Map each article's three-digit seed code ("004") to a readable label ("Athens Times (004)").
 
     The codes come from the articles' ``seed_file`` names (``004_....txt``). An outlet with more
     than one article gets its day of publication too ("CGTN 14 May (000)"). Articles without a
     numbered seed file are left out.
     """
-    arts = core.load_articles(base)
+    arts = core.load_articles(corpus)
     if "seed_file" not in arts.columns:
         return {}
     repeated = arts["outlet"].duplicated(keep=False)
@@ -682,42 +668,47 @@ def _name_codes(text: str, labels: dict) -> str:
     return _SEED_CODE_RE.sub(lambda m: labels.get(m.group(1), m.group(1)), text)
 
 
-def show_differences(claim_ids, path=None, *, table: pd.DataFrame | None = None) -> core.HTML:
-    """A readable table of chosen claim rows: what the article says, its evidence, the record and its source.
+
+def show_differences(corpus=None, claim_ids=None, *, kinds=None) -> core.HTML:
+    """A readable table of claim rows: what the article says, its evidence, the record and its source.
 
     Parameters
     ----------
-    claim_ids : str or list of str
+    corpus : Corpus, str or Path, optional
+        The corpus.
+    claim_ids : str or list of str, optional
         The ``claim_id`` values to show, in this order (any rows of the claims table, not only
-        differences).
-    path : str or Path, optional
-        The corpus folder.
-    table : DataFrame, optional
-        The result of :func:`claims`.
+        differences). Default: every row of :func:`differences`.
+    kinds : str or list of str, optional
+        With no ``claim_ids``: only the differences of these kinds (e.g. ``"omission"``).
 
     Returns
     -------
     kit.core.HTML
-        Columns: ``claim_id``, ``comparison`` (relation to the record and kind), ``evidence`` (the
-        span), ``explanation`` (with article codes such as ``003`` written as "Atalayar (003)"),
-        ``the record`` (each fact's value and date) and ``source`` (each fact's citation). Every
-        cell is HTML-escaped.
+        Columns: ``article`` (outlet and date), ``topic``, ``comparison`` (relation to the record
+        and kind), ``evidence`` (the span), ``explanation`` (with article codes such as ``003``
+        written as "Atalayar (003)"), ``the record`` (each fact's value and date) and ``source``
+        (each fact's citation), with ``claim_id`` last. Every cell is HTML-escaped.
 
     Examples
     --------
-    >>> view = show_differences("duration.cgtn-2025-05-17")
+    >>> view = show_differences(None, "duration.cgtn-2025-05-17")
     >>> "After the two-hour talks" in view.data and "Al Jazeera" in view.data
     True
+    >>> "why_putin_proposed" in show_differences(kinds="omission").data
+    True
     """
-    base = core.data_dir(path)
-    ids = [claim_ids] if isinstance(claim_ids, str) else list(claim_ids)
-    t = (claims(base) if table is None else table).set_index("claim_id")
+    if claim_ids is None:
+        ids = list(differences(corpus, kinds=kinds)["claim_id"])
+    else:
+        ids = [claim_ids] if isinstance(claim_ids, str) else list(claim_ids)
+    t = claims(corpus).set_index("claim_id")
     unknown = [i for i in ids if i not in t.index]
     if unknown:
         raise KitDataError(Problem(_CLAIMS_FILE, "", f"no claim row with id {', '.join(map(repr, unknown))}",
                                    "use a claim_id of the claims table, <topic>.<article_id>"))
-    rec = record(base).set_index("fact_id")
-    labels = _code_labels(base)
+    rec = record(corpus).set_index("fact_id")
+    codes, labels = _code_labels(corpus), article_labels(corpus)
     rows = []
     for cid in ids:
         r = t.loc[cid]
@@ -726,40 +717,50 @@ def show_differences(claim_ids, path=None, *, table: pd.DataFrame | None = None)
         if r["difference_kind"]:
             comparison += f" ({r['difference_kind'].replace('_', ' ')})"
         rows.append({
-            "claim_id": cid,
+            "article": labels[r["article_id"]],
+            "topic": r["topic"],
             "comparison": comparison,
             "evidence": r["span"] or "(not mentioned)",
-            "explanation": _name_codes(r["explanation"], labels),
+            "explanation": _name_codes(r["explanation"], codes),
             "the record": "\n".join(f"{rec.loc[f, 'value']} [{rec.loc[f, 'when']}]" for f in facts),
             "source": "\n".join(rec.loc[f, "citation"] for f in facts),
+            "claim_id": cid,
         })
-    out = core.html_table(pd.DataFrame(rows))
+    cols = ["article", "topic", "comparison", "evidence", "explanation", "the record", "source", "claim_id"]
+    out = core.html_table(pd.DataFrame(rows, columns=cols))
     return core.HTML(out.data.replace("\n", "<br>"))
 
 
-def known_differences(path=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The eight differences listed in the kit's provenance notes, each with its claim rows.
+# --------------------------------------------------------------------------------------------
+# The known differences (a data file naming the claim rows of each)
+# --------------------------------------------------------------------------------------------
 
-    For the kit's own five articles (``KNOWN_DIFFERENCES``).
+_KNOWN_FILE = "annotations/known_differences.csv"
+_KNOWN_COLUMNS = ["no", "difference", "claim_ids", "article_id"]
 
-    Parameters
-    ----------
-    path : str or Path, optional
-        The corpus folder.
-    table : DataFrame, optional
-        The result of :func:`claims`.
+
+@cached
+def known_differences(corpus=None) -> pd.DataFrame:
+    """The differences a corpus's notes list, each with the claim rows that hold its evidence.
+
+    Read from ``annotations/known_differences.csv`` (one row per difference: its number, a
+    one-line description, its claim rows ``" | "``-separated, and optionally the article whose
+    reading view illustrates it). Every claim row named must exist in the claims table.
 
     Returns
     -------
     pandas.DataFrame
-        One row per (difference, claim row), numbered 1–8 as in the notes. Columns ``no``,
-        ``difference``, ``claim_id``, ``article_id``, ``relation_to_record``, ``difference_kind``,
-        ``span``.
+        One row per (difference, claim row), in file order. Columns ``no``, ``difference``,
+        ``claim_id``, ``article_id`` (of the claim row), ``relation_to_record``,
+        ``difference_kind``, ``span``.
 
     Raises
     ------
+    NotCodedError
+        If the corpus has no ``annotations/known_differences.csv`` (or no claims table).
     KitDataError
-        If a listed claim row is missing from the claims table (e.g. in another corpus).
+        For a missing or duplicate number, an empty description, or a claim row not in the
+        claims table, each with its line.
 
     Examples
     --------
@@ -769,34 +770,41 @@ def known_differences(path=None, *, table: pd.DataFrame | None = None) -> pd.Dat
     >>> k[k.no == 3].span.item()
     'former U.S. President Donald Trump'
     """
-    t = (claims(path) if table is None else table).set_index("claim_id")
-    rows, missing = [], []
-    for no, title, ids in KNOWN_DIFFERENCES:
-        for cid in ids:
-            if cid not in t.index:
-                missing.append(cid)
-                continue
-            r = t.loc[cid]
-            rows.append((no, title, cid, r["article_id"], r["relation_to_record"], r["difference_kind"], r["span"]))
-    if missing:
-        raise KitDataError(Problem(_CLAIMS_FILE, "", f"claim row(s) {', '.join(missing)} not found",
-                                   "this list belongs to the kit's own corpus; restore those rows"))
+    notes = _known_rows(corpus)
+    t = claims(corpus).set_index("claim_id")
+    rows = [(r.no, r.difference, cid, *t.loc[cid, ["article_id", "relation_to_record", "difference_kind", "span"]])
+            for r in notes.itertuples() for cid in _split(r.claim_ids)]
     return pd.DataFrame(rows, columns=["no", "difference", "claim_id", "article_id", "relation_to_record",
                                        "difference_kind", "span"])
 
 
-def show_known_differences(path=None, *, known: pd.DataFrame | None = None,
-                           table: pd.DataFrame | None = None) -> core.HTML:
-    """The eight differences of the kit's provenance notes as a table: one row each, with its claim rows.
+def _known_rows(corpus) -> pd.DataFrame:
+    """The file itself, checked: numbers, descriptions, claim rows and articles."""
+    df = core.read_annotation("known_differences.csv", required=_KNOWN_COLUMNS, path=corpus, span_col=None)
+    ids = set(claims(corpus)["claim_id"])
+    problems, seen = [], {}
+    for r in df.to_dict("records"):
+        row = f"line {r['csv_line']}"
+        if not r["no"].isdigit():
+            problems.append(Problem(_KNOWN_FILE, row, f"the no {r['no']!r} is not a whole number",
+                                    "number the differences 1, 2, 3 ..."))
+        elif r["no"] in seen:
+            problems.append(Problem(_KNOWN_FILE, row, f"duplicate no {r['no']} (also on line {seen[r['no']]})",
+                                    "give each difference its own number"))
+        seen.setdefault(r["no"], r["csv_line"])
+        if not r["difference"].strip():
+            problems.append(Problem(_KNOWN_FILE, row, "the difference is empty", "describe it in one line"))
+        missing = [c for c in _split(r["claim_ids"]) if c not in ids]
+        if missing or not _split(r["claim_ids"]):
+            problems.append(Problem(_KNOWN_FILE, row, f"claim row(s) {', '.join(missing) or '(none)'} not in "
+                                    f"{_CLAIMS_FILE}", "list claim_id values of the claims table, ' | '-separated"))
+    if problems:
+        raise KitDataError(problems)
+    return df.assign(no=pd.to_numeric(df["no"], errors="coerce").astype(int))
 
-    Parameters
-    ----------
-    path : str or Path, optional
-        The corpus folder.
-    known : DataFrame, optional
-        The result of :func:`known_differences` (to avoid building it again).
-    table : DataFrame, optional
-        The result of :func:`claims`.
+
+def show_known_differences(corpus=None) -> core.HTML:
+    """The known differences as a table: one row each, with its claim rows and their kinds.
 
     Returns
     -------
@@ -810,28 +818,89 @@ def show_known_differences(path=None, *, known: pd.DataFrame | None = None,
     >>> "trump_status.athenstimes-2025-05-15" in view.data and "title_error" in view.data
     True
     """
-    known = known_differences(path, table=table) if known is None else known
-    summary = known.groupby(["no", "difference"], as_index=False).agg(
+    known = known_differences(corpus)
+    summary = known.groupby(["no", "difference"], as_index=False, sort=False).agg(
         claim_ids=("claim_id", ", ".join), kinds=("difference_kind", lambda k: ", ".join(sorted(set(k) - {""}))))
     return core.html_table(summary)
 
 
+def explain_differences(corpus, numbers, *, show: str = "both") -> core.HTML:
+    """Some of the known differences in full: their claim rows against the record, then the article(s).
+
+    For the differences numbered ``numbers`` this shows the table of :func:`show_differences`
+    for their claim rows, then the reading view of each article the file names for them, with
+    every claim row of that article that differs from the record highlighted and labelled
+    ``[n] topic: kind`` (``n`` the number of the known difference it belongs to, if any).
+
+    Parameters
+    ----------
+    corpus : Corpus, str or Path, or None
+        The corpus.
+    numbers : int or list of int
+        Numbers of ``annotations/known_differences.csv``.
+    show : ``"both"``, ``"table"`` or ``"article"``
+        The table and the reading view(s), or only one of them.
+
+    Examples
+    --------
+    >>> view = explain_differences(None, [3, 4])
+    >>> "former U.S. President Donald Trump" in view.data and "kit-article" in view.data
+    True
+    """
+    nos = [numbers] if isinstance(numbers, int) else [int(n) for n in numbers]
+    notes = _known_rows(corpus)
+    unknown = [n for n in nos if n not in set(notes.no)]
+    if unknown:
+        raise KitDataError(Problem(_KNOWN_FILE, "", f"no difference numbered {', '.join(map(str, unknown))}",
+                                   f"use one of: {', '.join(map(str, notes.no))}"))
+    if show not in ("both", "table", "article"):
+        raise ValueError("show must be 'both', 'table' or 'article'")
+    chosen = notes[notes.no.isin(nos)]
+    ids = list(dict.fromkeys(c for cell in chosen.claim_ids for c in _split(cell)))
+    parts = [show_differences(corpus, ids).data] if show != "article" else []
+    if show == "table":
+        return core.HTML(parts[0])
+    number_of = {c: int(r.no) for r in notes.itertuples() for c in _split(r.claim_ids)}
+    diff = differences(corpus)
+    for aid in dict.fromkeys(a for a in chosen.article_id if a.strip()):
+        rows = diff[(diff.article_id == aid) & (diff.span != "")]
+        marks = pd.DataFrame({
+            "label": [(f"[{number_of[c]}] " if c in number_of else "") + f"{t}: {(k or rel).replace('_', ' ')}"
+                      for c, t, k, rel in zip(rows.claim_id, rows.topic, rows.difference_kind,
+                                              rows.relation_to_record)],
+            "span": rows.span})
+        parts.append(core.show_article(aid, highlight=marks, path=corpus).data)
+    return core.HTML("\n".join(parts))
+
 # --------------------------------------------------------------------------------------------
-# The timeline: what each writer could know
+# The timeline: what each writer could know (drawn by kit.core.plot_timeline)
 # --------------------------------------------------------------------------------------------
 
 _TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
+_TIMELINE_FILE = "timeline.csv"
+_TIMELINE_COLUMNS = ["fact_id", "label", "key", "mark", "mark_label"]
+#: How a fact of ``timeline.csv`` is drawn: a plain row, the planned day (dashed line across the chart),
+#: the day something was held (a band across the chart), or context listed under the chart.
+TIMELINE_MARKS = {
+    "": "a row of the chart",
+    "planned": "a row, and a dashed line across the chart on its day (a planned date)",
+    "held": "a row, and a band across the chart on its day (the day it happened)",
+    "context": "not drawn: listed under the chart as earlier or later context",
+}
+#: At most this many facts in one chart; more are split into parts (``part=2`` ...).
+MAX_FACTS_PER_CHART = 5
+_CONTEXT_DAYS = 60
 
 
-def _publication_moments(base) -> pd.DataFrame:
+def _publication_moments(corpus) -> pd.DataFrame:
     """Per article: start and end of its known publication moment, and how sure its date is.
 
     ``status`` is ``verified`` or ``inferred`` (from ``article_provenance.csv``), or ``as given``
     when the corpus does not say (a corpus of your own without a provenance file); ``verified``
     is True only for a verified date.
     """
-    arts = core.load_articles(base)
-    prov = core.provenance(base)
+    arts = core.load_articles(corpus)
+    prov = core.provenance(corpus)
     status = {r.article_id: r.status for r in prov.itertuples() if r.field == "published"}
     rows = []
     for a in arts.itertuples():
@@ -848,206 +917,284 @@ def _publication_moments(base) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["article_id", "outlet", "start", "end", "when", "verified", "status"])
 
 
-#: The kit's own story, drawn only on the kit's corpus: the chart's dates, and the planned and actual day of the talks.
-_KIT_RANGE = ("2025-04-26", "2025-05-27")
-_NUMBERS = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
-
-
-def _timeline_range(pubs: pd.DataFrame, ev: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """Dates shown for a corpus other than the kit's: the articles, and the facts up to 60 days around them.
-
-    A week before the first article leaves room for the publication labels.
-    """
-    first, last = pubs.start.min().normalize(), pubs.end.max()
-    near = ev[(ev.when_start >= first - pd.Timedelta(days=60)) & (ev.when_start <= last + pd.Timedelta(days=60))]
-    lo = min([first - pd.Timedelta(days=5), *near.when_start.dt.normalize()]) - pd.Timedelta(days=2)
-    hi = max([last, *near.when_end.fillna(near.when_start)]).ceil("D") + pd.Timedelta(days=2)
-    return lo, hi
-
-
-def plot_claims_timeline(path=None, *, facts=None, start=None, end=None):
-    """Plot when each article was published against the dated facts of the record: what each writer could know.
-
-    The top panel has one row per fact of the record (a diamond for a moment known to the
-    minute, a bar for a day, month or interval); the bottom panel one row per article, with a
-    blue band from the left edge to its publication moment (what had happened by then) and a
-    marker at that moment (filled: date verified; hollow: inferred, or as given in
-    ``articles.csv`` when the corpus has no provenance for it; a bar over the whole day when the
-    time of day is unknown). Facts dated before ``start`` (or after ``end``) are listed under the
-    chart. On the kit's own corpus, orange lines mark the planned (dashed) and actual day of the
-    talks.
-
-    A corpus without ``record.csv`` (a corpus of your own, not yet coded) gets the articles
-    panel only, with a note saying how to add the record.
-
-    Parameters
-    ----------
-    path : str or Path, optional
-        The corpus folder.
-    facts : dict or list, optional
-        ``{fact_id: label}`` or a list of fact ids (labelled with their ``value``). Default:
-        ``TIMELINE_FACTS`` present in the record on the kit's corpus; every dated fact of the
-        record on another corpus (labelled with its ``value``).
-    start, end : str, optional
-        The dates shown (``YYYY-MM-DD``). Default: 26 April to 27 May 2025 on the kit's corpus;
-        otherwise from a week before the first article (or the earliest fact up to 60 days before
-        it) to two days after the last article or fact (up to 60 days after).
+@cached
+def timeline_facts(corpus=None) -> pd.DataFrame:
+    """Which facts of the record the timeline shows, with their chart labels (``timeline.csv``).
 
     Returns
     -------
-    matplotlib.figure.Figure
+    pandas.DataFrame
+        One row per fact, in file order. Columns ``fact_id`` (a fact of ``record.csv``),
+        ``label`` (short, for the chart), ``key`` (``yes``: on the short overview timeline),
+        ``mark`` (see ``TIMELINE_MARKS``) and ``mark_label`` (the words written at a planned or
+        held day's line).
 
     Raises
     ------
     NotCodedError
-        If ``facts`` are asked for and the corpus has no record.
+        If the corpus has no ``timeline.csv`` or no ``record.csv``.
+    KitDataError
+        For a fact not in the record, a duplicate, an empty label or an unknown code.
 
     Examples
     --------
-    >>> fig = plot_claims_timeline()
-    >>> [ax.get_title(loc="left")[:26] for ax in fig.axes]
-    ['What had happened (the rec', 'When each article appeared']
-    >>> import matplotlib.pyplot as plt; plt.close(fig)
+    >>> t = timeline_facts()
+    >>> t.query("key == 'yes'").mark.tolist()
+    ['', '', 'planned', 'held']
     """
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
+    base = core.data_dir(corpus)
+    file = base / _TIMELINE_FILE
+    if not file.exists():
+        raise NotCodedError(Problem(_TIMELINE_FILE, "", "this corpus has no list of the facts its timeline shows",
+                                    "write timeline.csv next to record.csv (see data/README.md for its columns)"))
+    df = core.read_csv_checked(file, required=_TIMELINE_COLUMNS, base=base)
+    facts = set(record(corpus)["fact_id"])
+    problems, seen = [], {}
+    for r in df.to_dict("records"):
+        row = f"line {r['csv_line']}"
+        if r["fact_id"] not in facts:
+            problems.append(Problem(_TIMELINE_FILE, row, f"fact_id {r['fact_id']!r} is not in record.csv",
+                                    "use a fact_id from record.csv"))
+        elif r["fact_id"] in seen:
+            problems.append(Problem(_TIMELINE_FILE, row, f"duplicate fact_id {r['fact_id']!r} (also on line "
+                                    f"{seen[r['fact_id']]})", "list each fact once"))
+        seen.setdefault(r["fact_id"], r["csv_line"])
+        if not r["label"].strip():
+            problems.append(Problem(_TIMELINE_FILE, row, "the label is empty", "write a short label for the chart"))
+        if r["key"] not in ("yes", "no"):
+            problems.append(Problem(_TIMELINE_FILE, row, f"key must be yes or no, not {r['key']!r}",
+                                    "write yes (on the overview timeline) or no"))
+        if r["mark"] not in TIMELINE_MARKS:
+            problems.append(Problem(_TIMELINE_FILE, row, f"unknown mark {r['mark']!r}",
+                                    "leave it empty, or use planned, held or context"))
+    if problems:
+        raise KitDataError(problems)
+    return df[_TIMELINE_COLUMNS].reset_index(drop=True)
 
-    base = core.data_dir(path)
-    kit = is_kit_corpus(base)
+
+def timeline_events(corpus=None, facts="key") -> pd.DataFrame:
+    """The dated facts a timeline draws: the record's facts named by ``timeline.csv``, with their dates.
+
+    Parameters
+    ----------
+    corpus : Corpus, str or Path, optional
+        The corpus.
+    facts : ``"key"``, ``"all"`` or list of str
+        ``"key"``: the facts ``timeline.csv`` marks ``key`` (the short overview); ``"all"``: every
+        fact it lists; or a list of ``fact_id`` values of the record. Without ``timeline.csv``,
+        ``"key"`` and ``"all"`` mean every dated fact of the record, labelled with its ``value``,
+        those more than 60 days from the articles being context.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per dated fact, by day and then in the order given. Columns ``fact_id``,
+        ``label``, ``mark``, ``mark_label``, ``when``, ``when_start``, ``when_end``,
+        ``when_precision``, ``context`` (True: listed under the chart, not drawn). Empty if the
+        corpus has no ``record.csv``.
+
+    Examples
+    --------
+    >>> timeline_events().fact_id.tolist()
+    ['european_ceasefire_demand', 'putin_proposal', 'talks_postponed', 'start_time']
+    """
+    cols = ["fact_id", "label", "mark", "mark_label", "when", "when_start", "when_end", "when_precision", "context"]
     try:
-        rec = record(base).set_index("fact_id")
+        rec = record(corpus).set_index("fact_id", drop=False)
     except NotCodedError:
-        if facts is not None:
+        if not isinstance(facts, str):
             raise
-        rec = None
-    pubs = _publication_moments(base)
-    if rec is None:
-        facts = {}
-    elif facts is None:
-        facts = ({f: lab for f, lab in TIMELINE_FACTS.items() if f in rec.index} if kit
-                 else {f: str(v) for f, v in rec["value"].items()})
-    elif not isinstance(facts, dict):
-        facts = {f: str(rec.loc[f, "value"]) if f in rec.index else f for f in facts}
-    unknown = [f for f in facts if rec is None or f not in rec.index]
+        dtypes = {"when_start": "datetime64[ns]", "when_end": "datetime64[ns]", "context": bool}
+        return pd.DataFrame({c: pd.Series(dtype=dtypes.get(c, object)) for c in cols})
+    chosen = _chosen_facts(corpus, rec, facts)
+    ev = rec.loc[list(chosen.fact_id)].reset_index(drop=True)
+    ev = ev.assign(label=list(chosen.label), mark=list(chosen.mark), mark_label=list(chosen.mark_label))
+    ev = ev.dropna(subset=["when_start"])
+    if "context" in set(chosen.mark) or len(ev) == 0:
+        ev["context"] = ev["mark"] == "context"
+    else:  # no file says what is context: facts far from the articles are
+        pubs = _publication_moments(corpus)
+        lo = pubs.start.min() - pd.Timedelta(days=_CONTEXT_DAYS)
+        hi = pubs.end.max() + pd.Timedelta(days=_CONTEXT_DAYS)
+        ev["context"] = (ev.when_start < lo) | (ev.when_start > hi)
+    ev = ev.assign(_day=ev.when_start.dt.normalize(), _order=range(len(ev)))
+    return ev.sort_values(["_day", "_order"], kind="stable")[cols].reset_index(drop=True)
+
+
+def _chosen_facts(corpus, rec: pd.DataFrame, facts) -> pd.DataFrame:
+    """fact_id, label, mark, mark_label of the facts asked for."""
+    try:
+        listed = timeline_facts(corpus)
+    except NotCodedError:
+        listed = pd.DataFrame({"fact_id": rec.fact_id, "label": rec.value.astype(str), "key": "yes", "mark": "",
+                               "mark_label": ""})
+    if isinstance(facts, str):
+        if facts not in ("key", "all"):
+            raise KitDataError(Problem("plot_timeline", "", f"facts={facts!r}",
+                                       "use facts='key', facts='all' or a list of fact_id values"))
+        return listed[listed.key == "yes"] if facts == "key" else listed
+    unknown = [f for f in facts if f not in rec.index]
     if unknown:
         raise KitDataError(Problem(_RECORD_FILE, "", f"no fact with id {', '.join(unknown)}",
                                    "use fact_id values from record.csv"))
-    if rec is None:
-        ev = pd.DataFrame({"when_start": pd.Series(dtype="datetime64[ns]"),
-                           "when_end": pd.Series(dtype="datetime64[ns]"), "label": pd.Series(dtype=object)})
-    else:
-        ev = rec.loc[list(facts)].assign(label=list(facts.values())).dropna(subset=["when_start"])
-    # by day, then in the order the facts were given (within a day most times are not known)
-    ev = ev.assign(_day=ev.when_start.dt.normalize(), _order=range(len(ev)))
-    ev = ev.sort_values(["_day", "_order"], kind="stable")
-    if kit:
-        lo, hi = (pd.Timestamp(d) for d in _KIT_RANGE)
-    else:
-        lo, hi = _timeline_range(pubs, ev)
-    lo, hi = pd.Timestamp(start) if start else lo, pd.Timestamp(end) if end else hi
-    ref_year = 2025 if kit else int(pubs.start.min().year)
-    inside = ev[(ev.when_start >= lo) & (ev.when_start < hi)]
-    before = ev[ev.when_start < lo]
-    after = ev[ev.when_start >= hi]
+    by_id = listed.set_index("fact_id")
+    return pd.DataFrame([(f, by_id.loc[f, "label"] if f in by_id.index else str(rec.loc[f, "value"]),
+                          by_id.loc[f, "mark"] if f in by_id.index else "",
+                          by_id.loc[f, "mark_label"] if f in by_id.index else "") for f in facts],
+                        columns=["fact_id", "label", "mark", "mark_label"])
 
-    blue, orange = "#0072B2", "#D55E00"
-    n_ev, n_art = len(inside), len(pubs)
-    if rec is not None:
-        fig, (ax1, ax2) = plt.subplots(2, 1, figsize=(12, 0.32 * (n_ev + n_art) + 2.6), sharex=True,
-                                       gridspec_kw={"height_ratios": [max(n_ev, 1), n_art + 0.6],
-                                                    "hspace": 0.08 if kit else 0.3})
-        axes = (ax1, ax2)
-        # the record
-        for y, (fid, e) in enumerate(inside.iterrows()):
-            planned = kit and fid == "talks_postponed"
-            if e.when_precision == "time":
-                ax1.plot([e.when_start], [y], marker="D", markersize=7, color=orange, zorder=3)
-            else:
-                ax1.barh(y, e.when_end - e.when_start, left=e.when_start, height=0.5,
-                         color="white" if planned else orange, edgecolor=orange, hatch="///" if planned else None,
-                         linewidth=1.2, zorder=3)
-        labels = [f"{_day_label(e, ref_year=ref_year)}  {textwrap.shorten(e.label, 70, placeholder='…')}"
-                  for _, e in inside.iterrows()]
-        ax1.set_yticks(range(n_ev), labels, fontsize=8)
-        ax1.set_ylim(n_ev - 0.4, -0.6)
-        ax1.set_title(f"What had happened (the record, {'data/' if kit else ''}record.csv)", loc="left",
-                      fontsize=9.5, fontweight="bold")
-    else:
-        fig, ax2 = plt.subplots(figsize=(12, 0.32 * n_art + 2.4))
-        axes = (ax2,)
-    # the articles
-    for y, p in enumerate(pubs.itertuples()):
-        ax2.barh(y, p.start - lo, left=lo, height=0.5, color=blue, alpha=0.18, zorder=1)
-        face = blue if p.verified else "white"
-        if p.end > p.start:
-            ax2.barh(y, p.end - p.start, left=p.start, height=0.5, color=face, edgecolor=blue, linewidth=1.5, zorder=3)
+
+def _window(pubs: pd.DataFrame, drawn: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The dates shown: every article and every drawn fact, with two days before and one after."""
+    starts = [pubs.start.min().normalize(), *drawn.when_start.dt.normalize()]
+    ends = [pubs.end.max(), *drawn.when_end.fillna(drawn.when_start)]
+    return min(starts) - pd.Timedelta(days=2), max(ends).ceil("D") + pd.Timedelta(days=1)
+
+
+def _split_parts(drawn: pd.DataFrame, size: int = MAX_FACTS_PER_CHART) -> list[pd.DataFrame]:
+    """Consecutive, near-equal parts of at most ``size`` facts."""
+    n = max(1, -(-len(drawn) // size))
+    bounds = [round(i * len(drawn) / n) for i in range(n + 1)]
+    return [drawn.iloc[bounds[i]:bounds[i + 1]] for i in range(n)]
+
+
+def _draw_facts(ax, ev: pd.DataFrame, ref_year: int, colour: str) -> None:
+    for y, e in enumerate(ev.itertuples()):
+        planned = e.mark == "planned"
+        if e.when_precision == "time":
+            ax.plot([e.when_start], [y], marker="D", markersize=8, color=colour, zorder=3)
         else:
-            ax2.plot([p.start], [y], marker="o", markersize=8, color=blue, markerfacecolor=face,
-                     markeredgewidth=1.5, zorder=3)
-        ax2.annotate(f"{p.when}; date {p.status}", (p.start, y), xytext=(-7, 0), textcoords="offset points",
-                     ha="right", va="center", fontsize=8, color="#222222")
-    ax2.set_yticks(range(n_art), [f"{p.outlet}  ({p.article_id})" for p in pubs.itertuples()], fontsize=8.5)
-    ax2.set_ylim(n_art + 0.3, -0.7)
-    ax2.set_title("When each article appeared (band: what had happened by then)", loc="left", fontsize=9.5,
-                  fontweight="bold")
+            ax.barh(y, e.when_end - e.when_start, left=e.when_start, height=0.5, color="white" if planned else colour,
+                    edgecolor=colour, hatch="///" if planned else None, linewidth=1.2, zorder=3)
+    labels = [_fact_label(e, ref_year) for e in ev.itertuples()]
+    ax.set_yticks(range(len(ev)), labels)
+    ax.set_ylim(len(ev) - 0.4, -0.6)
+    ax.set_title("What had happened (record.csv)", loc="left", fontweight="bold")
+
+
+def _draw_articles(ax, pubs: pd.DataFrame, lo, colour: str) -> None:
+    for y, p in enumerate(pubs.itertuples()):
+        ax.barh(y, p.start - lo, left=lo, height=0.5, color=colour, alpha=0.18, zorder=1)
+        face = colour if p.verified else "white"
+        if p.end > p.start:
+            ax.barh(y, p.end - p.start, left=p.start, height=0.5, color=face, edgecolor=colour, linewidth=1.5,
+                    zorder=3)
+        else:
+            ax.plot([p.start], [y], marker="o", markersize=9, color=colour, markerfacecolor=face,
+                    markeredgewidth=1.5, zorder=3)
+    ax.set_yticks(range(len(pubs)), list(pubs.label))
+    ax.set_ylim(len(pubs) + 0.5, -0.6)
+    ax.set_title("When each article appeared", loc="left", fontweight="bold")
+
+
+def _fact_label(e, ref_year: int) -> str:
+    return textwrap.fill(f"{_day_label(e, ref_year=ref_year)}: {e.label}", 30, break_on_hyphens=False)
+
+
+def _draw_marks(axes, marks: pd.DataFrame, colour: str, y: float) -> None:
+    """Planned days (dashed line, faint band) and held days (band) across every panel, labelled in the last."""
+    for e in marks.itertuples():
+        day = e.when_start.normalize()
+        for ax in axes:
+            ax.axvspan(day, day + pd.Timedelta(days=1), color=colour, alpha=0.06 if e.mark == "planned" else 0.15,
+                       zorder=0)
+            if e.mark == "planned":
+                ax.axvline(day, color=colour, linestyle="--", linewidth=1, zorder=0)
+        if e.mark_label:
+            x, ha = (day, "right") if e.mark == "planned" else (day + pd.Timedelta(days=1), "left")
+            axes[-1].text(x, y, f" {e.mark_label} {day.day} {day:%b} ", ha=ha, va="center", color=colour,
+                          fontweight="bold" if e.mark == "held" else "normal")
+
+
+def _format_dates(ax, lo, hi) -> None:
+    import matplotlib.dates as mdates
+
+    ax.set_xlim(lo, hi)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b") if hi - lo <= pd.Timedelta(days=120)
+                                 else mdates.ConciseDateFormatter(locator))
+    if hi - lo <= pd.Timedelta(days=62):
+        ax.xaxis.set_minor_locator(mdates.DayLocator())
+
+
+def _notes(ev: pd.DataFrame, lo, hi, ref_year: int, has_record: bool, part: int, n_parts: int, facts) -> list[str]:
+    notes = ["Band: what had happened by the article's publication. Marker filled: date verified; hollow: "
+             "inferred, or as given in articles.csv; a box: time of day unknown. Times are local, as given."]
+    ctx = ev[ev.context | (ev.when_start < lo) | (ev.when_start >= hi)]
+    before, after = ctx[ctx.when_start < lo], ctx[ctx.when_start >= lo]
+    if len(before):
+        notes.append("Earlier, off the chart: " + "; ".join(f"{_day_label(e, year=True, ref_year=ref_year)} {e.label}"
+                                                            for e in before.itertuples()))
+    if len(after):
+        notes.append("Later, off the chart: " + "; ".join(f"{_day_label(e, year=True, ref_year=ref_year)} {e.label}"
+                                                          for e in after.itertuples()))
+    if n_parts > 1:
+        arg = f"facts={facts!r}" if isinstance(facts, str) else "facts=[...]"
+        others = ", ".join(f"part={i}" for i in range(1, n_parts + 1) if i != part)
+        notes.append(f"Part {part} of {n_parts}; the other facts: helpers.plot_timeline(corpus, {arg}, {others}).")
+    if not has_record:
+        notes.append("This corpus has no record.csv yet, so only the articles are drawn. To set them against dated "
+                     "facts, write the record: helpers.annotation_template(\"record.csv\") (see "
+                     "docs/bring-your-own-articles.md).")
+    return notes
+
+
+def _timeline_figure(corpus=None, *, facts="key", part: int = 1, start=None, end=None):
+    """The one timeline chart (see :func:`kit.core.plot_timeline`)."""
+    ev = timeline_events(corpus, facts)
+    has_record = core.data_dir(corpus).joinpath(_RECORD_FILE).exists()
+    pubs = _publication_moments(corpus)
+    labels = article_labels(corpus)
+    pubs["label"] = [labels[a] + (f" {m.group(1).zfill(2)}:{m.group(2)}" if (m := _TIME_RE.search(w)) else "")
+                     for a, w in zip(pubs.article_id, pubs.when)]
+    drawn = ev[~ev.context]
+    lo, hi = _window(pubs, drawn)
+    lo, hi = pd.Timestamp(start) if start else lo, pd.Timestamp(end) if end else hi
+    drawn = drawn[(drawn.when_start >= lo) & (drawn.when_start < hi)]
+    parts = _split_parts(drawn)
+    if part > len(parts) >= 1 and part > 1:  # a notebook written for a longer timeline, on a shorter one
+        print(f"The timeline of this corpus fits in {len(parts)} part(s): there is no part {part}.")
+        return None
+    if part < 1:
+        raise KitDataError(Problem("plot_timeline", "", f"there is no part {part}", "use part=1, part=2 ..."))
+    shown = parts[part - 1]
+    ref_year = int(pubs.start.min().year)
+    blue, orange = style.PALETTE[0], style.PALETTE[4]
+    notes = "\n".join(textwrap.fill(n, 72) for n in _notes(ev, lo, hi, ref_year, has_record, part, len(parts), facts))
+    n_notes = notes.count("\n") + 1
+    n_lines = sum(_fact_label(e, ref_year).count("\n") + 1 for e in shown.itertuples())
+    if has_record:
+        top, bottom = 0.19 * n_lines + 0.1 * len(shown) + 0.2, 0.27 * len(pubs) + 0.4
+        fig, (ax1, ax2) = style.figure(top + bottom + 1.2 + 0.19 * n_notes, nrows=2, sharex=True,
+                                       gridspec_kw={"height_ratios": [top, bottom]})
+        _draw_facts(ax1, shown, ref_year, orange)
+        axes = (ax1, ax2)
+    else:
+        fig, ax2 = style.figure(0.27 * len(pubs) + 1.9 + 0.19 * n_notes)
+        axes = (ax2,)
+    _draw_articles(ax2, pubs, lo, blue)
+    marks = ev[ev.mark.isin(["planned", "held"]) & (ev.when_start >= lo) & (ev.when_start < hi)]
+    _draw_marks(axes, marks, orange, len(pubs) + 0.05)
     for ax in axes:
-        if kit:  # the talks: planned and held
-            ax.axvspan(pd.Timestamp("2025-05-15"), pd.Timestamp("2025-05-16"), color=orange, alpha=0.06, zorder=0)
-            ax.axvline(pd.Timestamp("2025-05-15"), color=orange, linestyle="--", linewidth=1, zorder=0)
-            ax.axvspan(pd.Timestamp("2025-05-16"), pd.Timestamp("2025-05-17"), color=orange, alpha=0.15, zorder=0)
         ax.grid(axis="x", color="#dddddd", linewidth=0.6, zorder=0)
         for side in ("right", "top"):
             ax.spines[side].set_visible(False)
         ax.tick_params(axis="y", length=0)
-    if kit:
-        ax2.text(pd.Timestamp("2025-05-17"), n_art - 0.25, " talks held 16 May", ha="left", va="center", fontsize=8,
-                 color=orange, fontweight="bold")
-        ax2.text(pd.Timestamp("2025-05-15"), n_art - 0.25, "planned 15 May ", ha="right", va="center", fontsize=8,
-                 color=orange)
-    ax2.set_xlim(lo, hi)
-    if hi - lo <= pd.Timedelta(days=62):
-        ax2.xaxis.set_major_locator(mdates.DayLocator(bymonthday=[1, 5, 10, 15, 20, 25]))
-        ax2.xaxis.set_minor_locator(mdates.DayLocator())
-        ax2.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
-    else:
-        locator = mdates.AutoDateLocator()
-        ax2.xaxis.set_major_locator(locator)
-        ax2.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    if kit:
-        ax2.set_xlabel("2025, local times as given (the two publication times have no stated time zone).\n"
-                       "Article marker filled: publication date verified; hollow: inferred; a box: time of day "
-                       "unknown.", fontsize=8.5)
-    else:
-        ax2.set_xlabel(f"{ref_year}, local times as given in articles.csv.\nArticle marker filled: publication date "
-                       "verified; hollow: inferred, or as given (no article_provenance.csv entry); a box: time of "
-                       "day unknown.", fontsize=8.5)
-    if rec is not None:
-        ax1.grid(axis="x", which="minor", color="#f0f0f0", linewidth=0.5)
-    notes = []
-    if len(before):
-        notes.append("Earlier, off the chart: " + "; ".join(f"{_day_label(e, year=True, ref_year=ref_year)} {e.label}"
-                                                             for _, e in before.iterrows()))
-    if len(after):
-        notes.append("Later, off the chart: " + "; ".join(f"{_day_label(e, year=True, ref_year=ref_year)} {e.label}"
-                                                           for _, e in after.iterrows()))
-    if rec is None:
-        notes.append("This corpus has no record.csv yet, so only the articles are drawn. To set them against dated "
-                     "facts, write the record: helpers.annotation_template(\"record.csv\") (see "
-                     "docs/bring-your-own-articles.md).")
-    if notes:
-        fig.text(0.01, 0.005, "\n".join(textwrap.fill(n, 170) for n in notes), fontsize=7.5, color="#444444",
-                 va="bottom")
-    n_lines = sum(len(textwrap.wrap(n, 170)) for n in notes)
-    count = _NUMBERS[n_art] if n_art < len(_NUMBERS) else str(n_art)
-    fig.suptitle(f"What could each writer know? Publication moments of the {count} articles against the record"
-                 if rec is not None else f"What could each writer know? Publication moments of the {count} articles",
-                 fontsize=11, x=0.01, ha="left")
-    fig.subplots_adjust(left=0.36, right=0.985, top=1 - 0.55 / fig.get_figheight(),
-                        bottom=(0.6 + 0.4 * min(n_lines, 1) + 0.13 * max(n_lines - 2, 0)) / fig.get_figheight())
+    _format_dates(ax2, lo, hi)
+    fig.supxlabel(notes, x=0.01, ha="left", fontsize=style.MIN_FONT)
+    count = _number_word(len(pubs))
+    title = f"What could each writer know? {count.capitalize()} articles"
+    fig.suptitle(title + (f" (part {part} of {len(parts)})" if len(parts) > 1 else ""), x=0.01, ha="left")
     return fig
 
 
-def _day_label(e, year: bool = False, ref_year: int = 2025) -> str:
+def _number_word(n: int) -> str:
+    words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    return words[n] if n < len(words) else str(n)
+
+
+def _day_label(e, year: bool = False, ref_year: int = 0) -> str:
     """A short date label for a fact: '11 May 01:30', '16 May', 'Mar 2025', '23–25 May' (year if not ``ref_year``)."""
     s = e.when_start
     if e.when_precision == "time":
@@ -1058,6 +1205,7 @@ def _day_label(e, year: bool = False, ref_year: int = 2025) -> str:
         last = e.when_end - pd.Timedelta(days=1)
         return f"{s.day}–{last.day} {last:%b}" if s.month == last.month else f"{s.day} {s:%b}–{last.day} {last:%b}"
     return f"{s.day} {s:%b}" + (f" {s.year}" if year or s.year != ref_year else "")
+
 
 
 # --------------------------------------------------------------------------------------------
@@ -1076,14 +1224,7 @@ _APPOSITIVE = re.compile(
     r"(?:director|professor|scholar|researcher|research\s+fellow|fellow|dean|head|chief|spokes(?:person|man|woman))"
     rf"\s+(?:of|at|from|for)\s+(?:the\s+)?{_INSTITUTION}")
 
-_STOPWORDS = frozenset("""
-a about above after again against all also am an and any are as at be been before being between both but by can
-could did do does doing down during each even few for from further had has have having he her here hers him his how
-i if in into is it its itself just may me might more most must my no nor not now of off on once only or other our
-out over own same shall she should so some such than that the their them then there these they this those through
-to too under until up very was we were what when where which while who whom why will with would you your
-said says say saying told tell tells added adding noted according reported stressed
-""".split())
+
 
 
 def strip_titles(text: str) -> str:
@@ -1124,13 +1265,19 @@ def _stem(tok: str) -> str:
 
 
 def _tokens_with_case(text: str, strip: bool = True) -> list[tuple[str, bool]]:
-    """(term, capitalised-in-mid-sentence) for each term of a sentence, titles stripped unless ``strip`` is False."""
+    """(term, capitalised-in-mid-sentence) for each term of a sentence, titles stripped unless ``strip`` is False.
+
+    The words are those of the kit's one tokenizer (:func:`kit.core.tokenize`), after folding
+    accents and quotes; hyphenated words are split and the kit's stop words
+    (:data:`kit.core.STOP_WORDS`) dropped, except words written in capitals ("US").
+    """
     out = []
-    for i, m in enumerate(re.finditer(r"[^\W_]+(?:['\-][^\W_]+)*", _fold(strip_titles(text) if strip else text))):
-        word = m.group(0)
-        for part in re.split(r"-", word):
-            tok = _stem(part.lower())
-            if tok and tok not in _STOPWORDS and (len(tok) > 1 or tok.isdigit()):
+    folded = _fold(strip_titles(text) if strip else text)
+    for i, (word, lower) in enumerate(zip(core._WORD_RE.findall(folded), core.tokenize(folded))):
+        for part, low in zip(re.split(r"[-\u2011]", word), re.split(r"[-\u2011]", lower)):
+            tok = _stem(low)
+            acronym = len(part) > 1 and part.isupper()  # "US" is a name, not the pronoun "us"
+            if tok and (acronym or tok not in core.STOP_WORDS) and (len(tok) > 1 or tok.isdigit()):
                 out.append((tok, i > 0 and part[:1].isupper()))
     return out
 
@@ -1144,25 +1291,26 @@ def matching_tokens(text: str, *, strip: bool = True) -> list[str]:
     Examples
     --------
     >>> matching_tokens("Ukrainian Defense Minister Rustem Umerov said 1,000 prisoners were swapped at Dolmabahçe.")
-    ['ukrainian', 'rustem', 'umerov', '1000', 'prisoner', 'swapped', 'dolmabahce']
+    ['ukrainian', 'rustem', 'umerov', 'said', '1000', 'prisoner', 'swapped', 'dolmabahce']
     >>> matching_tokens("a 30‑day ceasefire")
     ['30', 'day', 'ceasefire']
     """
     return [t for t, _ in _tokens_with_case(text, strip)]
 
 
-def bm25_scores(query, docs, *, k1: float = 1.2, b: float = 0.75, weights: dict | None = None) -> np.ndarray:
-    """Okapi BM25 score of each document for one query (lists of terms), with optional term weights.
+def bm25_matrix(queries, docs, *, k1: float = 1.2, b: float = 0.75, weights: dict | None = None) -> np.ndarray:
+    """Okapi BM25 score of every document for every query (lists of terms), with optional term weights.
 
     score(q, d) = Σ_{t ∈ set(q)} w_t · idf(t) · f(t,d)·(k1+1) / (f(t,d) + k1·(1 − b + b·|d|/avgdl)),
     idf(t) = ln(1 + (N − n_t + 0.5)/(n_t + 0.5)), where f(t,d) is the count of t in d, |d| the
     length of d, avgdl the mean length, N the number of documents, n_t how many contain t, and w_t
-    the weight of t (1 unless given). Each distinct query term counts once.
+    the weight of t (1 unless given). Each distinct query term counts once. Computed as one
+    matrix product (queries x terms times terms x documents), which is what the matcher uses.
 
     Parameters
     ----------
-    query : list of str
-        The query's terms.
+    queries : list of list of str
+        The queries' terms.
     docs : list of list of str
         The documents' terms (also the collection the idf is computed on).
     k1, b : float
@@ -1173,29 +1321,34 @@ def bm25_scores(query, docs, *, k1: float = 1.2, b: float = 0.75, weights: dict 
     Returns
     -------
     numpy.ndarray
-        One score per document.
+        ``scores[i, j]``: the score of document j for query i.
 
     Examples
     --------
     >>> docs = [["talks", "istanbul"], ["talks", "talks", "exchange"], ["ceasefire"]]
-    >>> bm25_scores(["talks", "istanbul"], docs).round(4).tolist()
-    [1.4508, 0.5666, 0.0]
+    >>> bm25_matrix([["talks", "istanbul"]], docs).round(4).tolist()
+    [[1.4508, 0.5666, 0.0]]
     """
-    n = len(docs)
-    if n == 0:
-        return np.zeros(0)
-    lengths = np.array([len(d) for d in docs], dtype=float)
+    vocab = sorted({t for d in docs for t in d})
+    index = {t: i for i, t in enumerate(vocab)}
+    if not docs or not vocab:
+        return np.zeros((len(queries), len(docs)))
+    tf = np.zeros((len(docs), len(vocab)))
+    for i, d in enumerate(docs):
+        for t in d:
+            tf[i, index[t]] += 1
+    lengths = tf.sum(axis=1)
     avgdl = lengths.mean() if lengths.mean() > 0 else 1.0
-    scores = np.zeros(n)
-    for t in dict.fromkeys(query):
-        tf = np.array([d.count(t) for d in docs], dtype=float)
-        nt = int((tf > 0).sum())
-        if nt == 0:
-            continue
-        idf = math.log(1 + (n - nt + 0.5) / (nt + 0.5))
-        w = (weights or {}).get(t, 1.0)
-        scores += w * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths / avgdl))
-    return scores
+    nt = (tf > 0).sum(axis=0)
+    idf = np.log(1 + (len(docs) - nt + 0.5) / (nt + 0.5))
+    w = np.array([(weights or {}).get(t, 1.0) for t in vocab])
+    sat = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[:, None] / avgdl))
+    q = np.zeros((len(queries), len(vocab)))
+    for i, query in enumerate(queries):
+        for t in set(query):
+            if t in index:
+                q[i, index[t]] = 1.0
+    return (q * (w * idf)) @ sat.T
 
 
 def _score_matrix(sents: pd.DataFrame, *, k1: float, b: float, boost: float, strip: bool = True):
@@ -1203,24 +1356,11 @@ def _score_matrix(sents: pd.DataFrame, *, k1: float, b: float, boost: float, str
     toks = [_tokens_with_case(t, strip) for t in sents["text"]]
     docs = [[t for t, _ in ts] for ts in toks]
     names = {t for ts in toks for t, cap in ts if cap}
-    vocab = sorted({t for d in docs for t in d})
-    index = {t: i for i, t in enumerate(vocab)}
-    n, v = len(docs), len(vocab)
-    tf = np.zeros((n, v))
-    for i, d in enumerate(docs):
-        for t in d:
-            tf[i, index[t]] += 1
-    lengths = tf.sum(axis=1)
-    avgdl = lengths.mean() if n and lengths.mean() > 0 else 1.0
-    nt = (tf > 0).sum(axis=0)
-    idf = np.log(1 + (n - nt + 0.5) / (nt + 0.5))
-    w = np.array([boost if (t in names or any(c.isdigit() for c in t)) else 1.0 for t in vocab])
-    sat = tf * (k1 + 1) / (tf + k1 * (1 - b + b * lengths[:, None] / avgdl))
-    query = (tf > 0) * (w * idf)
-    scores = query @ sat.T
+    weights = {t: boost for d in docs for t in d if t in names or any(c.isdigit() for c in t)}
+    scores = bm25_matrix(docs, docs, k1=k1, b=b, weights=weights)
     same = sents["article_id"].to_numpy()[:, None] == sents["article_id"].to_numpy()[None, :]
     scores[same] = -np.inf
-    return scores, docs, w, index
+    return scores, docs, weights
 
 
 def _ranks(scores: np.ndarray) -> np.ndarray:
@@ -1234,17 +1374,17 @@ def _ranks(scores: np.ndarray) -> np.ndarray:
     return ranks
 
 
-def _matcher_sentences(base, roles) -> pd.DataFrame:
-    return core.sentences(base, roles=roles).reset_index(drop=True)
+def _matcher_sentences(corpus, roles) -> pd.DataFrame:
+    return core.sentences(corpus, roles=tuple(roles)).reset_index(drop=True)
 
 
-def candidate_pairs(path=None, *, k: int = 3, boost: float = 2.0, k1: float = 1.2, b: float = 0.75,
+def candidate_pairs(corpus=None, *, k: int = 3, boost: float = 2.0, k1: float = 1.2, b: float = 0.75,
                     roles=("body",), strip: bool = True) -> pd.DataFrame:
     """Propose pairs of body sentences from different articles that may make the same claim.
 
     Each sentence is turned into terms (:func:`matching_tokens`: speakers' titles and appositives
     stripped first) and scored against every sentence of the *other* articles with BM25
-    (:func:`bm25_scores`, idf over all body sentences), where a term that is a number or a name
+    (:func:`bm25_matrix`, idf over all body sentences), where a term that is a number or a name
     (capitalised inside a sentence somewhere in the corpus: Dolmabahce, March, Medinsky) has
     weight ``boost``. For each sentence its ``k`` best-scoring sentences (score > 0) are proposed;
     a pair proposed from either side appears once. These are **candidates**: a reader must decide
@@ -1253,8 +1393,8 @@ def candidate_pairs(path=None, *, k: int = 3, boost: float = 2.0, k1: float = 1.
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder.
+    corpus : Corpus, str or Path, optional
+        The corpus.
     k : int
         Candidates proposed per sentence.
     boost : float
@@ -1283,9 +1423,8 @@ def candidate_pairs(path=None, *, k: int = 3, boost: float = 2.0, k1: float = 1.
     >>> bool(top.article_a != top.article_b and top["rank"] == 1)
     True
     """
-    base = core.data_dir(path)
-    sents = _matcher_sentences(base, roles)
-    scores, docs, w, index = _score_matrix(sents, k1=k1, b=b, boost=boost, strip=strip)
+    sents = _matcher_sentences(corpus, roles)
+    scores, docs, weights = _score_matrix(sents, k1=k1, b=b, boost=boost, strip=strip)
     ranks = _ranks(scores)
     best = {}
     n = len(sents)
@@ -1296,10 +1435,10 @@ def candidate_pairs(path=None, *, k: int = 3, boost: float = 2.0, k1: float = 1.
             best[(a, c)] = (sc, rk)
     rows = []
     for (a, c), (sc, rk) in best.items():
-        shared = sorted(set(docs[a]) & set(docs[c]), key=lambda t: (-w[index[t]], t))
+        shared = sorted(set(docs[a]) & set(docs[c]), key=lambda t: (-weights.get(t, 1.0), t))
         rows.append((sents.article_id[a], int(sents.sent_no[a]), sents.text[a], sents.article_id[c],
                      int(sents.sent_no[c]), sents.text[c], round(float(sc), 2), int(rk),
-                     ", ".join(t + ("*" if w[index[t]] > 1 else "") for t in shared)))
+                     ", ".join(t + ("*" if weights.get(t, 1.0) > 1 else "") for t in shared)))
     out = pd.DataFrame(rows, columns=["article_a", "sent_a", "text_a", "article_b", "sent_b", "text_b", "score",
                                       "rank", "shared"])
     out = out.sort_values(["score", "article_a", "sent_a", "article_b", "sent_b"],
@@ -1307,9 +1446,28 @@ def candidate_pairs(path=None, *, k: int = 3, boost: float = 2.0, k1: float = 1.
     return out.reset_index(drop=True)
 
 
-def true_pairs(path=None, *, boost: float = 2.0, k1: float = 1.2, b: float = 0.75, roles=("body",),
-               strip: bool = True, exclude_topics=(), only_same: bool = False,
-               table: pd.DataFrame | None = None) -> pd.DataFrame:
+def show_pairs(corpus=None, *, k: int = 1, n: int = 10, strip: bool = True, boost: float = 2.0) -> core.HTML:
+    """The ``n`` best-scoring candidate pairs of :func:`candidate_pairs`, as a readable table.
+
+    Columns ``score``, ``article a`` (outlet and date), ``sentence a``, ``article b``,
+    ``sentence b`` and ``shared`` (the terms the two share; names and numbers marked ``*``).
+    All text is HTML-escaped.
+
+    Examples
+    --------
+    >>> "two-hour" in show_pairs(n=3).data or "score" in show_pairs(n=3).data
+    True
+    """
+    pairs = candidate_pairs(corpus, k=k, strip=strip, boost=boost).head(n)
+    labels = article_labels(corpus)
+    table = pd.DataFrame({"score": pairs.score, "article a": pairs.article_a.map(labels), "sentence a": pairs.text_a,
+                          "article b": pairs.article_b.map(labels), "sentence b": pairs.text_b,
+                          "shared": pairs.shared})
+    return core.html_table(table)
+
+
+def true_pairs(corpus=None, *, boost: float = 2.0, k1: float = 1.2, b: float = 0.75, roles=("body",),
+               strip: bool = True, exclude_topics=(), only_same: bool = False) -> pd.DataFrame:
     """The pairs of claim rows the matcher should find, with the rank it gives each.
 
     A true pair is two rows of the claims table on the same topic, in different articles, that
@@ -1320,17 +1478,14 @@ def true_pairs(path=None, *, boost: float = 2.0, k1: float = 1.2, b: float = 0.7
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder.
+    corpus : Corpus, str or Path, optional
+        The corpus.
     boost, k1, b, roles, strip
         As in :func:`candidate_pairs`.
     exclude_topics : list of str
         Topics to leave out (e.g. the word-choice topics ``name_kyiv``, ``name_zelensky``, ``name_war``).
     only_same : bool
         Keep only pairs whose two rows are both coded ``same`` (the closest versions of a claim).
-    table : DataFrame, optional
-        The result of :func:`claims` (to avoid loading it again).
-
     Returns
     -------
     pandas.DataFrame
@@ -1347,10 +1502,9 @@ def true_pairs(path=None, *, boost: float = 2.0, k1: float = 1.2, b: float = 0.7
     >>> tp.query("topic == 'duration'")["rank"].item() <= 3
     True
     """
-    base = core.data_dir(path)
-    t = claims(base) if table is None else table
+    t = claims(corpus)
     t = t[(t.relation_to_others != "not_mentioned") & (t.span != "") & ~t.topic.isin(list(exclude_topics))]
-    sents = _matcher_sentences(base, roles)
+    sents = _matcher_sentences(corpus, roles)
     scores, *_ = _score_matrix(sents, k1=k1, b=b, boost=boost, strip=strip)
     ranks = _ranks(scores)
     where = {}
@@ -1373,9 +1527,8 @@ def true_pairs(path=None, *, boost: float = 2.0, k1: float = 1.2, b: float = 0.7
                                        "reachable", "rank"])
 
 
-def evaluate_matching(path=None, *, k=(1, 3, 5, 10), boost: float = 2.0, k1: float = 1.2, b: float = 0.75,
-                      roles=("body",), strip: bool = True, exclude_topics=(), only_same: bool = False,
-                      table: pd.DataFrame | None = None) -> pd.DataFrame:
+def evaluate_matching(corpus=None, *, k=(1, 3, 5, 10), boost: float = 2.0, k1: float = 1.2, b: float = 0.75,
+                      roles=("body",), strip: bool = True, exclude_topics=(), only_same: bool = False) -> pd.DataFrame:
     """Recall@k of :func:`candidate_pairs` against the hand-made claims table.
 
     A true pair (see :func:`true_pairs`) is recovered at k if the sentences holding its two spans
@@ -1383,11 +1536,11 @@ def evaluate_matching(path=None, *, k=(1, 3, 5, 10), boost: float = 2.0, k1: flo
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder.
+    corpus : Corpus, str or Path, optional
+        The corpus.
     k : int or list of int
         The cut-offs.
-    boost, k1, b, roles, strip, exclude_topics, only_same, table
+    boost, k1, b, roles, strip, exclude_topics, only_same
         As in :func:`true_pairs`.
 
     Returns
@@ -1405,10 +1558,9 @@ def evaluate_matching(path=None, *, k=(1, 3, 5, 10), boost: float = 2.0, k1: flo
     True
     """
     ks = [k] if isinstance(k, int) else list(k)
-    base = core.data_dir(path)
-    tp = true_pairs(base, boost=boost, k1=k1, b=b, roles=roles, strip=strip, exclude_topics=exclude_topics,
-                    only_same=only_same, table=table)
-    sents = _matcher_sentences(base, roles)
+    tp = true_pairs(corpus, boost=boost, k1=k1, b=b, roles=roles, strip=strip, exclude_topics=exclude_topics,
+                    only_same=only_same)
+    sents = _matcher_sentences(corpus, roles)
     scores, *_ = _score_matrix(sents, k1=k1, b=b, boost=boost, strip=strip)
     ranks = _ranks(scores)
     rows = []

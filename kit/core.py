@@ -10,7 +10,7 @@ A corpus folder holds:
   ``outlet``, ``headline``, ``published``);
 * ``articles/<file>`` -- the article texts, UTF-8 plain text, one paragraph per line;
 * optionally ``articles.sha256`` (checksums), ``article_provenance.csv`` (how sure each fact is),
-  ``events.csv`` (the timeline) and ``annotations/paragraph_roles.csv``.
+  ``record.csv`` with ``timeline.csv`` (the timeline) and ``annotations/paragraph_roles.csv``.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import html
 import io
 import os
 import re
-import textwrap
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
@@ -1726,93 +1725,81 @@ def corpus_card(path=None) -> pd.DataFrame:
 
 
 @cached
-def events(path=None) -> pd.DataFrame:
-    """The key dates of the story, for the timeline.
+def events(path=None, facts="key") -> pd.DataFrame:
+    """The dated facts the timeline draws: facts of ``record.csv`` chosen and labelled in ``timeline.csv``.
+
+    One table of dated facts serves every timeline of the kit (see
+    :func:`kit.claims.timeline_events`, which this returns).
+
+    Parameters
+    ----------
+    path : Corpus, str or Path, optional
+        The corpus.
+    facts : ``"key"``, ``"all"`` or list of str
+        The short overview (default), every fact ``timeline.csv`` lists, or chosen fact ids.
 
     Returns
     -------
     pandas.DataFrame
-        One row per event, sorted by date. Columns ``date`` (``YYYY-MM-DD``), ``label``,
-        ``kind`` (``event`` or ``planned``), ``source``. Empty if the corpus has no
-        ``events.csv``.
+        One row per fact, by date. Columns ``fact_id``, ``label``, ``mark`` (``planned``,
+        ``held``, ``context`` or ``""``), ``mark_label``, ``when``, ``when_start``, ``when_end``,
+        ``when_precision``, ``context``. Empty if the corpus has no ``record.csv``.
 
     Examples
     --------
-    >>> events().query("kind == 'planned'").date.tolist()
+    >>> events().query("mark == 'planned'").when.tolist()
     ['2025-05-15']
     """
-    base = data_dir(path)
-    f = base / "events.csv"
-    cols = ["date", "label", "kind", "source"]
-    if not f.exists():
-        return pd.DataFrame(columns=cols)
-    ev = read_csv_checked(f, required=cols, base=base)[cols]
-    return ev.sort_values("date", kind="stable").reset_index(drop=True)
+    from kit import claims
+
+    return claims.timeline_events(path, facts if isinstance(facts, str) else list(facts))
 
 
-def plot_timeline(path=None, *, ax=None):
-    """Plot the publication dates of the articles against the events of the story.
+def plot_timeline(path=None, *, facts="key", part: int = 1, start=None, end=None):
+    """Plot when each article was published against the dated facts of the record: what each writer could know.
 
-    Articles are drawn as labelled markers above the axis (filled if the date is verified,
-    hollow if inferred); events as vertical lines (dashed for a planned date that did not
-    happen as planned).
+    The one timeline of the kit. The top panel has one row per fact (a diamond for a moment
+    known to the minute, a bar for a day, month or interval); the bottom panel one row per
+    article, with a band from the left edge to its publication moment (what had happened by
+    then) and a marker at that moment (filled: date verified; hollow: inferred, or as given in
+    ``articles.csv``; a box when the time of day is unknown). Every article has its own row, so
+    articles of the same day never overlap. Facts that ``timeline.csv`` marks ``planned`` or
+    ``held`` get a dashed line or a band across the chart; facts marked ``context`` (or off the
+    dates shown) are listed under it. A corpus without ``record.csv`` gets the articles panel
+    only, with a note saying how to add the record.
+
+    At most :data:`kit.claims.MAX_FACTS_PER_CHART` facts are drawn in one chart, so that it stays
+    readable on a projector; more are split into parts with the same dates (``part=2`` ...),
+    and the chart says so.
+
+    Parameters
+    ----------
+    path : Corpus, str or Path, optional
+        The corpus.
+    facts : ``"key"``, ``"all"`` or list of str
+        ``"key"`` (default): the short overview ``timeline.csv`` marks; ``"all"``: every fact it
+        lists; or chosen ``fact_id`` values (see :func:`events`).
+    part : int
+        Which part, when the facts do not fit one chart.
+    start, end : str, optional
+        The dates shown (``YYYY-MM-DD``); default two days before the first article or fact to a
+        day after the last.
 
     Returns
     -------
-    matplotlib.figure.Figure
+    matplotlib.figure.Figure or None
+        ``None`` (after one printed line) when ``part`` is beyond the last part of this corpus.
 
     Examples
     --------
     >>> fig = plot_timeline()
-    >>> len(fig.axes)
-    1
+    >>> [ax.get_title(loc="left")[:26] for ax in fig.axes]
+    ['What had happened (record.', 'When each article appeared']
+    >>> import matplotlib.pyplot as plt; plt.close(fig)
     """
-    import matplotlib.dates as mdates
-    import matplotlib.pyplot as plt
+    from kit import claims
 
-    base = data_dir(path)
-    arts = load_articles(base)
-    prov = provenance(base)
-    status = {r.article_id: r.status for r in prov.itertuples() if r.field == "published"}
-    ev = events(base)
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(9, 3.6))
-    else:
-        fig = ax.figure
-    dates = pd.to_datetime(arts["published"])
-    for i, ((_, a), d) in enumerate(zip(arts.iterrows(), dates)):
-        y = 1 + (i % 3) * 0.55
-        verified = status.get(a["article_id"], "").startswith("verified")
-        ax.plot([d], [y], marker="o", markersize=9, color="#0072B2",
-                markerfacecolor="#0072B2" if verified else "white", markeredgewidth=2, zorder=3)
-        ax.vlines(d, 0, y, color="#0072B2", linewidth=0.8, alpha=0.6)
-        ax.annotate(f"{a['outlet']}\n{a['article_id']}", (d, y), xytext=(7, 0), textcoords="offset points",
-                    va="center", fontsize=8)
-    for i, (_, e) in enumerate(ev.iterrows()):
-        d = pd.Timestamp(e["date"])
-        style = "--" if e["kind"] == "planned" else "-"
-        ax.vlines(d, -1.1 if i % 2 else -0.45, 2.6, color="#D55E00", linestyle=style, linewidth=1.2, zorder=1)
-        label = textwrap.fill(e["label"], 22)
-        ax.annotate(label, (d, -0.15 if i % 2 == 0 else -0.62), xytext=(3, 0), textcoords="offset points",
-                    ha="left", va="top", fontsize=7.5, color="#D55E00",
-                    bbox=dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none"))
-    lo = min(dates.min(), pd.to_datetime(ev["date"]).min() if len(ev) else dates.min()) - pd.Timedelta(days=1)
-    hi = max(dates.max(), pd.to_datetime(ev["date"]).max() if len(ev) else dates.max()) + pd.Timedelta(days=2)
-    ax.set_xlim(lo, hi)
-    ax.set_ylim(-1.3, 2.6)
-    ax.set_yticks([])
-    ax.axhline(0, color="black", linewidth=0.8)
-    ax.xaxis.set_major_locator(mdates.DayLocator())
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
-    ax.tick_params(axis="x", labelsize=8)
-    for side in ("left", "right", "top"):
-        ax.spines[side].set_visible(False)
-    title = "When each article was published (blue; filled marker: date verified, hollow: not verified)"
-    if len(ev):
-        title += "\nagainst the events (orange; dashed: a planned date that did not hold)"
-    ax.set_title(title, fontsize=9)
-    fig.tight_layout()
-    return fig
+    return claims._timeline_figure(path, facts=facts, part=part, start=start, end=end)
 
 
 # --------------------------------------------------------------------------------------------

@@ -229,6 +229,8 @@ def cached(fn):
 
     @functools.wraps(fn)
     def wrapper(path=None, *args, **kwargs):
+        if "corpus" in kwargs:  # loader(corpus=...) as the signature reads
+            path = kwargs.pop("corpus")
         key = _key(args, kwargs)
         if key is None:
             return fn(path, *args, **kwargs)

@@ -251,11 +251,11 @@ class _Article:
         self.ledger = _layer(positions, corpus)
 
     def actors(self) -> list[tuple[str, str]]:
-        from kit.positions import ACTORS
+        from kit.positions import actor_names
 
         if self.ledger is None:
             return [("(positions not coded)", "")]
-        return [(ACTORS.get(a, a), a) for a in ACTORS if a in set(self.ledger.actor)]
+        return [(label, a) for a, label in actor_names(self.ledger).items()]
 
     def marks(self, article_id: str, layers, actor: str) -> list[dict]:
         text = self.arts.set_index("article_id").at[article_id, "text"]
@@ -575,7 +575,9 @@ def _evidence(r) -> str:
 
 
 def _actor_issue_html(ledger, actor, issue, labels, codes) -> str:
-    from kit.positions import ACTORS
+    from kit.positions import actor_names
+
+    ACTORS = actor_names(ledger)  # noqa: N806
 
     rows = ledger[(ledger.actor == actor) & (ledger.issue == issue)]
     label = dict(zip(codes.issue, codes.label)).get(issue, issue)
@@ -586,7 +588,9 @@ def _actor_issue_html(ledger, actor, issue, labels, codes) -> str:
 
 
 def _issue_grid_html(ledger, issue, labels, codes) -> str:
-    from kit.positions import ACTORS
+    from kit.positions import actor_names
+
+    ACTORS = actor_names(ledger)  # noqa: N806
 
     rows = ledger[ledger.issue == issue]
     label = dict(zip(codes.issue, codes.label)).get(issue, issue)
@@ -621,11 +625,12 @@ def explore_positions(corpus=None, *, actor: str = "russia", issue: str = "cease
     """
     import ipywidgets as widgets
 
-    from kit.positions import ACTORS, issues_codebook, positions
+    from kit.positions import actor_names, issues_codebook, positions
 
     ledger = _layer(positions, corpus)
     if ledger is None:
         return core.HTML(_notice("positions.csv"))
+    ACTORS = actor_names(ledger)  # noqa: N806
     codes = issues_codebook(corpus)
     labels = _labels(corpus)
     actors = [(f"{ACTORS[a]} ({(ledger.actor == a).sum()})", a) for a in ACTORS if a in set(ledger.actor)]
@@ -727,7 +732,7 @@ def explore_claims(corpus=None, *, topic: str | None = None):
 
 def _compare_rows(ids: list[str], data: dict) -> list[list[str]]:
     """The rows of the comparison: one label cell, then one cell per article (all HTML-escaped)."""
-    from kit.positions import ACTORS
+    from kit.positions import actor_names
 
     att, terms, ledger, paras = data["att"], data["terms"], data["ledger"], data["paras"]
     rows = []
@@ -752,6 +757,7 @@ def _compare_rows(ids: list[str], data: dict) -> list[list[str]]:
             if any(c != "—" for c in cells):
                 rows.append([f"<b>Word choice</b>: {_e(concept.replace('_', ' '))}", *cells])
     if ledger is not None:
+        ACTORS = actor_names(ledger)  # noqa: N806
         cells = []
         for aid in ids:
             n = Counter(ledger[ledger.article_id == aid].actor)

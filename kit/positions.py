@@ -6,55 +6,52 @@ speaker), **through whom** it reaches the reader (a relay outlet), on which **is
 **stance**, and the verbatim **evidence**. Actor and speaker are kept apart: a Russian demand
 described by a Chinese expert is Russia's position voiced by an analyst.
 
-On a corpus of your own (``KIT_DATA_DIR``) the ledger exists only once you have coded it:
-:func:`positions` then raises :class:`kit.core.NotCodedError` naming ``annotations/positions.csv``
-(before it looks for ``speakers.csv`` or ``issues_codebook.csv``), which notebooks turn into the
-"not yet coded" notice with ``helpers.when_coded``. The functions that take ``ledger=`` also work
-on a ledger without Russia or Ukraine (empty tables, a picker that starts on the first actor).
+The codes live in the corpus folder, beside the ledger: the actors in
+``annotations/actors_codebook.csv`` (in the order tables and charts use; the first two rows are
+the main parties, which :func:`coverage` and :func:`side_by_side` start from) and the issues in
+``annotations/issues_codebook.csv``. The kit's corpus and any other go through the same code::
+
+    corpus = helpers.open_corpus()
+    helpers.voice_summary(corpus)
+    helpers.side_by_side(corpus, "russia", "ukraine", "territory")
+
+A corpus without a ledger raises :class:`kit.core.NotCodedError` naming
+``annotations/positions.csv`` (``helpers.*`` shows it as the "not yet coded" notice). Articles the
+ledger has no row for yet are listed by :func:`positions_overview`.
 """
 
 from __future__ import annotations
 
 import html
+import re
 
 import pandas as pd
 
-from kit import core
-from kit.byo import Notice
+from kit import core, style
 from kit.core import KitDataError, NotCodedError, Problem
+from kit.corpus import cached
 
 _PICKER_LABEL = ("Position picker (run the notebook to use it; the static view below the picker shows its "
                  "first choice)")
 
 __all__ = [
-    "ACTORS",
     "STANCES",
     "VOICES",
+    "actors_codebook",
+    "actor_names",
     "issues_codebook",
     "positions",
     "positions_overview",
     "position_matrix",
+    "position_pairs",
     "positions_of",
     "coverage",
     "voice_summary",
     "side_by_side",
+    "issue_by_outlet",
     "plot_position_matrix",
     "position_picker",
 ]
-
-#: Actor codes and their labels, in the order tables and charts use.
-ACTORS = {
-    "russia": "Russia",
-    "ukraine": "Ukraine",
-    "united_states": "United States",
-    "european_union": "EU / European leaders",
-    "united_kingdom": "United Kingdom",
-    "china": "China",
-    "brazil": "Brazil",
-    "turkey": "Turkey",
-    "west": "the West (as a collective)",
-    "third_countries": "third countries (unnamed)",
-}
 
 #: Stance codes: the same neutral verbs for every actor.
 STANCES = {
@@ -81,9 +78,67 @@ VOICES = {
 _COLUMNS = ["position_id", "article_id", "actor", "speaker_id", "voice", "relay_id", "issue", "stance",
             "summary", "condition", "span", "cameo", "notes"]
 _FILE = "annotations/positions.csv"
+_ACTORS_FILE = "annotations/actors_codebook.csv"
+_CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-def issues_codebook(path=None) -> pd.DataFrame:
+# --------------------------------------------------------------------------------------------
+# Loading and checking
+# --------------------------------------------------------------------------------------------
+
+
+def _check_codebook(df: pd.DataFrame, file: str, code_col: str, required: list[str]) -> list[Problem]:
+    """Codes snake_case and unique, required fields filled: every problem of a codebook."""
+    problems, seen = [], {}
+    for r in df.to_dict("records"):
+        row = f"line {r['csv_line']}"
+        code = r[code_col]
+        if not _CODE_RE.match(code):
+            problems.append(Problem(file, row, f"the {code_col} {code!r} is empty or not snake_case",
+                                    "use lower-case letters, digits and '_' only, e.g. 'united_states'"))
+        elif code in seen:
+            problems.append(Problem(file, row, f"duplicate {code_col} {code!r} (also on line {seen[code]})",
+                                    f"give each {code_col} one row"))
+        seen.setdefault(code, r["csv_line"])
+        for col in required:
+            if not r[col].strip():
+                problems.append(Problem(file, row, f"the {col} is empty", f"fill in the {col}"))
+    return problems
+
+
+@cached
+def actors_codebook(corpus=None) -> pd.DataFrame:
+    """The actor codes of the positions ledger, in the order tables and charts use.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per actor, in the codebook's order. Columns ``actor`` (code), ``label`` (for
+        tables), ``short_label`` (for charts) and ``definition``.
+
+    Raises
+    ------
+    NotCodedError
+        If the corpus has no ``annotations/actors_codebook.csv``.
+    KitDataError
+        For an empty, duplicate or malformed code, or an empty label.
+
+    Examples
+    --------
+    >>> codes = actors_codebook()
+    >>> codes.actor.iloc[0], codes.label.iloc[0]
+    ('russia', 'Russia')
+    """
+    cols = ["actor", "label", "short_label", "definition"]
+    df = core.read_annotation("actors_codebook.csv", required=cols, path=corpus, span_col=None)
+    problems = _check_codebook(df, _ACTORS_FILE, "actor", ["label", "short_label"])
+    if problems:
+        raise KitDataError(problems)
+    return df[cols].reset_index(drop=True)
+
+
+@cached
+def issues_codebook(corpus=None) -> pd.DataFrame:
     """The issue codes of the positions ledger, with their definitions.
 
     Returns
@@ -98,22 +153,40 @@ def issues_codebook(path=None) -> pd.DataFrame:
     >>> codes.issue.iloc[0], "territory" in set(codes.issue)
     ('ceasefire', True)
     """
-    df = core.read_annotation("issues_codebook.csv", required=["issue", "label", "definition", "examples_in_corpus"],
-                              path=path, span_col=None)
-    return df[["issue", "label", "definition", "examples_in_corpus"]].reset_index(drop=True)
+    cols = ["issue", "label", "definition", "examples_in_corpus"]
+    df = core.read_annotation("issues_codebook.csv", required=cols, path=corpus, span_col=None)
+    problems = _check_codebook(df, "annotations/issues_codebook.csv", "issue", ["label"])
+    if problems:
+        raise KitDataError(problems)
+    return df[cols].reset_index(drop=True)
 
 
-def positions(path=None) -> pd.DataFrame:
+def _row_problems(ledger: pd.DataFrame) -> list[Problem]:
+    problems, seen = [], {}
+    for r in ledger.to_dict("records"):
+        for col in ("actor", "speaker_id", "voice", "issue", "stance", "summary"):
+            if not r[col].strip():
+                problems.append(Problem(_FILE, f"line {r['csv_line']}", f"the {col} is empty", f"fill in the {col}"))
+        if r["position_id"] in seen:
+            problems.append(Problem(_FILE, f"line {r['csv_line']}", f"duplicate position_id {r['position_id']!r} "
+                                    f"(also on line {seen[r['position_id']]})", "give each row its own id"))
+        seen[r["position_id"]] = r["csv_line"]
+    return problems
+
+
+@cached
+def positions(corpus=None) -> pd.DataFrame:
     """Load and check the positions ledger.
 
-    Every code is checked (actor, voice, issue, stance; speaker and relay against the speakers
+    Every code is checked (actor against ``annotations/actors_codebook.csv``, issue against
+    ``annotations/issues_codebook.csv``, voice, stance; speaker and relay against the speakers
     gazetteer) and every evidence span is located in its article. Problems are reported all at
     once, each naming the line of ``annotations/positions.csv`` and the fix.
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder (see :func:`kit.core.data_dir`).
+    corpus : Corpus, str or Path, optional
+        The corpus (see :func:`kit.corpus.open_corpus`).
 
     Returns
     -------
@@ -123,8 +196,9 @@ def positions(path=None) -> pd.DataFrame:
         ================  ==================================================================
         position_id       e.g. ``atalayar-2025-05-19-p07``
         article_id        the article
-        actor             whose position it is (a code of ``ACTORS``)
+        actor             whose position it is (a code of the actors codebook)
         actor_label       its label, e.g. ``EU / European leaders``
+        actor_rank        its place in the actors codebook (0 = first), for sorting
         speaker_id        who voices it in the text (an id of ``annotations/speakers.csv``)
         speaker           the speaker's name
         speaker_type      the speaker's type (minister, academic_expert, outlet_itself, ...)
@@ -157,80 +231,108 @@ def positions(path=None) -> pd.DataFrame:
     >>> ledger.position_id.is_unique
     True
     """
-    base = core.data_dir(path)
-    if not (base / _FILE).exists():  # name the ledger itself, not the codebook it also needs
+    base = core.data_dir(corpus)
+    if not (base / _FILE).exists():  # name the ledger itself, not the codebooks it also needs
         raise NotCodedError(Problem(_FILE, "", "this corpus has not been coded for this layer yet",
                                     "start from the template: helpers.annotation_template('positions.csv', folder) "
                                     "writes an empty positions.csv with the right columns (it also needs "
-                                    "speakers.csv and issues_codebook.csv)"))
-    issue_codes = set(issues_codebook(base).issue)
+                                    "speakers.csv, actors_codebook.csv and issues_codebook.csv)"))
+    actors = actors_codebook(corpus)
+    issue_codes = set(issues_codebook(corpus).issue)
     speakers = core.read_annotation("speakers.csv", required=["speaker_id", "canonical_name", "speaker_type"],
                                     path=base, span_col=None)
     speaker_ids = set(speakers.speaker_id)
     ledger = core.read_annotation(
         "positions.csv", required=_COLUMNS, path=base,
-        codes={"actor": ACTORS, "voice": VOICES, "issue": issue_codes, "stance": STANCES,
+        codes={"actor": set(actors.actor), "voice": VOICES, "issue": issue_codes, "stance": STANCES,
                "speaker_id": speaker_ids, "relay_id": speaker_ids},
     )
-    problems = []
-    seen = {}
-    for r in ledger.to_dict("records"):
-        for col in ("actor", "speaker_id", "voice", "issue", "stance", "summary"):
-            if not r[col].strip():
-                problems.append(Problem(_FILE, f"line {r['csv_line']}", f"the {col} is empty", f"fill in the {col}"))
-        if r["position_id"] in seen:
-            problems.append(Problem(_FILE, f"line {r['csv_line']}", f"duplicate position_id {r['position_id']!r} "
-                                    f"(also on line {seen[r['position_id']]})", "give each row its own id"))
-        seen[r["position_id"]] = r["csv_line"]
+    problems = _row_problems(ledger)
     if problems:
         raise KitDataError(problems)
     names = dict(zip(speakers.speaker_id, speakers.canonical_name))
     types = dict(zip(speakers.speaker_id, speakers.speaker_type))
-    ledger["actor_label"] = ledger["actor"].map(ACTORS)
+    ledger["actor_label"] = ledger["actor"].map(dict(zip(actors.actor, actors.label)))
+    ledger["actor_rank"] = ledger["actor"].map({a: i for i, a in enumerate(actors.actor)})
     ledger["speaker"] = ledger["speaker_id"].map(names)
     ledger["speaker_type"] = ledger["speaker_id"].map(types)
     ledger["relay"] = ledger["relay_id"].map(names).fillna("")
     ledger["sentence"] = core.enclosing_sentences(ledger, base)
-    cols = ["position_id", "article_id", "actor", "actor_label", "speaker_id", "speaker", "speaker_type", "voice",
+    cols = ["position_id", "article_id", "actor", "actor_label", "actor_rank", "speaker_id", "speaker", "speaker_type", "voice",
             "relay_id", "relay", "issue", "stance", "summary", "condition", "span", "start", "end", "sentence",
             "cameo", "notes"]
     return ledger[cols].reset_index(drop=True)
 
 
+# --------------------------------------------------------------------------------------------
+# Small shared pieces
+# --------------------------------------------------------------------------------------------
 
 
-def positions_overview(path=None, *, ledger=None):
-    """Say in one line how big the ledger is, or show why there is none.
+def _ledger(corpus, ledger):
+    return positions(corpus) if ledger is None else ledger
 
-    For a notebook's Setup cell: on a coded corpus it prints ``N stated positions in M
-    articles``; if ``ledger`` is the "not yet coded" notice of ``helpers.when_coded``, it returns
-    that notice, so that it is shown once, in full, near the top of the notebook.
 
-    Parameters
-    ----------
-    path : str or Path, optional
-        The corpus folder.
-    ledger : DataFrame or Notice, optional
-        The result of :func:`positions` or of ``helpers.when_coded(helpers.positions)``.
+def _actor_labels(corpus) -> dict[str, str]:
+    codes = actors_codebook(corpus)
+    return dict(zip(codes.actor, codes.label))
 
-    Returns
-    -------
-    None or Notice
-        ``None`` after printing the line; the notice if the ledger is not coded.
+
+def actor_names(ledger: pd.DataFrame) -> dict[str, str]:
+    """``{actor code: label}`` for the actors of a ledger (or a part of one), in the codebook's order.
 
     Examples
     --------
-    >>> positions_overview(ledger=positions().head(3))
-    3 stated positions in 1 articles
-    >>> note = Notice("<b>not coded</b>", "annotations/positions.csv")
-    >>> positions_overview(ledger=note) is note
-    True
+    >>> list(actor_names(positions()))[:2]
+    ['russia', 'ukraine']
     """
-    if isinstance(ledger, Notice):
-        return ledger
-    ledger = positions(path) if ledger is None else ledger
-    print(f"{len(ledger)} stated positions in {ledger.article_id.nunique()} articles")
-    return None
+    if ledger.empty:
+        return {}
+    order = ledger.drop_duplicates("actor").sort_values("actor_rank", kind="stable")
+    return dict(zip(order.actor, order.actor_label))
+
+
+def _issue_labels(corpus) -> dict[str, str]:
+    codes = issues_codebook(corpus)
+    return dict(zip(codes.issue, codes.label))
+
+
+def article_labels(corpus=None) -> dict[str, str]:
+    """A short readable name for each article: ``"CGTN, 14 May"`` (the id is added if two would be equal).
+
+    Examples
+    --------
+    >>> article_labels()["cgtn-2025-05-17"]
+    'CGTN, 17 May'
+    """
+    arts = core.load_articles(corpus)
+    labels = {}
+    for aid, outlet, published in zip(arts.article_id, arts.outlet, arts.published):
+        day = pd.to_datetime(published, errors="coerce")
+        labels[aid] = f"{outlet}, {day.day} {day:%b}" if not pd.isna(day) else f"{outlet}, {published}"
+    counts = pd.Series(list(labels.values())).value_counts()
+    return {aid: (f"{lab} ({aid})" if counts[lab] > 1 else lab) for aid, lab in labels.items()}
+
+
+def _check_actor(corpus, actor: str, where: str) -> None:
+    known = _actor_labels(corpus)
+    if actor not in known:
+        raise KitDataError(Problem(where, "", f"unknown actor {actor!r}", f"use one of: {', '.join(known)}"))
+
+
+def _check_issue(corpus, issue: str, where: str) -> None:
+    known = _issue_labels(corpus)
+    if issue not in known:
+        raise KitDataError(Problem(where, "", f"unknown issue {issue!r}", f"use one of: {', '.join(known)}"))
+
+
+def _sort(rows: pd.DataFrame, corpus) -> pd.DataFrame:
+    """By issue (codebook order), then publication date, article and place in the text."""
+    order = {code: i for i, code in enumerate(issues_codebook(corpus).issue)}
+    arts = core.load_articles(corpus)
+    dates = dict(zip(arts.article_id, arts.published))
+    return rows.assign(_i=rows.issue.map(order), _d=rows.article_id.map(dates)).sort_values(
+        ["_i", "_d", "article_id", "start"], kind="stable").drop(columns=["_i", "_d"])
 
 
 def _number(n: int) -> str:
@@ -239,23 +341,48 @@ def _number(n: int) -> str:
     return words[n] if 0 <= n < len(words) else str(n)
 
 
-def position_matrix(path=None, *, ledger: pd.DataFrame | None = None, voice=None) -> pd.DataFrame:
+# --------------------------------------------------------------------------------------------
+# Tables
+# --------------------------------------------------------------------------------------------
+
+
+def positions_overview(corpus=None) -> None:
+    """Say in one line how big the ledger is, and which articles it has no row for yet.
+
+    For a notebook's Setup cell: prints ``N stated positions in M articles`` and, if some
+    articles of the corpus have no row (an incompletely coded ledger), names them.
+
+    Examples
+    --------
+    >>> positions_overview()
+    148 stated positions in 5 articles
+    """
+    ledger = positions(corpus)
+    labels = article_labels(corpus)
+    print(f"{len(ledger)} stated positions in {ledger.article_id.nunique()} articles")
+    missing = [labels[a] for a in labels if a not in set(ledger.article_id)]
+    if missing:
+        print(f"Not coded yet ({len(missing)} article{'s' if len(missing) > 1 else ''} with no row in "
+              f"{_FILE}): {'; '.join(missing)}")
+
+
+def position_matrix(corpus=None, *, voice=None, ledger: pd.DataFrame | None = None) -> pd.DataFrame:
     """Count stated positions per actor and issue.
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder.
-    ledger : DataFrame, optional
-        The result of :func:`positions` (to avoid loading it again).
+    corpus : Corpus, str or Path, optional
+        The corpus.
     voice : str or list of str, optional
         Keep only these voices (e.g. ``"official"`` to leave out analysts' descriptions).
+    ledger : DataFrame, optional
+        A part of :func:`positions` to count instead of the whole ledger.
 
     Returns
     -------
     pandas.DataFrame
-        One row per actor (labels, in ``ACTORS`` order, only actors with positions), one column
-        per issue code (codebook order, only issues with positions); cells are row counts.
+        One row per actor (labels, codebook order, only actors with positions), one column per
+        issue code (codebook order, only issues with positions); cells are row counts.
 
     Examples
     --------
@@ -263,125 +390,163 @@ def position_matrix(path=None, *, ledger: pd.DataFrame | None = None, voice=None
     >>> int(m.loc["Russia"].sum()) > 0 and int(m.loc["Ukraine"].sum()) > 0
     True
     """
-    ledger = positions(path) if ledger is None else ledger
+    ledger = _ledger(corpus, ledger)
+    issue_order = [c for c in issues_codebook(corpus).issue if c in set(ledger.issue)]
+    actor_order = [lab for code, lab in _actor_labels(corpus).items() if code in set(ledger.actor)]
     if voice is not None:
         ledger = ledger[ledger.voice.isin([voice] if isinstance(voice, str) else voice)]
-    issue_order = [i for i in issues_codebook(path).issue if i in set(ledger.issue)]
-    actor_order = [ACTORS[a] for a in ACTORS if a in set(ledger.actor)]
     m = pd.crosstab(ledger.actor_label, ledger.issue)
     return m.reindex(index=actor_order, columns=issue_order, fill_value=0).rename_axis(index="actor", columns="issue")
 
 
-def positions_of(actor, path=None, *, ledger: pd.DataFrame | None = None, issue: str | None = None,
-                 voice=None) -> pd.DataFrame:
+def position_pairs(corpus=None, *, ledger: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The actor/issue pairs the ledger has positions for, with counts: what a picker can offer.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (actor, issue) with at least one position, actors in codebook order and
+        issues in codebook order. Columns ``actor``, ``actor_label``, ``issue``, ``issue_label``,
+        ``positions`` (rows of the ledger), ``articles`` (how many articles report it) and
+        ``choice`` (e.g. ``"Ceasefire and its sequencing (7)"``).
+
+    Examples
+    --------
+    >>> pairs = position_pairs()
+    >>> row = pairs[(pairs.actor == "russia") & (pairs.issue == "ceasefire")].iloc[0]
+    >>> row.choice == f"{row.issue_label} ({row.positions})"
+    True
+    """
+    ledger = _ledger(corpus, ledger)
+    actors, issues = _actor_labels(corpus), _issue_labels(corpus)
+    cols = ["actor", "actor_label", "issue", "issue_label", "positions", "articles", "choice"]
+    if ledger.empty:
+        return pd.DataFrame(columns=cols)
+    g = ledger.groupby(["actor", "issue"]).agg(positions=("position_id", "size"),
+                                               articles=("article_id", "nunique")).reset_index()
+    a_rank, i_rank = {a: i for i, a in enumerate(actors)}, {c: i for i, c in enumerate(issues)}
+    g = g.assign(_a=g.actor.map(a_rank), _i=g.issue.map(i_rank)).sort_values(["_a", "_i"]).reset_index(drop=True)
+    g["actor_label"] = g.actor.map(actors)
+    g["issue_label"] = g.issue.map(issues)
+    g["choice"] = g.issue_label + " (" + g.positions.astype(str) + ")"
+    return g[cols]
+
+
+def positions_of(corpus, actor, *, issue: str | None = None, voice=None,
+                 ledger: pd.DataFrame | None = None) -> pd.DataFrame:
     """One or more actors' stated positions, in the reported words, sorted by issue.
 
     Parameters
     ----------
+    corpus : Corpus, str or Path, or None
+        The corpus.
     actor : str or list of str
-        Actor code(s) (``"russia"``, ``"ukraine"``, ...).
-    path : str or Path, optional
-        The corpus folder.
-    ledger : DataFrame, optional
-        The result of :func:`positions`.
+        Actor code(s) (``"russia"``, ``"ukraine"``, ...; see :func:`actors_codebook`).
     issue : str, optional
         Keep one issue only.
     voice : str or list of str, optional
         Keep only these voices (e.g. ``"official"``).
+    ledger : DataFrame, optional
+        A part of :func:`positions` to read from instead of the whole ledger.
 
     Returns
     -------
     pandas.DataFrame
-        One row per position, sorted by actor (``ACTORS`` order), issue (codebook order), then
-        article date. Columns ``actor``, ``issue``, ``stance``, ``summary``, ``condition``,
-        ``span``, ``speaker``, ``voice``, ``relay``, ``article_id``.
+        One row per position, sorted by actor (codebook order), issue (codebook order), then
+        article date. Columns ``article`` (outlet and date), ``actor``, ``issue`` (label),
+        ``stance``, ``summary``, ``condition``, ``speaker``, ``voice``, ``relay``, ``span`` (the
+        evidence, last) and ``position_id`` (to look a row up in the ledger).
 
     Examples
     --------
-    >>> r = positions_of("russia", issue="nato_neutrality")
-    >>> (r.issue == "nato_neutrality").all() and len(r) > 0
+    >>> r = positions_of(None, "russia", issue="nato_neutrality")
+    >>> set(r.issue) == {"NATO membership / neutrality"} and len(r) > 0
     True
-    >>> set(positions_of(["china", "brazil"], voice="official").voice)
+    >>> set(positions_of(None, ["china", "brazil"], voice="official").voice)
     {'official'}
     """
+    rows = _ledger(corpus, ledger)
     actors = [actor] if isinstance(actor, str) else list(actor)
     for a in actors:
-        if a not in ACTORS:
-            raise KitDataError(Problem("positions_of", "", f"unknown actor {a!r}", f"use one of: {', '.join(ACTORS)}"))
-    ledger = positions(path) if ledger is None else ledger
-    rows = ledger[ledger.actor.isin(actors)]
+        _check_actor(corpus, a, "positions_of")
+    rows = rows[rows.actor.isin(actors)]
     if issue is not None:
         rows = rows[rows.issue == issue]
     if voice is not None:
         rows = rows[rows.voice.isin([voice] if isinstance(voice, str) else voice)]
-    rank = {a: i for i, a in enumerate(ACTORS)}
-    rows = _sort(rows, path)
+    rank = {a: i for i, a in enumerate(_actor_labels(corpus))}
+    rows = _sort(rows, corpus)
     rows = rows.assign(_a=rows.actor.map(rank)).sort_values("_a", kind="stable")
-    out = rows.assign(actor=rows.actor_label)
-    return out[["actor", "issue", "stance", "summary", "condition", "span", "speaker", "voice", "relay",
-                "article_id"]].reset_index(drop=True)
+    labels = article_labels(corpus)
+    out = rows.assign(article=rows.article_id.map(labels), actor=rows.actor_label,
+                      issue=rows.issue.map(_issue_labels(corpus)), stance=rows.stance.map(STANCES))
+    return out[["article", "actor", "issue", "stance", "summary", "condition", "speaker", "voice", "relay", "span",
+                "position_id"]].reset_index(drop=True)
 
 
-def _sort(rows: pd.DataFrame, path) -> pd.DataFrame:
-    order = {code: i for i, code in enumerate(issues_codebook(path).issue)}
-    dates = dict(zip(*core.load_articles(path)[["article_id", "published"]].T.values))
-    return rows.assign(_i=rows.issue.map(order), _d=rows.article_id.map(dates)).sort_values(
-        ["_i", "_d", "article_id", "start"], kind="stable").drop(columns=["_i", "_d"])
+def _main_parties(corpus) -> list[str]:
+    """The first two actors of the codebook: the parties the kit's views start from."""
+    return list(actors_codebook(corpus).actor[:2])
 
 
-def coverage(path=None, *, ledger: pd.DataFrame | None = None, actors=("russia", "ukraine")) -> pd.DataFrame:
-    """Which outlet reports which actor's positions on which issue, and through which voices.
+def coverage(corpus=None, *, actors=None, ledger: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which article reports which actor's positions on which issue, and through which voices.
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder.
+    corpus : Corpus, str or Path, optional
+        The corpus.
+    actors : sequence of str, optional
+        The actors to include (default: the first two of the actors codebook, the main parties).
     ledger : DataFrame, optional
-        The result of :func:`positions`.
-    actors : sequence of str
-        The actors to include.
+        A part of :func:`positions` instead of the whole ledger.
 
     Returns
     -------
     pandas.DataFrame
-        One row per (actor, issue); one column per article (in publication order). Each cell
-        lists the voices through which that article carries the position, e.g.
-        ``"official, analyst"``, or ``""`` if it does not.
+        One row per (actor label, issue code); one column per article (its outlet and date, in
+        publication order). Each cell lists the voices through which that article carries the
+        position, e.g. ``"official, analyst"``, or ``""`` if it does not.
 
     Examples
     --------
     >>> cov = coverage(actors=["russia"])
-    >>> cov.loc[("Russia", "nato_neutrality"), "cgtn-2025-05-14"]
+    >>> cov.loc[("Russia", "nato_neutrality"), "CGTN, 14 May"]
     'analyst'
     """
-    ledger = positions(path) if ledger is None else ledger
-    arts = core.load_articles(path).article_id.tolist()
+    ledger = _ledger(corpus, ledger)
+    actors = _main_parties(corpus) if actors is None else list(actors)
+    labels = article_labels(corpus)
+    actor_labels = _actor_labels(corpus)
     rows = ledger[ledger.actor.isin(actors)]
-    issue_order = {code: i for i, code in enumerate(issues_codebook(path).issue)}
+    issue_order = {code: i for i, code in enumerate(issues_codebook(corpus).issue)}
+    actor_order = list(actor_labels.values())
     records = {}
     for (actor, issue, aid), grp in rows.groupby(["actor", "issue", "article_id"], sort=False):
         voices = [v for v in VOICES if v in set(grp.voice)]
-        records.setdefault((ACTORS[actor], issue), {})[aid] = ", ".join(voices)
-    index = sorted(records, key=lambda k: (list(ACTORS.values()).index(k[0]), issue_order[k[1]]))
+        records.setdefault((actor_labels[actor], issue), {})[labels[aid]] = ", ".join(voices)
+    index = sorted(records, key=lambda k: (actor_order.index(k[0]), issue_order[k[1]]))
+    columns = list(labels.values())
     if not index:  # none of these actors in the ledger
         empty = pd.MultiIndex.from_arrays([[], []], names=["actor", "issue"])
-        return pd.DataFrame(index=empty, columns=arts, dtype=object)
+        return pd.DataFrame(index=empty, columns=columns, dtype=object)
     table = pd.DataFrame([records[k] for k in index], index=pd.MultiIndex.from_tuples(index, names=["actor", "issue"]),
-                         columns=arts)
+                         columns=columns)
     return table.fillna("")
 
 
-def voice_summary(path=None, *, ledger: pd.DataFrame | None = None, by: str = "actor") -> pd.DataFrame:
+def voice_summary(corpus=None, *, by: str = "actor", ledger: pd.DataFrame | None = None) -> pd.DataFrame:
     """How the positions reach the reader: counts by voice, per actor or per article.
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder.
-    ledger : DataFrame, optional
-        The result of :func:`positions`.
+    corpus : Corpus, str or Path, optional
+        The corpus.
     by : ``"actor"`` or ``"article"``
-        One row per actor (label, ``ACTORS`` order) or per article (publication order).
+        One row per actor (label, codebook order) or per article (outlet and date, publication
+        order).
+    ledger : DataFrame, optional
+        A part of :func:`positions` instead of the whole ledger.
 
     Returns
     -------
@@ -396,13 +561,14 @@ def voice_summary(path=None, *, ledger: pd.DataFrame | None = None, by: str = "a
     >>> int(voice_summary(by="article")["total"].sum()) == len(positions())
     True
     """
-    ledger = positions(path) if ledger is None else ledger
+    ledger = _ledger(corpus, ledger)
     if by == "actor":
         t = pd.crosstab(ledger.actor_label, ledger.voice)
-        order = [ACTORS[a] for a in ACTORS if a in set(ledger.actor)]
+        order = [lab for code, lab in _actor_labels(corpus).items() if code in set(ledger.actor)]
     elif by == "article":
-        t = pd.crosstab(ledger.article_id, ledger.voice)
-        order = [a for a in core.load_articles(path).article_id if a in set(ledger.article_id)]
+        labels = article_labels(corpus)
+        t = pd.crosstab(ledger.article_id.map(labels), ledger.voice)
+        order = [lab for aid, lab in labels.items() if aid in set(ledger.article_id)]
     else:
         raise ValueError("by must be 'actor' or 'article'")
     t = t.reindex(index=order, columns=list(VOICES), fill_value=0)
@@ -410,65 +576,16 @@ def voice_summary(path=None, *, ledger: pd.DataFrame | None = None, by: str = "a
     return t.rename_axis(index=by, columns=None)
 
 
-def side_by_side(actor_a: str, actor_b: str, issue: str, path=None, *, ledger: pd.DataFrame | None = None) -> core.HTML:
-    """Two actors' stated positions on one issue, side by side, with the evidence sentences.
-
-    The evidence span is shown in bold inside its sentence; every piece of article text is
-    HTML-escaped.
-
-    Parameters
-    ----------
-    actor_a, actor_b : str
-        Actor codes.
-    issue : str
-        An issue code.
-    path : str or Path, optional
-        The corpus folder.
-    ledger : DataFrame, optional
-        The result of :func:`positions`.
-
-    Returns
-    -------
-    kit.core.HTML
-        A two-column table, one row per article that carries either position.
-
-    Examples
-    --------
-    >>> view = side_by_side("russia", "ukraine", "territory")
-    >>> "Russia" in view.data and "Ukraine" in view.data and "<b>" in view.data
-    True
-    """
-    for a in (actor_a, actor_b):
-        if a not in ACTORS:
-            raise KitDataError(Problem("side_by_side", "", f"unknown actor {a!r}", f"use one of: {', '.join(ACTORS)}"))
-    ledger = positions(path) if ledger is None else ledger
-    codes = issues_codebook(path)
-    if issue not in set(codes.issue):
-        raise KitDataError(Problem("side_by_side", "", f"unknown issue {issue!r}", f"use one of: {', '.join(codes.issue)}"))
-    label = dict(zip(codes.issue, codes.label))[issue]
-    rows = ledger[(ledger.issue == issue) & ledger.actor.isin([actor_a, actor_b])]
-    arts = core.load_articles(path)
-    head = (f"<tr><th style='text-align:left'>article</th><th style='text-align:left;width:42%'>{html.escape(ACTORS[actor_a])}</th>"
-            f"<th style='text-align:left;width:42%'>{html.escape(ACTORS[actor_b])}</th></tr>")
-    body = []
-    for aid, outlet, date in zip(arts.article_id, arts.outlet, arts.published):
-        sub = rows[rows.article_id == aid]
-        if sub.empty:
-            continue
-        cells = [_cell(sub[sub.actor == a]) for a in (actor_a, actor_b)]
-        body.append(f"<tr><td style='vertical-align:top;text-align:left'>{html.escape(outlet)}<br><small>{html.escape(date)}</small></td>"
-                    f"<td style='vertical-align:top;text-align:left'>{cells[0]}</td><td style='vertical-align:top;text-align:left'>{cells[1]}</td></tr>")
-    if not body:
-        body.append("<tr><td colspan='3'><i>No article reports a position of either actor on this issue.</i></td></tr>")
-    caption = f"<p><b>{html.escape(label)}</b>: {html.escape(ACTORS[actor_a])} and {html.escape(ACTORS[actor_b])}, as the articles report them</p>"
-    return core.HTML(caption + f"<table class='kit-table'><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
-
+# --------------------------------------------------------------------------------------------
+# Views with the evidence
+# --------------------------------------------------------------------------------------------
 
 _VOICE_WORDS = {
     "official": "voiced by {who} (the actor's own official)",
     "other_party": "described by {who} (another party)",
     "analyst": "described by {who} (analyst)",
 }
+_TD = "<td style='vertical-align:top;text-align:left'>"
 
 
 def _voiced_by(r) -> str:
@@ -481,27 +598,170 @@ def _voiced_by(r) -> str:
     return _VOICE_WORDS[r.voice].format(who=html.escape(r.speaker)) + via
 
 
-def _cell(rows: pd.DataFrame) -> str:
+def _evidence(r) -> str:
+    """The sentence with the span in bold, all escaped."""
+    i = r.sentence.find(r.span)
+    if i < 0:
+        return "<b>" + html.escape(r.span) + "</b>"
+    return (html.escape(r.sentence[:i]) + "<b>" + html.escape(r.span) + "</b>"
+            + html.escape(r.sentence[i + len(r.span):]))
+
+
+def _cell(rows: pd.DataFrame, *, with_actor: bool = False) -> str:
     if rows.empty:
-        return "<span style='color:#888'>(not reported)</span>"
+        return "<span style='color:#555'>(not reported)</span>"
     parts = []
     for r in rows.sort_values("start").itertuples():
-        i = r.sentence.find(r.span)
-        if i >= 0:
-            quote = (html.escape(r.sentence[:i]) + "<b>" + html.escape(r.span) + "</b>"
-                     + html.escape(r.sentence[i + len(r.span):]))
-        else:
-            quote = "<b>" + html.escape(r.span) + "</b>"
-        parts.append(f"<div style='margin-bottom:0.6em'>{html.escape(STANCES[r.stance])}: {html.escape(r.summary)}"
-                     f"<br><small>“{quote}”<br>{_voiced_by(r)}</small></div>")
+        who = f"<b>{html.escape(r.actor_label)}</b> " if with_actor else ""
+        parts.append(f"<div style='margin-bottom:0.6em'>{who}{html.escape(STANCES[r.stance])}: "
+                     f"{html.escape(r.summary)}<br>“{_evidence(r)}”<br><i>{_voiced_by(r)}</i></div>")
     return "".join(parts)
 
 
-def plot_position_matrix(path=None, *, ledger: pd.DataFrame | None = None):
-    """A chart of how many stated positions each actor has on each issue, split by voice.
+def _article_cell(labels: dict, aid: str) -> str:
+    return f"{_TD}{html.escape(labels[aid])}</td>"
 
-    Each cell shows the number of positions; its shading is the count, and a small note gives
-    how many of them come from the actor's own officials ("off.").
+
+def side_by_side(corpus, actor_a: str | None = None, actor_b: str | None = None, issue: str = "",
+                 *, ledger: pd.DataFrame | None = None) -> core.HTML:
+    """Two actors' stated positions on one issue, side by side, with the evidence sentences.
+
+    The evidence span is shown in bold inside its sentence; every piece of article text is
+    HTML-escaped.
+
+    Parameters
+    ----------
+    corpus : Corpus, str or Path, or None
+        The corpus.
+    actor_a, actor_b : str
+        Actor codes (default: the first two of the actors codebook).
+    issue : str
+        An issue code.
+    ledger : DataFrame, optional
+        A part of :func:`positions` instead of the whole ledger.
+
+    Returns
+    -------
+    kit.core.HTML
+        A three-column table (article, actor a, actor b), one row per article that carries
+        either position.
+
+    Examples
+    --------
+    >>> view = side_by_side(None, "russia", "ukraine", "territory")
+    >>> "Russia" in view.data and "Ukraine" in view.data and "<b>" in view.data
+    True
+    """
+    ledger = _ledger(corpus, ledger)  # first, so that an uncoded corpus names the ledger
+    main = _main_parties(corpus)
+    actor_a, actor_b = actor_a or main[0], actor_b or main[1]
+    for a in (actor_a, actor_b):
+        _check_actor(corpus, a, "side_by_side")
+    _check_issue(corpus, issue, "side_by_side")
+    names = _actor_labels(corpus)
+    rows = ledger[(ledger.issue == issue) & ledger.actor.isin([actor_a, actor_b])]
+    labels = article_labels(corpus)
+    head = (f"<tr><th style='text-align:left'>article</th><th style='text-align:left;width:42%'>"
+            f"{html.escape(names[actor_a])}</th><th style='text-align:left;width:42%'>{html.escape(names[actor_b])}"
+            "</th></tr>")
+    body = []
+    for aid in labels:
+        sub = rows[rows.article_id == aid]
+        if sub.empty:
+            continue
+        cells = "".join(f"{_TD}{_cell(sub[sub.actor == a])}</td>" for a in (actor_a, actor_b))
+        body.append(f"<tr>{_article_cell(labels, aid)}{cells}</tr>")
+    if not body:
+        body.append("<tr><td colspan='3'><i>No article reports a position of either actor on this issue.</i></td></tr>")
+    caption = (f"<p><b>{html.escape(_issue_labels(corpus)[issue])}</b>: {html.escape(names[actor_a])} and "
+               f"{html.escape(names[actor_b])}, as the articles report them</p>")
+    return core.HTML(caption + f"<table class='kit-table'><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
+
+
+def issue_by_outlet(corpus, issue: str, *, ledger: pd.DataFrame | None = None) -> core.HTML:
+    """Every article on one issue, one row each: which actors' positions it reports, in whose words.
+
+    Articles that report no position on the issue are listed too (their silence is part of the
+    comparison). The evidence span is in bold inside its sentence; all text is HTML-escaped.
+
+    Parameters
+    ----------
+    corpus : Corpus, str or Path, or None
+        The corpus.
+    issue : str
+        An issue code (see :func:`issues_codebook`).
+    ledger : DataFrame, optional
+        A part of :func:`positions` instead of the whole ledger.
+
+    Returns
+    -------
+    kit.core.HTML
+        A two-column table: the article (outlet and date, publication order) and its positions
+        on the issue, grouped by actor in codebook order.
+
+    Examples
+    --------
+    >>> view = issue_by_outlet(None, "territory")
+    >>> view.data.count("<tr>") == 1 + len(article_labels())  # every article has its row, silent or not
+    True
+    """
+    ledger = _ledger(corpus, ledger)
+    _check_issue(corpus, issue, "issue_by_outlet")
+    rank = {a: i for i, a in enumerate(_actor_labels(corpus))}
+    rows = ledger[ledger.issue == issue]
+    rows = rows.assign(_a=rows.actor.map(rank)).sort_values(["_a", "start"], kind="stable")
+    labels = article_labels(corpus)
+    body = []
+    for aid in labels:
+        sub = rows[rows.article_id == aid]
+        if sub.empty:
+            cell = "<span style='color:#555'>(no position reported on this issue)</span>"
+        else:
+            cell = "".join(_cell(grp, with_actor=True) for _, grp in sub.groupby("_a", sort=True))
+        body.append(f"<tr>{_article_cell(labels, aid)}{_TD}{cell}</td></tr>")
+    head = "<tr><th style='text-align:left'>article</th><th style='text-align:left'>positions reported</th></tr>"
+    n_arts = rows.article_id.nunique()
+    caption = (f"<p><b>{html.escape(_issue_labels(corpus)[issue])}</b>: {len(rows)} stated position(s) in "
+               f"{n_arts} of {len(labels)} articles</p>")
+    return core.HTML(caption + f"<table class='kit-table'><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
+
+
+# --------------------------------------------------------------------------------------------
+# The chart and the picker
+# --------------------------------------------------------------------------------------------
+
+
+def _matrix_panel(ax, m: pd.DataFrame, vmax: int, title: str) -> None:
+    ax.imshow(m.values, cmap="Blues", aspect="auto", vmin=0, vmax=vmax)
+    for i in range(m.shape[0]):
+        for j in range(m.shape[1]):
+            n = int(m.iat[i, j])
+            if n:
+                ax.text(j, i, str(n), ha="center", va="center", fontweight="bold",
+                        color="white" if n > 0.55 * vmax else "black")
+    ax.set_xticks(range(m.shape[1]), m.columns, rotation=90)
+    ax.set_title(title, loc="left")
+    ax.tick_params(length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+
+
+def plot_position_matrix(corpus=None, *, voice=None, ledger: pd.DataFrame | None = None):
+    """A chart of how many stated positions each actor has on each issue.
+
+    Issues are the rows (codebook order), actors the columns (the codebook's short labels); each
+    cell shows its count and is shaded by it. Call it twice to compare: once for every voice,
+    once with ``voice="official"`` for the positions the actor's own officials voice (the same
+    rows, columns and shading scale, so the two charts can be read side by side).
+
+    Parameters
+    ----------
+    corpus : Corpus, str or Path, optional
+        The corpus.
+    voice : str or list of str, optional
+        Count only these voices (e.g. ``"official"``).
+    ledger : DataFrame, optional
+        A part of :func:`positions` instead of the whole ledger.
 
     Returns
     -------
@@ -509,52 +769,62 @@ def plot_position_matrix(path=None, *, ledger: pd.DataFrame | None = None):
 
     Examples
     --------
-    >>> fig = plot_position_matrix()
-    >>> fig.axes[0].get_title().startswith("Stated positions")
-    True
+    >>> fig = plot_position_matrix(voice="official")
+    >>> fig.axes[0].get_title(loc="left")
+    "Voiced by the actor's own officials"
     """
-    import matplotlib.pyplot as plt
-
-    ledger = positions(path) if ledger is None else ledger
-    m = position_matrix(path, ledger=ledger)
-    off = position_matrix(path, ledger=ledger, voice="official").reindex(index=m.index, columns=m.columns, fill_value=0)
-    labels = dict(zip(*issues_codebook(path)[["issue", "label"]].T.values))
-    fig, ax = plt.subplots(figsize=(11, 0.55 * len(m) + 2.6))
-    ax.imshow(m.values, cmap="Blues", aspect="auto", vmin=0, vmax=max(4, m.values.max()))
-    for i in range(m.shape[0]):
-        for j in range(m.shape[1]):
-            n = int(m.iat[i, j])
-            if n:
-                colour = "white" if n > 0.6 * max(4, m.values.max()) else "black"
-                ax.text(j, i - 0.12, str(n), ha="center", va="center", fontsize=10, fontweight="bold", color=colour)
-                ax.text(j, i + 0.25, f"{int(off.iat[i, j])} off.", ha="center", va="center", fontsize=6.5, color=colour)
-    ax.set_xticks(range(m.shape[1]))
-    ax.set_xticklabels([labels.get(c, c) for c in m.columns], rotation=40, ha="right", fontsize=8)
-    ax.set_yticks(range(m.shape[0]))
-    ax.set_yticklabels(m.index, fontsize=9)
-    n_arts = len(core.load_articles(path))
-    ax.set_title(f"Stated positions per actor and issue, all {_number(n_arts)} articles\n"
-                 "(number of rows in the ledger; \"off.\" = voiced by the actor's own officials)", fontsize=10)
-    fig.tight_layout()
+    ledger = _ledger(corpus, ledger)
+    short = dict(zip(*actors_codebook(corpus)[["label", "short_label"]].T.values))
+    labels = _issue_labels(corpus)
+    every = position_matrix(corpus, ledger=ledger).T
+    m = position_matrix(corpus, ledger=ledger, voice=voice).T.reindex(index=every.index, columns=every.columns,
+                                                                      fill_value=0)
+    m.columns = [short.get(c, c) for c in m.columns]
+    fig, ax = style.figure(1.9 + 0.27 * len(m))
+    vmax = max(4, int(every.values.max()) if every.size else 4)
+    if voice is None:
+        title = "All voices"
+    elif voice == "official" or list(voice) == ["official"]:
+        title = "Voiced by the actor's own officials"
+    else:
+        title = "Voices: " + ", ".join([voice] if isinstance(voice, str) else voice)
+    _matrix_panel(ax, m, vmax, title)
+    ax.set_yticks(range(len(m)), [labels.get(c, c) for c in m.index])
+    n_arts = ledger.article_id.nunique()
+    fig.suptitle(f"Stated positions per issue and actor ({int(m.values.sum())}, {_number(n_arts)} articles)",
+                 x=0.01, ha="left")
     return fig
 
 
-def position_picker(path=None, *, actor: str = "russia", issue: str = "ceasefire",
+def _picker_html(ledger: pd.DataFrame, actor: str, issue: str, names: dict, issues: dict, labels: dict) -> str:
+    rows = ledger[(ledger.actor == actor) & (ledger.issue == issue)]
+    head = (f"<p><b>{html.escape(names[actor])}</b> on <b>{html.escape(issues[issue])}</b>: {len(rows)} stated "
+            "position(s)</p>")
+    if rows.empty:
+        return head + "<p><i>None of the articles reports a position of this actor on this issue.</i></p>"
+    items = [f"<li>{html.escape(labels[r.article_id])}: {_cell(rows[rows.position_id == r.position_id])}</li>"
+             for r in rows.itertuples()]
+    return head + "<ul>" + "".join(items) + "</ul>"
+
+
+def position_picker(corpus=None, *, actor: str | None = None, issue: str | None = None,
                     ledger: pd.DataFrame | None = None):
     """An interactive picker: choose an actor and an issue, read the evidence in context.
 
-    In a running notebook this shows two drop-down lists and the matching positions with
-    their sentences. Saved notebooks and HTML handouts show the static view of the starting
-    choice instead.
+    Only actor/issue pairs that exist in the ledger are offered, each with its count: the actor
+    list reads "Russia (63)", the issue list (for the chosen actor) "Ceasefire and its
+    sequencing (7)". Saved notebooks and HTML handouts show the static view of the starting
+    choice instead of the menus.
 
     Parameters
     ----------
-    path : str or Path, optional
-        The corpus folder.
-    actor, issue : str
-        The starting choice; if the ledger has no such actor or issue, the first one it has.
+    corpus : Corpus, str or Path, optional
+        The corpus.
+    actor, issue : str, optional
+        The starting choice; default (or if the ledger has no such pair) the first actor of the
+        codebook with positions, and its first issue.
     ledger : DataFrame, optional
-        The result of :func:`positions` (to avoid loading it again).
+        A part of :func:`positions` instead of the whole ledger.
 
     Returns
     -------
@@ -569,35 +839,38 @@ def position_picker(path=None, *, actor: str = "russia", issue: str = "ceasefire
     """
     import ipywidgets as widgets
 
-    ledger = _sort(positions(path) if ledger is None else ledger, path)  # by issue, then publication date
-    codes = issues_codebook(path)
-    actor_opts = [(ACTORS[a], a) for a in ACTORS if a in set(ledger.actor)]
-    issue_opts = [(lab, code) for code, lab in zip(codes.issue, codes.label) if code in set(ledger.issue)]
-    if not actor_opts or not issue_opts:
+    ledger = _sort(_ledger(corpus, ledger), corpus)  # by issue, then publication date
+    pairs = position_pairs(corpus, ledger=ledger)
+    if pairs.empty:
         return core.HTML("<p><i>The positions ledger has no rows yet: there is nothing to pick from.</i></p>")
-    actor = actor if actor in {code for _, code in actor_opts} else actor_opts[0][1]
-    issue = issue if issue in {code for _, code in issue_opts} else issue_opts[0][1]
+    names, issues, labels = _actor_labels(corpus), _issue_labels(corpus), article_labels(corpus)
+    totals = pairs.groupby("actor", sort=False).positions.sum()
+    actor_opts = [(f"{names[a]} ({n})", a) for a, n in totals.items()]
+    actor = actor if actor in totals.index else actor_opts[0][1]
+
+    def issue_opts(a):
+        sub = pairs[pairs.actor == a]
+        return list(zip(sub.choice, sub.issue))
+
+    first = issue_opts(actor)
+    issue = issue if issue in {code for _, code in first} else first[0][1]
     pick_actor = widgets.Dropdown(options=actor_opts, value=actor, description="Actor")
-    pick_issue = widgets.Dropdown(options=issue_opts, value=issue, description="Issue")
+    pick_issue = widgets.Dropdown(options=first, value=issue, description="Issue")
     out = widgets.HTML()
 
     def render(*_):
-        out.value = _picker_html(ledger, pick_actor.value, pick_issue.value, codes)
+        out.value = _picker_html(ledger, pick_actor.value, pick_issue.value, names, issues, labels)
 
-    pick_actor.observe(render, names="value")
+    def new_actor(change):
+        opts = issue_opts(change["new"])
+        keep = pick_issue.value if pick_issue.value in {code for _, code in opts} else opts[0][1]
+        with pick_issue.hold_trait_notifications():
+            pick_issue.options = opts
+            pick_issue.value = keep
+        render()
+
+    pick_actor.observe(new_actor, names="value")
     pick_issue.observe(render, names="value")
     render()
     box = widgets.VBox([widgets.HBox([pick_actor, pick_issue]), out])
-    return core.WidgetView(box, _picker_html(ledger, actor, issue, codes), _PICKER_LABEL)
-
-
-def _picker_html(ledger: pd.DataFrame, actor: str, issue: str, codes: pd.DataFrame) -> str:
-    label = dict(zip(codes.issue, codes.label))[issue]
-    rows = ledger[(ledger.actor == actor) & (ledger.issue == issue)]
-    head = f"<p><b>{html.escape(ACTORS[actor])}</b> on <b>{html.escape(label)}</b>: {len(rows)} stated position(s)</p>"
-    if rows.empty:
-        return head + "<p><i>None of the articles reports a position of this actor on this issue.</i></p>"
-    items = []
-    for r in rows.itertuples():
-        items.append(f"<li><small>{html.escape(r.article_id)}</small>: {_cell(rows[rows.position_id == r.position_id])}</li>")
-    return head + "<ul>" + "".join(items) + "</ul>"
+    return core.WidgetView(box, _picker_html(ledger, actor, issue, names, issues, labels), _PICKER_LABEL)

@@ -56,3 +56,33 @@ def data_folder_unchanged():
     before = tree_digest(DATA)
     yield
     assert tree_digest(DATA) == before, "a test changed a file in data/"
+
+
+#: Five new articles a teacher might add to the kit's corpus (made up for the tests).
+NEW_ARTICLES = {
+    f"extra-{i}": f"Extra headline {i}\nDelegations met again on Monday, officials said.\nNo agreement was reported."
+    for i in range(1, 6)
+}
+
+
+@pytest.fixture
+def kit_plus_five(tmp_path):
+    """A copy of the kit's data/ with five new, uncoded articles added (issue 15)."""
+    import shutil
+
+    root = tmp_path / "kit-plus-five"
+    shutil.copytree(DATA, root)
+    with open(root / "articles.csv", encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        fields, rows = reader.fieldnames, list(reader)
+    for i, (aid, text) in enumerate(NEW_ARTICLES.items()):
+        (root / "articles" / f"{aid}.txt").write_text(text, encoding="utf-8")
+        row = dict.fromkeys(fields, "")
+        row.update(article_id=aid, file=f"{aid}.txt", outlet="Example Post", headline=f"Extra headline {i + 1}",
+                   published="2025-05-20")
+        rows.append(row)
+    with open(root / "articles.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=fields)
+        w.writeheader()
+        w.writerows(rows)
+    return root

@@ -181,8 +181,10 @@ def test_timeline_figure(tmp_path):
     matplotlib.use("Agg")
     fig = helpers.plot_timeline()
     fig.savefig(tmp_path / "t.png")
-    texts = [t.get_text() for t in fig.axes[0].texts]
-    assert any("Talks held" in t for t in texts) and sum("cgtn" in t for t in texts) == 2
+    facts = " ".join(t.get_text() for t in fig.axes[0].get_yticklabels())
+    assert "Talks at Dolmabah" in facts.replace("\n", " ")
+    articles = [t.get_text() for t in fig.axes[1].get_yticklabels()]
+    assert sum(a.startswith("CGTN") for a in articles) == 2
 
 
 # ---------------------------------------------------------------- data directory setting

@@ -216,7 +216,7 @@ def test_checksum_file_leading_outside_is_not_read(corpus, tmp_path, outside):
 #: Sample arguments for the helpers' required parameters (what a notebook cell would pass).
 SAMPLE_ARGS = {"article_id": "a", "term": "x", "span": "x", "concept": "capital_name", "group_a_ids": ["a"], "actor": "russia",
                "actor_a": "russia", "actor_b": "ukraine", "issue": "ceasefire", "claim_ids": [], "preferred": "a",
-               "text": "x", "table": pd.DataFrame({"article_id": [], "start": [], "end": [], "span": []}),
+               "text": "x", "numbers": [1], "table": pd.DataFrame({"article_id": [], "start": [], "end": [], "span": []}),
                "file": "x", "name": "positions.csv", "required": ["article_id"]}
 #: Helpers that write files or read a participants' folder rather than the corpus.
 NOT_CORPUS_READERS = {"write_template", "save_codings", "annotation_template", "participant_notes", "load_codings",
@@ -284,7 +284,7 @@ def test_outlet_and_headline_with_dollars_and_backslashes_plot_as_written(tmp_pa
     meta.to_csv(root / "articles.csv", index=False)
     assert byo.check_folder(root) == []
     drawn = {}
-    for name in ("plot_timeline", "plot_claims_timeline", "plot_term_choices", "plot_voices", "plot_frame_scores",
+    for name in ("plot_timeline", "plot_term_choices", "plot_voices", "plot_frame_scores",
                  "plot_position_matrix"):
         fig = getattr(helpers, name)(root)
         fig.savefig(io.BytesIO(), format="png")  # drawing is where the maths parser would fail
@@ -776,7 +776,7 @@ def test_annotation_with_wrong_columns_and_missing_codebook(corpus):
     assert "annotations/framing_elements.csv, line 1 (header): missing column(s) summary, notes" in msg
     assert "the issue codes need annotations/issues_codebook.csv, which this corpus does not have" in msg
     assert 'helpers.annotation_template("speakers.csv")' in msg
-    assert "unknown actor 'town'" in msg
+    assert "the actor codes need annotations/actors_codebook.csv, which this corpus does not have" in msg
 
 
 def test_check_folder_reports_corpus_and_annotation_problems(corpus):
@@ -802,7 +802,8 @@ def test_template_writes_only_into_the_corpus_folder(tmp_path):
     assert path == root / "annotations" / "positions.csv"
     assert path.read_text(encoding="utf-8") == POSITIONS_HEADER
     msg = "\n".join(map(str, byo.check_annotations(root)))
-    assert "it needs annotations/issues_codebook.csv" in msg  # positions cannot be read without its codes
+    assert "it needs annotations/actors_codebook.csv" in msg  # positions cannot be read without its codes
+    byo.annotation_template("actors_codebook.csv", root)
     byo.annotation_template("issues_codebook.csv", root)
     byo.annotation_template("speakers.csv", root)
     assert byo.check_annotations(root) == []  # empty files are valid: nothing coded yet
@@ -834,6 +835,7 @@ def test_when_coded_turns_only_missing_files_into_a_notice(tmp_path):
     assert isinstance(note, byo.Notice) and "Not yet coded for this corpus" in note.data
     assert note.file in {"annotations/positions.csv", "annotations/issues_codebook.csv", "annotations/speakers.csv"}
     assert byo.when_coded(helpers.voice_summary, ledger=note).data.startswith('<div class="kit-reminder"')
+    byo.annotation_template("actors_codebook.csv", root)
     byo.annotation_template("issues_codebook.csv", root)
     byo.annotation_template("speakers.csv", root)
     (root / "annotations" / "positions.csv").write_text("position_id\nx\n", encoding="utf-8")

@@ -71,8 +71,8 @@
 # %%
 import helpers
 
-ledger = helpers.when_coded(helpers.positions)
-helpers.positions_overview(ledger=ledger)
+corpus = helpers.open_corpus()
+helpers.positions_overview(corpus)
 
 # %% [markdown]
 # ## 1. Who voices the positions?
@@ -82,7 +82,7 @@ helpers.positions_overview(ledger=ledger)
 # First, per actor: how many positions does the ledger hold, and through which voice do they reach the reader?
 
 # %%
-helpers.when_coded(helpers.voice_summary, ledger=ledger)
+helpers.voice_summary(corpus)
 
 # %% [markdown]
 # Russia and Ukraine have a similar number of positions (55 and 47), and for both fewer than half (25 and 19) are
@@ -92,7 +92,7 @@ helpers.when_coded(helpers.voice_summary, ledger=ledger)
 # Now the same count per article:
 
 # %%
-helpers.when_coded(helpers.voice_summary, ledger=ledger, by="article")
+helpers.voice_summary(corpus, by="article")
 
 # %% [markdown]
 # The first CGTN article (14 May) carries almost every position through **one analyst** (12 of 14); the Athens Times
@@ -113,9 +113,9 @@ helpers.when_coded(helpers.voice_summary, ledger=ledger, by="article")
 # column holds the exact words of the article.
 
 # %%
-russia_official = helpers.when_coded(helpers.positions_of, "russia", ledger=ledger, voice="official")
-helpers.when_coded(helpers.html_table,
-                   russia_official[["issue", "stance", "summary", "span", "speaker", "relay", "article_id"]])
+russia_official = helpers.positions_of(corpus, "russia", voice="official")
+# pandas: keep only the columns to read here, in this order (the evidence last)
+helpers.html_table(russia_official[["article", "issue", "stance", "summary", "speaker", "relay", "span"]])
 
 # %% [markdown]
 # ## 3. Ukraine's stated positions, credited to its officials
@@ -127,9 +127,8 @@ helpers.when_coded(helpers.html_table,
 # his response, one is named in the question put to Peskov.
 
 # %%
-ukraine_official = helpers.when_coded(helpers.positions_of, "ukraine", ledger=ledger, voice="official")
-helpers.when_coded(helpers.html_table,
-                   ukraine_official[["issue", "stance", "summary", "span", "speaker", "relay", "article_id"]])
+ukraine_official = helpers.positions_of(corpus, "ukraine", voice="official")
+helpers.html_table(ukraine_official[["article", "issue", "stance", "summary", "speaker", "relay", "span"]])
 
 # %% [markdown]
 # Notice what each side's own officials are credited with in these articles. Russian officials are reported mostly on
@@ -153,7 +152,7 @@ helpers.when_coded(helpers.html_table,
 # ### Ceasefire first, or talks first?
 
 # %%
-helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "ceasefire", ledger=ledger)
+helpers.side_by_side(corpus, "russia", "ukraine", "ceasefire")
 
 # %% [markdown]
 # **Ukraine's reported position**: an immediate, full and unconditional ceasefire, with sanctions if Russia refuses.
@@ -174,7 +173,7 @@ helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "ceasefire", ledge
 # ### Territory
 
 # %%
-helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "territory", ledger=ledger)
+helpers.side_by_side(corpus, "russia", "ukraine", "territory")
 
 # %% [markdown]
 # Russia's territorial position appears in two articles only: through Lavrov and the outlet's narration in the
@@ -186,28 +185,28 @@ helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "territory", ledge
 # ### NATO and security guarantees
 
 # %%
-helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "nato_neutrality", ledger=ledger)
+helpers.side_by_side(corpus, "russia", "ukraine", "nato_neutrality")
 
 # %%
-helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "security_guarantees", ledger=ledger)
+helpers.side_by_side(corpus, "russia", "ukraine", "security_guarantees")
 
 # %% [markdown]
 # ### Sanctions
 
 # %%
-helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "sanctions", ledger=ledger)
+helpers.side_by_side(corpus, "russia", "ukraine", "sanctions")
 
 # %% [markdown]
 # ### A meeting of the presidents
 
 # %%
-helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "leaders_meeting", ledger=ledger)
+helpers.side_by_side(corpus, "russia", "ukraine", "leaders_meeting")
 
 # %% [markdown]
 # ### The prisoner exchange
 
 # %%
-helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "prisoner_exchange", ledger=ledger)
+helpers.side_by_side(corpus, "russia", "ukraine", "prisoner_exchange")
 
 # %% [markdown]
 # **Check your understanding**: on which of these issues does the corpus hold a position of one side only? What
@@ -224,9 +223,8 @@ helpers.when_coded(helpers.side_by_side, "russia", "ukraine", "prisoner_exchange
 
 # %%
 third_parties = ["united_states", "european_union", "united_kingdom", "china", "brazil"]
-third = helpers.when_coded(helpers.positions_of, third_parties, ledger=ledger)
-helpers.when_coded(helpers.html_table,
-                   third[["actor", "issue", "stance", "summary", "speaker", "voice", "relay", "article_id"]])
+third = helpers.positions_of(corpus, third_parties)
+helpers.html_table(third[["actor", "article", "issue", "stance", "summary", "speaker", "voice", "relay"]])
 
 # %% [markdown]
 # China's and Brazil's positions appear only in the Global Times: credited to a Chinese foreign-ministry spokesperson
@@ -252,7 +250,7 @@ helpers.when_coded(helpers.html_table,
 # empty cell means the article does not report that position.
 
 # %%
-helpers.when_coded(helpers.coverage, ledger=ledger)
+helpers.coverage(corpus)
 
 # %% [markdown]
 # Read a row across to see one position travel through the corpus. For example, **Russia on NATO** is described by
@@ -264,7 +262,10 @@ helpers.when_coded(helpers.coverage, ledger=ledger)
 # officials.
 
 # %%
-fig = helpers.when_coded(helpers.plot_position_matrix, ledger=ledger)
+fig = helpers.plot_position_matrix(corpus)
+
+# %%
+fig = helpers.plot_position_matrix(corpus, voice="official")
 
 # %% [markdown]
 # ## 7. Explore: pick an actor and an issue
@@ -275,7 +276,11 @@ fig = helpers.when_coded(helpers.plot_position_matrix, ledger=ledger)
 # handout you see the starting choice, Russia on the ceasefire; run the notebook to use the menus.)
 
 # %%
-helpers.when_coded(helpers.position_picker, ledger=ledger, actor="russia", issue="ceasefire")
+helpers.position_picker(corpus, actor="russia", issue="ceasefire")
+
+# %%
+# every article on one issue, one row each (articles that report no position are listed too)
+helpers.issue_by_outlet(corpus, "ceasefire")
 
 # %% [markdown]
 # ## Key points

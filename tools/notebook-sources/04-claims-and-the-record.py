@@ -66,9 +66,8 @@
 # %%
 import helpers
 
-claims = helpers.when_coded(helpers.claims)
-record = helpers.when_coded(helpers.record)
-helpers.claims_overview(table=claims, facts=record)
+corpus = helpers.open_corpus()
+helpers.claims_overview(corpus)
 
 # %% [markdown]
 # ## 1. What could each writer know?
@@ -86,7 +85,13 @@ helpers.claims_overview(table=claims, facts=record)
 # web address (`20250519120936…`), not stated on the page, so they count as inferred.
 
 # %%
-fig = helpers.plot_claims_timeline()
+fig = helpers.plot_timeline(corpus, facts="all")
+
+# %%
+fig = helpers.plot_timeline(corpus, facts="all", part=2)
+
+# %%
+fig = helpers.plot_timeline(corpus, facts="all", part=3)
 
 # %% [markdown]
 # Read the chart row by row. Both articles of 14 May appeared **before or around the time the Kremlin named its
@@ -111,7 +116,9 @@ fig = helpers.plot_claims_timeline()
 # fact, the web address and the notes are in `data/record.csv`.
 
 # %%
-helpers.when_coded(helpers.html_table, record[["fact_id", "when", "value", "source_outlet", "source_date"]])
+record = helpers.record(corpus)
+# pandas: keep only the columns to read here, in this order (the longest last)
+helpers.html_table(record[["fact_id", "when", "source_outlet", "source_date", "value"]])
 
 # %% [markdown]
 # Notice the `when` column: two facts are known to the minute (Putin's statement, about 01:30 Moscow time on 11 May,
@@ -139,7 +146,7 @@ helpers.when_coded(helpers.html_table, record[["fact_id", "when", "value", "sour
 # kind of difference, if any, follows in brackets.
 
 # %%
-helpers.when_coded(helpers.show_claims_grid, table=claims)
+helpers.show_claims_grid(corpus)
 
 # %% [markdown]
 # Read down a column to see one article's record. The three articles written before the talks carry all the
@@ -149,8 +156,8 @@ helpers.when_coded(helpers.show_claims_grid, table=claims)
 # The same grid can show what each article *says*. Here are four topics:
 
 # %%
-helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
-                        topics=["talks_day", "duration", "prisoner_exchange", "why_putin_proposed"])
+helpers.show_claims_grid(corpus, values="says",
+                         topics=["talks_day", "duration", "prisoner_exchange", "why_putin_proposed"])
 
 # %% [markdown]
 # On why Putin proposed the talks (the grid's `why_putin_proposed` row), the record shows only the **order in
@@ -172,8 +179,7 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
 # backed by rows of the claims table (`claim_id` = topic.article):
 
 # %%
-known = helpers.kit_corpus_only(helpers.known_differences, table=claims)
-helpers.kit_corpus_only(helpers.show_known_differences, known=known)
+helpers.show_known_differences(corpus)
 
 # %% [markdown]
 # The subsections below go through them by kind. Each table shows the article's exact words (**evidence**), how they
@@ -187,7 +193,7 @@ helpers.kit_corpus_only(helpers.show_known_differences, known=known)
 # forecast about the US role (last row):
 
 # %%
-helpers.kit_corpus_only(helpers.show_differences, known.query("no in [1, 7]").claim_id, table=claims)
+helpers.explain_differences(corpus, [1, 7], show="table")
 
 # %% [markdown]
 # The three early articles give the date Putin proposed, 15 May, which was the best information at the time. The
@@ -197,11 +203,7 @@ helpers.kit_corpus_only(helpers.show_differences, known.query("no in [1, 7]").cl
 # not errors, but they are also not evidence of the date. Here they are in the Global Times:
 
 # %%
-helpers.kit_corpus_only(helpers.show_article, "globaltimes-2025-05-14", highlight={
-    "[1] forecast: the day of the talks": "poised to sit down possibly on Thursday",
-    "[7] forecast: Rubio at the talks": "US Secretary of State Marco Rubio will attend the talks in Istanbul",
-    "[8] naming: 'Kiev'": "between Moscow and Kiev on May 15",
-})
+helpers.explain_differences(corpus, [1, 7], show="article")
 
 # %% [markdown]
 # Trump did announce on 13 May that Rubio would go. What the article could not know is that Rubio would hold a
@@ -214,7 +216,7 @@ helpers.kit_corpus_only(helpers.show_article, "globaltimes-2025-05-14", highligh
 # The two articles written after the talks give their length differently:
 
 # %%
-helpers.kit_corpus_only(helpers.show_differences, known.query("no == 2").claim_id, table=claims)
+helpers.explain_differences(corpus, 2, show="table")
 
 # %% [markdown]
 # "Two-hour" is the rounding of a Xinhua dispatch of 16 May; the second CGTN article takes several sentences from that
@@ -223,17 +225,7 @@ helpers.kit_corpus_only(helpers.show_differences, known.query("no == 2").claim_i
 # the ones that follow the dispatch:
 
 # %%
-helpers.kit_corpus_only(helpers.show_article, "cgtn-2025-05-17", highlight={
-    "[2] rounding: the duration": "After the two-hour talks",
-    "wire reuse (Xinhua, 16 May)": [
-        "Russia and Ukraine agreed to a prisoner exchange involving 1,000 people from each side",
-        "Medinsky expressed overall satisfaction with the meeting",
-        "He also said that Ukraine proposed direct talks between the two presidents, and that Russia \"took note\" "
-        "of the request.",
-        "Ukrainian Defense Minister Rustem Umerov, who led the Ukrainian delegation, told reporters that the "
-        "meeting focused on three key issues",
-    ],
-})
+helpers.explain_differences(corpus, 2, show="article")
 
 # %% [markdown]
 # ### 4.3 A title error and a misdating (differences 3 and 4)
@@ -243,15 +235,10 @@ helpers.kit_corpus_only(helpers.show_article, "cgtn-2025-05-17", highlight={
 # The Athens Times explainer of 15 May contains two statements that the record contradicts:
 
 # %%
-helpers.kit_corpus_only(helpers.show_differences, known.query("no in [3, 4]").claim_id, table=claims)
+helpers.explain_differences(corpus, [3, 4], show="table")
 
 # %%
-helpers.kit_corpus_only(helpers.show_article, "athenstimes-2025-05-15", highlight={
-    "[1] forecast: 'today' (15 May)": "ahead of today’s talks in Istanbul (15.05.2025)",
-    "[3] title error": "former U.S. President Donald Trump",
-    "[4] misdating: Lavrov's remark": "In March 2025, Foreign Minister Sergei Lavrov stated",
-    "[4] Putin's remark of 28 March": "Putin proposed a ‘transitional government’ under UN auspices",
-})
+helpers.explain_differences(corpus, [3, 4], show="article")
 
 # %% [markdown]
 # The same paragraph speaks of "Trump's administration", so "former" is an error rather than a view. The March 2025
@@ -267,20 +254,13 @@ helpers.kit_corpus_only(helpers.show_article, "athenstimes-2025-05-15", highligh
 # after the talks: right in substance, but worded like translations:
 
 # %%
-helpers.kit_corpus_only(helpers.show_differences, [*known.query("no in [5, 6]").claim_id,
-                                                   "russia_assessment.atalayar-2025-05-19",
-                                                   "ukraine_assessment.atalayar-2025-05-19"], table=claims)
+helpers.explain_differences(corpus, [5, 6], show="table")
 
 # %%
-helpers.kit_corpus_only(helpers.show_article, "atalayar-2025-05-19", highlight={
-    "[5] Vance, 7 May, shown as a reaction": "‘Russia is asking for too much.’",
-    "[5] Rubio, 15 May in Antalya, shown as after the talks": "‘We came because we were told there could be a direct "
-                                                             "confrontation between the Russians and the Ukrainians; "
-                                                             "that was originally the plan,’ he said.",
-    "[6] the call came after the talks": "As soon as the talks began, Zelensky called US President Donald Trump",
-    "translation: back-translated quotation": "‘We are satisfied with the result and ready to continue our contacts.’",
-    "[8] naming: 'Kiev' and 'Volodimir'": ["remain unacceptable to Kiev", "Volodimir Zelensky"],
-})
+helpers.show_differences(corpus, kinds="translation")
+
+# %%
+helpers.explain_differences(corpus, [5, 6], show="article")
 
 # %% [markdown]
 # Placing a real quotation at the wrong moment changes what it seems to answer: Vance's remark of 7 May reads here as a
@@ -310,8 +290,7 @@ helpers.kit_corpus_only(helpers.show_article, "atalayar-2025-05-19", highlight={
 # only the Athens Times gives the reason Russia stated for not accepting the truce. The seven rows:
 
 # %%
-omissions = helpers.when_coded(helpers.differences, table=claims, kinds="omission")
-helpers.when_coded(helpers.show_differences, omissions.claim_id, table=claims)
+helpers.show_differences(corpus, kinds="omission")
 
 # %% [markdown]
 # ### 4.6 Naming: *Zelenskyy* or *Zelensky*, *Kyiv* or *Kiev*, and the name of the war (difference 8)
@@ -321,8 +300,7 @@ helpers.when_coded(helpers.show_differences, omissions.claim_id, table=claims)
 # These are not facts the record can check, but choices that differ from article to article:
 
 # %%
-helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
-                        topics=["name_zelensky", "name_kyiv", "name_war"])
+helpers.show_claims_grid(corpus, values="says", topics=["name_zelensky", "name_kyiv", "name_war"])
 
 # %% [markdown]
 # The names of the war differ too. "Special military operation" is the Russian government's official name (the first
@@ -365,8 +343,7 @@ helpers.kit_corpus_only(helpers.show_claims_grid, table=claims, values="says",
 # pairs, with the words they share (names and numbers marked `*`):
 
 # %%
-pairs = helpers.candidate_pairs(k=1)
-helpers.html_table(pairs.head(10)[["score", "article_a", "text_a", "article_b", "text_b", "shared"]])
+helpers.show_pairs(corpus, k=1, n=10)
 
 # %% [markdown]
 # Read them as a checker would. Several are the same claim (the venue, the first talks since March 2022, Medinsky's
@@ -382,40 +359,39 @@ helpers.html_table(pairs.head(10)[["score", "article_a", "text_a", "article_b", 
 # sentences appear among each other's top *k* candidates (in either direction):
 
 # %%
-helpers.when_coded(helpers.evaluate_matching, k=[1, 3, 5, 10], table=claims)
+helpers.evaluate_matching(corpus, k=[1, 3, 5, 10])
 
 # %% [markdown]
-# With one candidate per sentence the matcher finds about one pair in seven (19 of 137); with ten candidates, about
-# half, but a reader must then look at 671 candidate pairs. The four `unreachable` pairs involve a span in Atalayar's
+# With one candidate per sentence the matcher finds about one pair in eight (18 of 137); with ten candidates, about
+# half, but a reader must then look at 676 candidate pairs. The four `unreachable` pairs involve a span in Atalayar's
 # standfirst, which the matcher does not read. Most misses are pairs that say related things in different words ("not
 # yet said who will be attending" and "refused to send high-level officials"): a lexical matcher finds near-copies and
-# shared figures, not paraphrases. Even the 11 pairs coded `same` in both articles are found only about half the time
-# (6 of 11 at one candidate):
+# shared figures, not paraphrases. Even the 11 pairs coded `same` in both articles are found less than half the time
+# (5 of 11 at one candidate):
 
 # %%
-helpers.when_coded(helpers.evaluate_matching, k=1, only_same=True, table=claims)
+helpers.evaluate_matching(corpus, k=1, only_same=True)
 
 # %% [markdown]
 # And stripping titles is a trade-off, not a free gain. Without it, recall on the hand table is a little *lower* with
-# one candidate per sentence (0.124 against 0.139) and a little *higher* with five or ten (0.394 against 0.358, 0.504
+# one candidate per sentence (0.124 against 0.131) and a little *higher* with five or ten (0.358 against 0.336, 0.504
 # against 0.489), because titles such as "Ukrainian President" sometimes carry the claim. But the top of the list
 # fills with pairs that share little except an expert's title or employer:
 
 # %%
-helpers.when_coded(helpers.evaluate_matching, k=[1, 5, 10], strip=False, table=claims)
+helpers.evaluate_matching(corpus, k=[1, 5, 10], strip=False)
 
 # %% [markdown]
 # The six best-scoring pairs when titles are kept. Three of them (the 1st, 5th and 6th) pair two comments by Chinese
 # academics whose shared words are mostly titles, institutes and the outlet they spoke to, not what they say:
 
 # %%
-unstripped = helpers.candidate_pairs(k=1, strip=False)
-helpers.html_table(unstripped.head(6)[["score", "article_a", "text_a", "article_b", "text_b", "shared"]])
+helpers.show_pairs(corpus, k=1, n=6, strip=False)
 
 # %% [markdown]
 # **Check your understanding**: the matcher proposes the pair "Sun Zhuangzhi, director of ... said the differing
 # assessments..." / "Even though Putin's proposal was constructive..." as its best-scoring pair when titles are kept
-# (score 67.97); with titles stripped it still proposes the pair, but far down the list (score 13.39, 39th of 82).
+# (score 67.66); with titles stripped it still proposes the pair, but far down the list (score 13.18, 40th of 82).
 # Why, and do the two sentences make the same claim?
 #
 # ## Key points
@@ -429,7 +405,7 @@ helpers.html_table(unstripped.head(6)[["score", "article_a", "text_a", "article_
 #   depends on its sources, several of which relay news agencies.
 # - Two outlets repeating the same wire sentence are one source, not two.
 # - A lexical matcher (BM25) proposes candidate pairs quickly but finds only a part of the claims a careful reader
-#   lines up (recall 0.36 at five candidates per sentence): it is a starting point for reading, not a verdict.
+#   lines up (recall 0.34 at five candidates per sentence): it is a starting point for reading, not a verdict.
 #
 # ## Discussion questions
 #
