@@ -400,9 +400,6 @@ def claims_overview(corpus=None):
     --------
     >>> claims_overview()
     23 claim topics x 5 articles = 115 rows; 39 facts in the record
-    >>> note = Notice("<b>not coded</b>", "record.csv")
-    >>> claims_overview(facts=note).data
-    '<p>23 claim topics x 5 articles = 115 rows</p><b>not coded</b>'
     """
     from kit.byo import not_coded_notice
 

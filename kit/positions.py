@@ -355,7 +355,7 @@ def positions_overview(corpus=None) -> None:
     Examples
     --------
     >>> positions_overview()
-    148 stated positions in 5 articles
+    143 stated positions in 5 articles
     """
     ledger = positions(corpus)
     labels = article_labels(corpus)

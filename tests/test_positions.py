@@ -185,7 +185,7 @@ def test_actors_come_from_the_codebook_in_its_order():
 def test_a_relabelled_actor_shows_its_new_label(tmp_path):
     root = _copy_corpus(tmp_path)
     path = root / "annotations" / "actors_codebook.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("EU / European leaders", "European side"),
+    path.write_text(path.read_text(encoding="utf-8").replace("Europe (the EU and European leaders)", "European side"),
                     encoding="utf-8")
     assert "European side" in list(helpers.voice_summary(root).index)
 
