@@ -442,7 +442,7 @@ def about_kit_articles(path=None) -> Notice | None:
     n = len(core.load_articles(base))
     return Notice(
         f'<div class="kit-about-kit-articles" style="{_BOX}"><strong>The text of this notebook describes the kit\'s '
-        f"own five articles</strong> (the May 2025 Istanbul talks). The corpus in use is another one ({n} "
+        f"own five articles</strong>. The corpus in use is another one ({n} "
         f"article{'s' if n != 1 else ''} in <code>{html.escape(base.name)}/</code>): the tables and charts below are "
         f"computed from it, but numbers, names and passages quoted in the text are about the kit's articles and "
         f"may not match them.</div>")

@@ -206,7 +206,7 @@ def _display(path: Path, base: Path) -> str:
 # chose; it is resolved once, and everything is confined to the resolved folder.
 
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
-_ARTICLE_FILE_FIX = ("write only the file's name (e.g. 'outlet-2025-05-14.txt') and put the file itself "
+_ARTICLE_FILE_FIX = ("write only the file's name (e.g. 'outlet-2024-03-04.txt') and put the file itself "
                      "in the corpus's articles/ folder")
 _LINK_FIX = "replace the link by a copy of the file itself (the kit reads only files inside the corpus folder)"
 
@@ -545,11 +545,11 @@ def _check_row(rec, seen: dict, name: str) -> list[Problem]:
     row = f"line {rec.csv_line}"
     aid = rec.article_id.strip()
     if not aid:
-        problems.append(Problem(name, row, "the article_id is empty", "give the article a short id such as 'outlet-2025-05-14'"))
+        problems.append(Problem(name, row, "the article_id is empty", "give the article a short id such as 'outlet-2024-03-04'"))
     elif not _valid_id(aid):
         problems.append(Problem(name, row, f"the article_id {aid!r} has spaces or symbols",
                                 "use only letters (of any script), digits, '-', '_' or '.', starting with a letter "
-                                "or digit, e.g. 'outlet-2025-05-14' or 'правда-2025-05-14'"))
+                                "or digit, e.g. 'outlet-2024-03-04' or 'правда-2024-03-04'"))
     elif aid in seen:
         problems.append(Problem(name, row, f"duplicate article_id {aid!r} (also on line {seen[aid]})", "give each article its own id"))
     else:
@@ -559,7 +559,7 @@ def _check_row(rec, seen: dict, name: str) -> list[Problem]:
             problems.append(Problem(name, row, f"the {col} is empty", f"fill in the {col} (write 'unknown' if it is not known)"))
     pub = rec.published.strip()
     if not _DATE_RE.match(pub):
-        problems.append(Problem(name, row, f"the published date {pub!r} is not in the form YYYY-MM-DD", "write the date as e.g. 2025-05-16"))
+        problems.append(Problem(name, row, f"the published date {pub!r} is not in the form YYYY-MM-DD", "write the date as e.g. 2024-03-04"))
     else:
         try:
             date.fromisoformat(pub)
