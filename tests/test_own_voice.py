@@ -4,11 +4,14 @@
 *Zelenskyy*, *war*), ``free`` (a general word the kit may use, e.g. *conflict* in "the conflict frame"),
 ``quoted_only`` or ``avoid`` (the kit writes it only when quoting or naming the word). This test scans the kit's own
 text -- notebook prose, labels, fact ids, summaries, explanations and notes -- for every ``avoid`` variant outside
-quotation marks and fails on a hit, naming the file, the place and the words around it.
+quotation marks and fails on a hit, naming the file, the place and the words around it. The scope: the markdown
+cells and code comments of every notebook source, the own-voice columns of the data files (``OWN_VOICE_COLUMNS``), the
+prose of ``docs/*.md`` and ``solutions/*.md`` (fenced code blocks left out) and the kit's labels.
 
 What counts as quoting or naming a word: text inside quotation marks (‘…’, “…”, '…', "…"), inside backticks (code),
-or in italics (*…*, the notebooks' way of naming a word, as in "the Global Times writes *Kiev*"). Web addresses are
-left out. Verbatim evidence spans are the articles' words, not the kit's, so span columns are not scanned.
+or in italics (*…*, the notebooks' way of naming a word, as in "the Global Times writes *Kiev*"). An apostrophe
+between two letters does not close a quotation ('the conflict's root causes'), and a word set directly between
+quotation marks is quoted even where the marks are nested inside another quotation. Web addresses are left out. Verbatim evidence spans are the articles' words, not the kit's, so span columns are not scanned.
 """
 
 from __future__ import annotations
@@ -24,8 +27,11 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 LEXICON = DATA / "annotations" / "lexicon.csv"
 
-#: The notebooks whose prose is scanned (markdown cells of the reviewed sources).
-NOTEBOOKS = ["00-start-here.py", "02-framing-by-source.py", "04-claims-and-the-record.py"]
+#: The notebooks whose prose is scanned (markdown cells and code comments of every reviewed source).
+NOTEBOOKS = sorted(p.name for p in (ROOT / "tools" / "notebook-sources").glob("*.py"))
+
+#: The folders whose markdown files are scanned as prose.
+PROSE_DIRS = ["docs", "solutions"]
 
 #: (file under data/, columns written in the kit's own voice).
 OWN_VOICE_COLUMNS = [
@@ -39,18 +45,33 @@ OWN_VOICE_COLUMNS = [
     ("annotations/known_differences.csv", ["difference"]),
     ("annotations/actors_codebook.csv", ["label", "short_label", "definition"]),
     ("after_the_talks.csv", ["event_id", "what_happened", "note"]),
+    ("annotations/positions.csv", ["summary", "notes", "condition"]),
+    ("annotations/attributions.csv", ["notes"]),
+    ("annotations/speakers.csv", ["role", "affiliation", "notes"]),
+    ("annotations/issues_codebook.csv", ["label", "definition"]),
+    ("annotations/actors_codebook.csv", ["label", "definition", "description", "notes"]),
+    ("sourcing_settings.csv", ["note"]),
+    ("coding_round/sample.csv", ["question"]),
 ]
 
 _QUOTED = [
     re.compile(r"“[^”]*”"),
-    re.compile(r"‘[^’]*’"),
+    # an apostrophe between two letters (‘the conflict’s root causes’) does not close a quotation
+    re.compile(r"‘(?:[^’]|(?<=[A-Za-z])’(?=[A-Za-z]))*’"),
     re.compile(r'"[^"\n]*"'),
     # a straight single quote opens after a space, a bracket or the start, and closes before a non-letter
-    re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'[^'\n]*?'(?![A-Za-z])"),
+    re.compile(r"(?:(?<=^)|(?<=[\s(\[]))'(?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z]))*?'(?![A-Za-z])"),
     re.compile(r"`[^`]*`"),
     re.compile(r"(?<![\w*])\*[^*\n]+\*(?![\w*])"),
 ]
 _URL = re.compile(r"https?://\S+")
+_OPENING, _CLOSING = "“‘\"'`*", "”’\"'`*"
+_FENCE = re.compile(r"^```.*?^```[^\n]*$", re.MULTILINE | re.DOTALL)
+
+
+def _directly_quoted(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] stands directly between quotation marks (as in a quotation nested in another)."""
+    return start > 0 and end < len(text) and text[start - 1] in _OPENING and text[end] in _CLOSING
 
 
 def unquoted(text: str) -> str:
@@ -78,6 +99,8 @@ def hits(texts, terms) -> list[str]:
         plain = unquoted(text)
         for name, rx in terms:
             for m in rx.finditer(plain):
+                if _directly_quoted(text, m.start(), m.end()):
+                    continue
                 flat = text.replace("\n", " ")
                 ctx = flat[max(0, m.start() - 40):m.end() + 40]
                 found.append(f"{where}: {name!r} in ...{ctx}...")
@@ -89,20 +112,41 @@ def _id_text(value: str) -> str:
     return value.replace("_", " ").replace(".", " ")
 
 
-def notebook_prose(name: str):
-    """The markdown cells of one notebook source, as (place, text) pairs."""
-    path = ROOT / "tools" / "notebook-sources" / name
+def notebook_prose(name: str, base: Path = ROOT / "tools" / "notebook-sources"):
+    """The markdown cells and code comments of one notebook source, as (place, text) pairs."""
     out, cell, start, in_md = [], [], 0, False
-    for no, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for no, line in enumerate((base / name).read_text(encoding="utf-8").splitlines(), 1):
         if line.startswith("# %%"):
             if in_md and cell:
                 out.append((f"{name}, cell at line {start}", "\n".join(cell)))
             in_md, cell, start = "[markdown]" in line, [], no
         elif in_md:
             cell.append(line[2:] if line.startswith("# ") else line.lstrip("#"))
+        elif line.lstrip().startswith("#"):
+            out.append((f"{name}, comment at line {no}", line.lstrip().lstrip("#").strip()))
     if in_md and cell:
         out.append((f"{name}, cell at line {start}", "\n".join(cell)))
     return out
+
+
+def markdown_prose(path: Path, where: str):
+    """The paragraphs of a markdown file, fenced code blocks left out, as (place, text) pairs."""
+    text = _FENCE.sub(lambda m: "\n" * m.group().count("\n"), path.read_text(encoding="utf-8"))
+    out, para, start = [], [], 0
+    for no, line in enumerate(text.splitlines() + [""], 1):
+        if line.strip():
+            if not para:
+                start = no
+            para.append(line)
+        elif para:
+            out.append((f"{where}, paragraph at line {start}", "\n".join(para)))
+            para = []
+    return out
+
+
+def docs_prose(base: Path = ROOT):
+    return [t for d in PROSE_DIRS for p in sorted((base / d).glob("*.md"))
+            for t in markdown_prose(p, f"{d}/{p.name}")]
 
 
 def data_texts(base: Path = DATA):
@@ -149,6 +193,22 @@ def test_data_and_labels_use_no_marked_term():
     assert not found, "\n".join(found)
 
 
+@pytest.mark.parametrize("folder", PROSE_DIRS)
+def test_docs_and_solutions_use_no_marked_term(folder):
+    found = [h for h in hits(docs_prose(), marked_terms()) if h.startswith(folder + "/")]
+    assert not found, "\n".join(found)
+
+
+def test_the_scope_reaches_every_kind_of_own_text():
+    places = [w for w, _ in data_texts()]
+    for file in ["annotations/positions.csv", "annotations/attributions.csv", "annotations/speakers.csv",
+                 "annotations/issues_codebook.csv", "sourcing_settings.csv", "coding_round/sample.csv"]:
+        assert any(w.startswith(file + ",") for w in places), file
+    assert "explore.py" in NOTEBOOKS and "01-who-speaks.py" in NOTEBOOKS
+    assert any(w.startswith("docs/facilitator-guide.md") for w, _ in docs_prose())
+    assert any(w.startswith("solutions/") for w, _ in docs_prose())
+
+
 def test_a_planted_term_is_caught(tmp_path):
     terms = marked_terms()
     planted = [("planted", "Putin proposed talks after the European ultimatum of 10 May.")]
@@ -164,6 +224,28 @@ def test_a_planted_term_is_caught(tmp_path):
         assert hits([("ok", ok)], terms) == [], ok
     # an apostrophe does not open a quotation
     assert hits([("apostrophe", "Russia's low-level delegation and Ukraine's reply")], terms)
+    # an apostrophe inside a quotation does not close it, with straight or curly marks
+    for ok in ["Russia demands a probe of 'the conflict's root causes'.",
+               "Russia demands a probe of ‘the conflict’s root causes’.",
+               "a question about 'Vladimir Zelensky's statements about his desire to meet'",
+               "his claim that it beats 'the West's' approach"]:
+        assert hits([("inner apostrophe", ok)], terms) == [], ok
+    # ... but the quotation still ends, and a use after it is caught
+    assert hits([("after", "It quotes 'the conflict's causes' and adds its own ultimatum.")], terms)
+    # a word set directly between quotation marks inside another quotation is quoted
+    assert hits([("nested", 'It writes "a month after Russia launched a "special military operation" into Ukraine".')],
+                terms) == []
+    assert hits([("unquoted", "a month after Russia launched a special military operation into Ukraine")], terms)
+    # a fenced code block in a markdown file is code, and prose after it is scanned
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "guide.md").write_text("Intro.\n\n```python\nkwic('Turkey')\n```\n\nHosted by Turkey.\n",
+                                                encoding="utf-8")
+    found = [h for h in hits(docs_prose(tmp_path), terms) if h.startswith("docs/")]
+    assert len(found) == 1 and found[0].startswith("docs/guide.md, paragraph at line 7: 'turkey_name: Turkey'")
+    # a notebook's code comment is the kit's voice; its strings are code
+    (tmp_path / "nb.py").write_text("# %% [markdown]\n# Intro.\n\n# %%\n# the ultimatum\nkwic('ultimatum')\n",
+                                    encoding="utf-8")
+    assert [h.split(":")[0] for h in hits(notebook_prose("nb.py", tmp_path), terms)] == ["nb.py, comment at line 5"]
     # and a planted line in a data file is found, with its place
     (tmp_path / "annotations").mkdir()
     (tmp_path / "annotations" / "foreground.csv").write_text(

@@ -117,7 +117,7 @@ helpers.html_table(helpers.source_profile(corpus))
 # second CGTN article and 3 of 22 in Atalayar. Ukrainian speakers make 1, 0, 5, 3 and 9 (plus one statement shared
 # with the US in the Athens Times and one shared with "its allies" in Atalayar). Chinese speakers make 11, 12 and 11
 # statements in the three Chinese articles (plus 2 from China and Brazil jointly in the Global Times); speakers from
-# the US, the UK, the EU and Turkey make 9 in Atalayar. Read every row with the same question: whose voices fill it?
+# the US, the UK, the EU and Türkiye make 9 in Atalayar. Read every row with the same question: whose voices fill it?
 
 # %% [markdown]
 # And by **type of speaker** (academics, heads of state, states speaking as a whole, ...), one column per article:
@@ -174,10 +174,10 @@ helpers.speakers_in(corpus, "globaltimes-2025-05-14")
 # %% [markdown]
 # The widest range of *speaker types* (seven): Chinese officials and academics, the Kremlin's spokesperson, the US
 # president, the Brazilian president, the Washington Post as a source, and TASS, CNN, Reuters and Xinhua as relays.
-# **No Ukrainian speaks**: no words of any Ukrainian are quoted or paraphrased. Zelensky's response is given only as
+# **No Ukrainian speaks**: no words of any Ukrainian are quoted or paraphrased. Zelenskyy's response is given only as
 # the Washington Post's description of what he did ("took the Russian offer for direct talks at face value and then
 # elevated it to the presidential level"), and his "statements about his desire to meet with the Russian leader" are
-# only named in the question put to Peskov. (Notebook 03 still credits these three *positions* to Zelensky by name:
+# only named in the question put to Peskov. (Notebook 03 still credits these three *positions* to Zelenskyy by name:
 # the positions ledger counts whose position it is, this table counts whose words.)
 #
 # ### Athens Times, 15 May (before the talks)
@@ -210,7 +210,7 @@ helpers.speakers_in(corpus, "atalayar-2025-05-19")
 # The most officials (ten named people) and the most direct quotations of officials: the US secretary of state, a
 # Ukrainian deputy foreign minister, the US president and, once, Russia's chief negotiator. The balance is uneven, as
 # in the Chinese articles but the other way: Ukrainian speakers make 9 of the 22 statements (and one more jointly with
-# "its allies"), the US 6, the UK, the EU and Turkey one each, and Russian speakers 3 (Moscow twice, through a
+# "its allies"), the US 6, the UK, the EU and Türkiye one each, and Russian speakers 3 (Moscow twice, through a
 # Turkish official and CNN and for its demands of 2022, and Medinsky once).
 #
 # **Check your understanding**: in which article would a reader hear the talks described mostly by people who were
@@ -436,7 +436,7 @@ helpers.html_table(helpers.extractor_scores(corpus, helpers.WIRE_TEST_CORPUS))
 # - Only Atalayar quotes a Ukrainian speaker directly; the Global Times has no Ukrainian speaker at all, and passes
 #   on Trump's, Peskov's and the Washington Post's statements through the outlets it names.
 # - The balance of voices is uneven in different directions: the Chinese articles give most statements to Chinese
-#   academics, Atalayar gives 19 of its 22 to Ukraine, its allies, the US, the UK, the EU and Turkey and 3 to Russian
+#   academics, Atalayar gives 19 of its 22 to Ukraine, its allies, the US, the UK, the EU and Türkiye and 3 to Russian
 #   speakers. The same count (the speakers' countries) is shown for every article.
 # - No article quotes an ordinary person: the talks are told by officials, states, experts and other outlets.
 # - Simple rules find most attributed statements in these texts, but they were tuned on them; a held-out article

@@ -9,7 +9,7 @@
 # **Questions**
 # - What do Russia and Ukraine state they want, as these five articles report it?
 # - On which issues do their stated positions meet, and where do they clash?
-# - What do the third parties (the United States, the EU, the UK, China, Brazil) press for, and what role does Turkey,
+# - What do the third parties (the United States, the EU, the UK, China, Brazil) press for, and what role does Türkiye,
 #   the host, play?
 # - Does a position reach the reader from the side's own officials, from another party, from an analyst, or from
 #   the outlet's own narration?
@@ -218,7 +218,7 @@ helpers.side_by_side(corpus, "russia", "ukraine", "prisoner_exchange")
 # *Time: 3 min.*
 #
 # The United States, the European Union and its leaders, the United Kingdom, China and Brazil also state positions.
-# (Turkey, the host, appears only as a voice: "Turkey, the host country, said both sides agreed ‘in principle’ to meet
+# (Türkiye, the host, appears only as a voice: "Turkey, the host country, said both sides agreed ‘in principle’ to meet
 # again", and through the Turkish official quoted by CNN. It has no position of its own in these articles.)
 
 # %%

@@ -78,13 +78,13 @@ examples = helpers.EXAMPLE_CODINGS  # the two invented participants' coding shee
 # they agree well, the categories are clear enough to rely on. If they do not, the codebook needs sharper rules,
 # or the category is genuinely a matter of interpretation, which is worth knowing too.
 #
-# Here is one item from the sample. Peskov, the Kremlin spokesperson, reacts to Zelensky's wish to meet Putin:
+# Here is one item from the sample. Peskov, the Kremlin spokesperson, reacts to Zelenskyy's wish to meet Putin:
 
 # %%
 helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by President Putin")
 
 # %% [markdown]
-# Is this a *rejection* of a meeting of presidents, or a negative *assessment* of Zelensky's statements, or
+# Is this a *rejection* of a meeting of presidents, or a negative *assessment* of Zelenskyy's statements, or
 # neither? Reasonable readers differ. The rest of this notebook measures how much.
 #
 # **Check your understanding**: why is it not enough for one careful person to code all the articles?
