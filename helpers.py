@@ -71,7 +71,7 @@ __all__ = ["Corpus", "open_corpus", *_core.__all__, *_sourcing.__all__, *_framin
 #: Functions that are about notices, files or checks themselves: they keep their own behaviour.
 _PLAIN = {"open_corpus", "when_coded", "not_coded_notice", "kit_corpus_only", "annotation_template",
           "check_corpus", "check_annotations", "check_folder", "data_dir", "read_csv_checked",
-          "read_article_file", "read_annotation", "coding_status", "is_kit_corpus"}
+          "read_article_file", "read_annotation", "coding_status", "is_kit_corpus", "locate", "verify_spans"}
 #: Functions that take a notice in place of a table and show it themselves.
 _SHOW_NOTICES = {"claims_overview", "positions_overview"}
 

@@ -56,6 +56,9 @@ __all__ = [
     "kwic",
     "provenance",
     "corpus_card",
+    "corpus_summary",
+    "inferred_metadata",
+    "paragraph_roles",
     "events",
     "plot_timeline",
     "tokenize",
@@ -794,7 +797,8 @@ def article_text(article_id: str, path=None) -> str:
     hit = arts.loc[arts["article_id"] == article_id, "text"]
     if hit.empty:
         known = ", ".join(sorted(arts["article_id"]))
-        raise _err("articles.csv", "", f"no article with id {article_id!r}", f"use one of: {known}")
+        # NotCodedError: notebooks show a notice (an example about an article the corpus in use lacks)
+        raise NotCodedError(Problem("articles.csv", "", f"this corpus has no article {article_id!r}", f"use one of: {known}"))
     return hit.iloc[0]
 
 
@@ -1489,7 +1493,8 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
     arts = load_articles(base)
     row = arts[arts["article_id"] == article_id]
     if row.empty:
-        raise _err("articles.csv", "", f"no article with id {article_id!r}", f"use one of: {', '.join(arts['article_id'])}")
+        raise NotCodedError(Problem("articles.csv", "", f"this corpus has no article {article_id!r}",
+                                    f"use one of: {', '.join(arts['article_id'])}"))
     row = row.iloc[0]
     text = row["text"]
     paras = _paragraphs_cached(arts, base)
@@ -1659,6 +1664,62 @@ def html_table(df: pd.DataFrame, *, max_rows: int | None = TABLE_MAX_ROWS,
 # --------------------------------------------------------------------------------------------
 # Provenance, corpus card, timeline
 # --------------------------------------------------------------------------------------------
+
+
+def corpus_summary(path=None) -> HTML:
+    """One line on the corpus in use: articles, outlets, words of body text and dates.
+
+    On a corpus other than the kit's own it adds the note that the notebooks' text describes the
+    kit's five articles (see :func:`kit.byo.about_kit_articles`).
+
+    Examples
+    --------
+    >>> corpus_summary().data.startswith("<p>5 articles from 4 outlets")
+    True
+    """
+    from kit.byo import about_kit_articles
+
+    arts = load_articles(path)
+    if arts.empty:
+        return HTML("<p>The corpus has no articles yet.</p>")
+    line = (f"<p>{len(arts)} article{'s' if len(arts) != 1 else ''} from {arts.outlet.nunique()} outlet"
+            f"{'s' if arts.outlet.nunique() != 1 else ''}, {int(arts.word_count.sum()):,} words of body text, "
+            f"published {html.escape(arts.published.min())} to {html.escape(arts.published.max())}.</p>")
+    note = about_kit_articles(path)
+    return HTML(line + (note.data if note is not None else ""))
+
+
+def inferred_metadata(path=None, *, fields=("outlet", "published", "headline"), width: int = 110) -> HTML:
+    """The facts about the articles that are only inferred (or unknown), each with the clue it rests on.
+
+    Reads ``article_provenance.csv`` (see :func:`provenance`); the evidence is cut at ``width``
+    characters (``helpers.provenance(corpus)`` has it in full).
+
+    Examples
+    --------
+    >>> "inferred" in inferred_metadata().data
+    True
+    """
+    prov = provenance(path)
+    rows = prov[(prov.status != "verified") & prov.field.isin(fields)]
+    rows = rows.assign(evidence=[e if len(e) <= width else e[: width - 1] + "…" for e in rows.evidence])
+    return html_table(rows[["article_id", "field", "value", "status", "evidence"]])
+
+
+@corpus_first
+def paragraph_roles(article_id: str, path=None, *, width: int = 90) -> HTML:
+    """The paragraphs of one article with the role the kit gives each and the rule (or annotation) behind it.
+
+    Examples
+    --------
+    >>> "headline" in paragraph_roles(None, "globaltimes-2025-05-14").data
+    True
+    """
+    article_text(article_id, path)  # an article the corpus lacks: NotCodedError, shown as a notice
+    paras = paragraphs(path)
+    one = paras[paras.article_id == article_id]
+    one = one.assign(text=[t if len(t) <= width else t[: width - 1] + "…" for t in one.text])
+    return html_table(one[["para_no", "role", "role_source", "text"]])
 
 
 @cached

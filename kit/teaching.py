@@ -38,7 +38,8 @@ import numpy as np
 import pandas as pd
 
 from kit import core
-from kit.core import KitDataError, Problem
+from kit.core import KitDataError, NotCodedError, Problem
+from kit.corpus import corpus_first
 
 __all__ = [
     "ALPHA_RELIABLE",
@@ -114,6 +115,10 @@ def _sample_corpus(folder, path=None):
     True
     """
     if path is None and Path(folder).resolve() == EXAMPLE_CODINGS.resolve():
+        if core.data_dir() != core.DEFAULT_DATA_DIR:  # another corpus is in use: the examples are not about it
+            raise NotCodedError(Problem("coding_round/examples", "", "the example participants coded the kit's own "
+                                        "articles, not the corpus in use",
+                                        "run the same function on your group's folder of coding sheets"))
         return core.DEFAULT_DATA_DIR
     return path
 
@@ -1091,6 +1096,7 @@ def show_disagreements(folder, n: int = 8, include_kit: bool = True, path=None, 
     return core.html_table(d[cols + ["disagreement"]])
 
 
+@corpus_first
 def in_context(text: str, path=None, *, window: int = 150):
     """Every occurrence of an exact phrase with the words around it, as a table (text escaped).
 
@@ -1110,10 +1116,14 @@ def in_context(text: str, path=None, *, window: int = 150):
 
     Examples
     --------
-    >>> "Peskov" in in_context("We only evaluate statements made by President Putin").data
+    >>> "Peskov" in in_context(None, "We only evaluate statements made by President Putin").data
     True
     """
     k = core.kwic(text, path, window=window)
+    if k.empty:  # e.g. a passage of the kit's own articles, on another corpus: helpers shows a notice
+        raise NotCodedError(Problem("articles.csv", "", f"no article of the corpus in use contains {text!r} "
+                                    "(an example about the kit's own articles)",
+                                    "try helpers.in_context(corpus, 'a phrase from one of your articles')"))
     return core.html_table(k[["article_id", "left", "match", "right"]])
 
 

@@ -118,7 +118,7 @@ def test_locate_ambiguous_span():
 def test_locate_empty_span_and_unknown_article():
     with pytest.raises(KitDataError, match="empty"):
         helpers.locate("cgtn-2025-05-14", "  ")
-    with pytest.raises(KitDataError, match="no article with id 'nope'"):
+    with pytest.raises(KitDataError, match="no article 'nope'"):
         helpers.locate("nope", "x")
 
 

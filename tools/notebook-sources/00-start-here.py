@@ -78,9 +78,8 @@
 # %%
 import helpers
 
-articles = helpers.load_articles()
-print(f"{len(articles)} articles, {articles.word_count.sum()} words of body text")
-helpers.about_kit_articles()  # on a corpus of your own: a note that the text describes the kit's five articles
+corpus = helpers.open_corpus()  # the kit's five articles (or your own: see docs/bring-your-own-articles.md)
+helpers.corpus_summary(corpus)
 
 # %% [markdown]
 # ## 1. The corpus card
@@ -94,16 +93,14 @@ helpers.about_kit_articles()  # on a corpus of your own: a note that the text de
 # media is verified; that this article is CGTN's is only inferred (the next table gives the clues).
 
 # %%
-helpers.html_table(helpers.corpus_card())
+helpers.html_table(helpers.corpus_card(corpus))
 
 # %% [markdown]
 # Which facts are only inferred, and from what clue? The kit keeps the evidence for every fact (in
 # `article_provenance.csv`; a corpus without that file shows an empty table here):
 
 # %%
-inferred = helpers.provenance().query("status != 'verified' and field in ['outlet', 'published', 'headline']")
-helpers.html_table(inferred.assign(evidence=inferred.evidence.str.slice(0, 110))[["article_id", "field", "value",
-                                                                                    "status", "evidence"]])
+helpers.inferred_metadata(corpus)
 
 # %% [markdown]
 # Notice two things. The second CGTN article (`cgtn-2025-05-17`) is *attributed* to CGTN only by a link at the
@@ -113,16 +110,19 @@ helpers.html_table(inferred.assign(evidence=inferred.evidence.str.slice(0, 110))
 #
 # **Check your understanding**: which article's publication date and time are verified on the outlet's page?
 # (Look for `verified` in the `published` column of the card.) The evidence above is cut at 110 characters;
-# `helpers.provenance()` has it in full.
+# `helpers.provenance(corpus)` has it in full.
 
 # %% [markdown]
 # ## 2. Who is in, and who is missing
 #
 # *Time: 2 min.*
 #
-# Count the outlets by country and by ownership:
+# Count the outlets by country and by ownership. This is the one place in this notebook where you see pandas, the
+# table library under the kit, at work: `corpus.articles` is a table with one row per article; `groupby` puts the rows
+# with the same country and ownership together, and `size()` counts each group:
 
 # %%
+articles = corpus.articles  # one row per article: a pandas DataFrame
 articles.groupby(["country", "ownership"]).size().rename("articles").reset_index()
 
 # %% [markdown]
@@ -145,7 +145,7 @@ articles.groupby(["country", "ownership"]).size().rename("articles").reset_index
 # outlet's page; a hollow one means it is inferred.
 
 # %%
-fig = helpers.plot_timeline()
+fig = helpers.plot_timeline(corpus)
 
 # %% [markdown]
 # Three articles (both from 14 May and the Athens Times piece of 15 May) were written **before** the talks took
@@ -174,10 +174,7 @@ fig = helpers.plot_timeline()
 # the headline and standfirst) are counted in the analyses. Here are the paragraphs of the Global Times article:
 
 # %%
-paras = helpers.paragraphs()
-example = helpers.example_article("globaltimes-2025-05-14")  # on your own corpus: your first article
-one = paras.query("article_id == @example")
-helpers.html_table(one.assign(text=one.text.str.slice(0, 90))[["para_no", "role", "role_source", "text"]])
+helpers.paragraph_roles(corpus, "globaltimes-2025-05-14")  # on your own corpus: one of corpus.ids
 
 # %% [markdown]
 # Now read a whole article in the kit's **reading view**. Paragraphs are numbered (¶), furniture is greyed and
@@ -186,7 +183,8 @@ helpers.html_table(one.assign(text=one.text.str.slice(0, 90))[["para_no", "role"
 # phrases picked out:
 
 # %%
-helpers.show_example_article(
+helpers.show_article(
+    corpus,
     "cgtn-2025-05-14",
     highlight={
         "the only person quoted directly, and to whom he spoke": "told China Media Group",
@@ -211,8 +209,8 @@ helpers.show_example_article(
 # is spelled *Kyiv* (transliterated from Ukrainian) or *Kiev* (from Russian) in these articles:
 
 # %%
-term = helpers.example_term(r"Kyiv|Kiev")  # on your own corpus: a word all your articles share
-helpers.kwic(term, regex=True, window=35)[["article_id", "para_no", "left", "match", "right"]]
+lines = helpers.kwic(corpus, r"Kyiv|Kiev", regex=True, window=35)  # on your own corpus: a word your articles share
+lines[["article_id", "para_no", "left", "match", "right"]]
 
 # %% [markdown]
 # The Global Times writes *Kiev*; Atalayar uses both spellings; the others use *Kyiv*. Notebook 02 looks at word

@@ -60,8 +60,8 @@
 # %% [markdown]
 # ## Setup
 #
-# The ledger is a hand-coded table, so the notebook loads it with `helpers.when_coded(...)`: on the kit's corpus this
-# simply runs the step; on a corpus that has no ledger yet it shows a notice instead of an error.
+# The ledger is a hand-coded table. `corpus = helpers.open_corpus()` opens the articles and their annotations once;
+# on a corpus that has no ledger yet, each cell below shows a short notice instead of an error.
 #
 # **Using your own articles?** The narrative describes the kit's five articles; the tables and charts show yours;
 # hand-coded layers show a notice until you code them (see `docs/bring-your-own-articles.md`). This notebook rests

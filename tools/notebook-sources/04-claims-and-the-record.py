@@ -54,9 +54,9 @@
 # %% [markdown]
 # ## Setup
 #
-# The claims table and the record are hand-made, so the notebook loads them with `helpers.when_coded(...)`: on the
-# kit's corpus this simply runs the step; on a corpus that has no such file yet it shows a notice instead of an error.
-# Cells that discuss particular passages of the kit's five articles go through `helpers.kit_corpus_only(...)`.
+# The claims table and the record are hand-made. `corpus = helpers.open_corpus()` opens the articles and their
+# annotations once; on a corpus that has no such file yet, each cell below shows a short notice instead of an error,
+# and a cell about a passage of the kit's own five articles says so instead of failing.
 #
 # **Using your own articles?** The narrative describes the kit's five articles; the tables and charts show yours;
 # hand-coded layers show a notice until you code them (see `docs/bring-your-own-articles.md`). Without them, the

@@ -62,6 +62,7 @@
 # %%
 import helpers
 
+corpus = helpers.open_corpus()
 examples = helpers.EXAMPLE_CODINGS  # the two invented participants' coding sheets (they coded the kit's sample)
 
 # %% [markdown]
@@ -81,7 +82,7 @@ examples = helpers.EXAMPLE_CODINGS  # the two invented participants' coding shee
 # Here is one item from the sample. Peskov, the Kremlin spokesperson, reacts to Zelenskyy's wish to meet Putin:
 
 # %%
-helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by President Putin")
+helpers.in_context(corpus, "We only evaluate statements made by President Putin")
 
 # %% [markdown]
 # Is this a *rejection* of a meeting of presidents, or a negative *assessment* of Zelenskyy's statements, or
@@ -147,7 +148,7 @@ helpers.kit_corpus_only(helpers.in_context, "We only evaluate statements made by
 # For the generic-frame questions, read the Athens Times article first:
 
 # %%
-helpers.when_coded(helpers.show_frames_article)
+helpers.show_frames_article(corpus)
 
 # %% [markdown]
 # The paragraphs keep the order of the saved web page: in this copy the whole article is one long paragraph (¶1),
@@ -174,7 +175,7 @@ helpers.when_coded(helpers.show_frames_article)
 # same cell shows the items as text, which you can answer on paper.
 
 # %%
-helpers.when_coded(helpers.coding_form)
+helpers.coding_form()
 
 # %% [markdown]
 # **The coding sheet.** To code in a spreadsheet instead, make a blank sheet with your name in it:
@@ -325,13 +326,13 @@ helpers.agreement_with_kit(examples)
 # and the kit's own code (the student edition leaves them out: your facilitator shows them after the round).
 
 # %% tags=["kit-answer"]
-helpers.kit_corpus_only(helpers.show_disagreements, examples, n=8)
+helpers.show_disagreements(examples, n=8)
 
 # %% [markdown] tags=["kit-answer"]
 # Read the first one in its context:
 
 # %% tags=["kit-answer"]
-helpers.kit_corpus_only(helpers.in_context, "a move Moscow considers an existential threat")
+helpers.in_context(corpus, "a move Moscow considers an existential threat")
 
 # %% [markdown] tags=["kit-answer"]
 # Is "considers an existential threat" an *opposition* to Ukraine joining NATO, a *rejection*, or a negative
