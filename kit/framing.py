@@ -1924,7 +1924,8 @@ def coverage_checklist(path=None, *, article_ids=None, as_html: bool = False):
     article_ids : str or list of str, optional
         The articles (default: every article, in corpus order).
     as_html : bool
-        Return the table as :func:`kit.core.html_table` instead of a DataFrame.
+        Return the table as :func:`kit.core.html_table`, turned round (one row per question, one column
+        per article), instead of a DataFrame.
 
     Returns
     -------
@@ -1975,7 +1976,11 @@ def coverage_checklist(path=None, *, article_ids=None, as_html: bool = False):
                 row[q["question"]] = f"yes (¶{hits[0]})" if hits else "no"
         rows.append(row)
     out = pd.DataFrame(rows)
-    return core.html_table(out) if as_html else out
+    if not as_html:
+        return out
+    # on screen and paper: one row per question, one column per article (fits 1024 px and A4)
+    shown = out.set_index("article").T.reset_index().rename(columns={"index": "question"})
+    return core.html_table(shown)
 
 
 def framing_summary(corpus=None, *, lex: pd.DataFrame | None = None, as_html: bool = False):

@@ -62,6 +62,11 @@ def test_the_check_catches_a_page_that_is_too_wide(tmp_path):
     assert kinds == {"wider than the page", "content cut off"}
 
 
-def test_no_news_question_with_the_kits_settings():
-    assert browser_print.news_prompt_shown(None), "JupyterLab's default should ask (else this test proves nothing)"
-    assert not browser_print.news_prompt_shown(str(REPO / "jupyter-config"))
+def test_no_news_question_with_the_kits_settings(tmp_path):
+    # plain `jupyter lab` in this environment: requirements.txt installed the kit's setting (jupyter-config/)
+    assert not browser_print.news_prompt_shown(None)
+    # the control: the same start with JupyterLab's own default put back asks (else this test proves nothing)
+    (tmp_path / "labconfig").mkdir()
+    (tmp_path / "labconfig" / "default_setting_overrides.json").write_text(
+        '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "none"}}', encoding="utf-8")
+    assert browser_print.news_prompt_shown(str(tmp_path)), "JupyterLab's default should ask"

@@ -328,7 +328,7 @@ helpers.show_distinctive_words(corpus, top=4)
 helpers.coverage_checklist(corpus, as_html=True)
 
 # %% [markdown]
-# Every row has some "no" answers, and no two rows are alike. Counting them (the quotation questions included): the
+# Every article's column has some "no" answers, and no two columns are alike. Counting them (the quotation questions included): the
 # Global Times and Atalayar answer no five times, the Athens Times six, the first CGTN article twelve and the second
 # thirteen; both CGTN pieces are short interviews with one or two experts. Each article leaves out something that
 # another carries. The two CGTN pieces mention neither the European leaders' ceasefire-or-sanctions demand nor a US
