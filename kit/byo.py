@@ -565,10 +565,24 @@ def _check_layer(layer: Layer, base: Path, known_ids: set[str] | None) -> list[P
         df = core.read_csv_checked(base / layer.file, required=required, base=base)
     except KitDataError as exc:
         return [Problem(label, p.row, p.problem, p.fix) for p in exc.problems]
-    problems: list[Problem] = []
-    codes = {}
-    for col, spec in layer.closed.items():
-        codes[col] = _codes(spec)
+    codes, problems = _layer_codes(layer, df, base)
+    folder, name = str(Path(layer.file).parent), Path(layer.file).name
+    if "article_id" in df.columns and known_ids is not None:
+        try:  # article ids, codes and spans, through the same reader every layer uses
+            core.read_annotation(name, required=required, path=base, codes=codes, folder=folder,
+                                 span_col=layer.span_col, allow_empty_span=layer.allow_empty_span)
+        except KitDataError as exc:
+            problems.extend(exc.problems)
+    else:
+        problems.extend(core._code_problems(df.assign(**{c: df[c].str.strip() for c in codes if c in df}), codes,
+                                            label))
+    return problems
+
+
+def _layer_codes(layer: Layer, df: pd.DataFrame, base: Path) -> tuple[dict, list[Problem]]:
+    """The allowed codes of each checked column: closed lists, and codes that must be in another file."""
+    codes = {col: _codes(spec) for col, spec in layer.closed.items()}
+    problems = []
     for col, (ref_file, ref_col) in layer.refs.items():
         if not (df[col].str.strip() != "").any():
             continue
@@ -576,32 +590,12 @@ def _check_layer(layer: Layer, base: Path, known_ids: set[str] | None) -> list[P
             ref = core.read_csv_checked(base / ref_file, required=[ref_col], base=base)
         except KitDataError:
             if not (base / ref_file).exists():
-                problems.append(Problem(label, "", f"the {col} codes need {ref_file}, which this corpus does not have",
-                                        f'create it with helpers.annotation_template("{Path(ref_file).name}") '
-                                        f"and add a row for each code used"))
+                problems.append(Problem(layer.file, "", f"the {col} codes need {ref_file}, which this corpus does not "
+                                        "have", f'create it with helpers.annotation_template("{Path(ref_file).name}") '
+                                        "and add a row for each code used"))
             continue  # a broken reference file is reported on its own
         codes[col] = set(ref[ref_col].str.strip())
-    folder, name = str(Path(layer.file).parent), Path(layer.file).name
-    if "article_id" in df.columns and known_ids is not None:
-        try:  # article ids and codes, through the same reader every layer uses
-            core.read_annotation(name, required=required, path=base, codes=codes, span_col=None, folder=folder)
-        except KitDataError as exc:
-            problems.extend(exc.problems)
-    else:
-        for col, allowed in codes.items():
-            for r in df.to_dict("records"):
-                v = r.get(col, "").strip()
-                if v and v not in allowed:
-                    problems.append(Problem(label, f"line {r['csv_line']}", f"unknown {col} {v!r}",
-                                            f"use one of: {', '.join(sorted(allowed))}"))
-    if layer.span_col and known_ids is not None:
-        rows = df[df["article_id"].str.strip().isin(known_ids)]  # unknown ids are reported above
-        try:
-            core.verify_spans(rows, file=label, span_col=layer.span_col, path=base,
-                              allow_empty=layer.allow_empty_span)
-        except KitDataError as exc:
-            problems.extend(exc.problems)
-    return problems
+    return codes, problems
 
 
 def _check_with_loader(layer: Layer, base: Path) -> list[Problem]:

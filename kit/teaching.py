@@ -397,48 +397,58 @@ def kit_codings(path=None, *, sample: pd.DataFrame | None = None) -> pd.DataFram
     """
     base = core.data_dir(path)
     sample = coding_sample(base) if sample is None else sample
-    tables = {}
-
-    def table(name):
-        if name not in tables:
-            try:
-                if name == "positions.csv":
-                    tables[name] = core.read_annotation(name, required=["article_id", "stance", "span"], path=base)
-                elif name == "generic_frames.csv":
-                    tables[name] = core.read_annotation(name, required=["article_id", "item_id", "answer"], path=base,
-                                                        allow_empty_span=True)
-                elif name == "attributions.csv":
-                    tables[name] = core.read_annotation(name, required=["article_id", "span", "speaker_id", "cue"],
-                                                        path=base)
-                elif name == "speakers.csv":
-                    tables[name] = core.read_annotation(name, required=["speaker_id", "speaker_type"], path=base,
-                                                        span_col=None)
-            except core.NotCodedError:
-                tables[name] = None
-        return tables[name]
-
+    tables = _KitTables(base)
     rows = []
     for item in sample.itertuples():
-        code, source = "", ""
-        if item.task == "stance":
-            pos = table("positions.csv")
-            hits = _match_by_span(item, pos) if pos is not None else None
-            code, source = _one_code(hits, "stance", "positions.csv")
-        elif item.task == "generic_frames":
-            gf = table("generic_frames.csv")
-            hits = None if gf is None else gf[(gf.article_id == item.article_id) & (gf.item_id == item.item_id)]
-            code, source = _one_code(hits, "answer", "generic_frames.csv")
-        elif item.task == "speaker_type":
-            att, spk = table("attributions.csv"), table("speakers.csv")
-            if att is not None and spk is not None:
-                types = dict(zip(spk.speaker_id, spk.speaker_type))
-                hits = _match_by_span(item, att, ("cue", "span"))
-                hits = hits.assign(speaker_type=hits.speaker_id.map(types).fillna(""))
-                code, source = _one_code(hits, "speaker_type", "attributions.csv")
-            else:
-                code, source = _one_code(None, "speaker_type", "attributions.csv")
+        code, source = _KIT_CODE[item.task](item, tables) if item.task in _KIT_CODE else ("", "")
         rows.append((item.task, item.item_id, code.strip().lower(), source))
     return pd.DataFrame(rows, columns=["task", "item_id", "code", "source"])
+
+
+class _KitTables:
+    """The annotation tables the kit's codes come from, each read once (None if the corpus lacks it)."""
+
+    _REQUIRED = {"positions.csv": (["article_id", "stance", "span"], {}),
+                 "generic_frames.csv": (["article_id", "item_id", "answer"], {"allow_empty_span": True}),
+                 "attributions.csv": (["article_id", "span", "speaker_id", "cue"], {}),
+                 "speakers.csv": (["speaker_id", "speaker_type"], {"span_col": None})}
+
+    def __init__(self, base):
+        self.base, self.tables = base, {}
+
+    def __call__(self, name):
+        if name not in self.tables:
+            required, extra = self._REQUIRED[name]
+            try:
+                self.tables[name] = core.read_annotation(name, required=required, path=self.base, **extra)
+            except core.NotCodedError:
+                self.tables[name] = None
+        return self.tables[name]
+
+
+def _kit_stance(item, table) -> tuple[str, str]:
+    pos = table("positions.csv")
+    return _one_code(_match_by_span(item, pos) if pos is not None else None, "stance", "positions.csv")
+
+
+def _kit_frame(item, table) -> tuple[str, str]:
+    gf = table("generic_frames.csv")
+    hits = None if gf is None else gf[(gf.article_id == item.article_id) & (gf.item_id == item.item_id)]
+    return _one_code(hits, "answer", "generic_frames.csv")
+
+
+def _kit_speaker_type(item, table) -> tuple[str, str]:
+    att, spk = table("attributions.csv"), table("speakers.csv")
+    if att is None or spk is None:
+        return _one_code(None, "speaker_type", "attributions.csv")
+    types = dict(zip(spk.speaker_id, spk.speaker_type))
+    hits = _match_by_span(item, att, ("cue", "span"))
+    hits = hits.assign(speaker_type=hits.speaker_id.map(types).fillna(""))
+    return _one_code(hits, "speaker_type", "attributions.csv")
+
+
+#: How the kit's own code of each task is found.
+_KIT_CODE = {"stance": _kit_stance, "generic_frames": _kit_frame, "speaker_type": _kit_speaker_type}
 
 
 def _one_code(hits, col, name) -> tuple[str, str]:

@@ -207,8 +207,8 @@ def test_bad_actors_codebook_rows_are_all_reported(tmp_path):
 def test_an_actor_missing_from_the_codebook_names_the_line(tmp_path):
     root = _copy_corpus(tmp_path)
     path = root / "annotations" / "actors_codebook.csv"
-    path.write_text("\n".join(l for l in path.read_text(encoding="utf-8").splitlines()
-                              if not l.startswith("brazil,")) + "\n", encoding="utf-8")
+    path.write_text("\n".join(row for row in path.read_text(encoding="utf-8").splitlines()
+                              if not row.startswith("brazil,")) + "\n", encoding="utf-8")
     line = next(i for i, r in enumerate(_ledger_rows(), start=2) if r["actor"] == "brazil")
     with pytest.raises(KitDataError, match=rf"positions.csv, line {line}: unknown actor 'brazil'"):
         kit.positions.positions(root)
