@@ -142,6 +142,19 @@ def _day(iso: str) -> str:
     return f"{int(m.group(3))}&nbsp;{_MONTHS[int(m.group(2)) - 1][:3]}&nbsp;{m.group(1)}" if m else esc(iso)
 
 
+def article_labels(path=None) -> dict[str, str]:
+    """article id -> how paper names it for a reader: 'CGTN, 14 May' (the outlet and the day)."""
+    import helpers
+
+    arts = helpers.load_articles(path)
+    out = {}
+    for a in arts.itertuples():
+        day = _day(str(getattr(a, "published", ""))[:10]).rsplit("&nbsp;", 1)[0].replace("&nbsp;", " ")
+        outlet = str(getattr(a, "outlet", "") or a.article_id)
+        out[a.article_id] = f"{outlet}, {day}" if day else outlet
+    return out
+
+
 def record_page_html(path=None) -> str:
     """One page: the record of key dates (record.csv, by date), so the paper route can check claims."""
     import pandas as pd
@@ -307,6 +320,7 @@ def answer_sheet_html(path=None, task: str | None = None) -> str:
              "<p>Work <b>alone</b> and in silence. For each item, write one code from its list in the answer "
              "column (or circle it). Leave an item empty if you cannot decide; write your doubt in the note. "
              "The words to code are in <b>bold</b> inside their sentence; ¶ is the paragraph in the reader.</p>"]
+    labels = article_labels(path)
     for n, (task, items) in enumerate(sample.groupby("task", sort=False)):
         cls = ' class="page"' if n else ""
         parts.append(f'<section{cls}><h2>{esc(TASK_TITLES.get(task, task))} ({len(items)} items)</h2>{name}')
@@ -314,7 +328,7 @@ def answer_sheet_html(path=None, task: str | None = None) -> str:
             parts.append(codebook[task])
         if task == "generic_frames":
             aid = items.article_id.iloc[0]
-            parts.append(f"<p>Answer <b>yes</b> or <b>no</b> for the whole article <code>{esc(aid)}</code> (in the "
+            parts.append(f"<p>Answer <b>yes</b> or <b>no</b> for the whole article {esc(labels.get(aid, aid))} (in the "
                          f"reader). Answer yes only if something in the text supports it.</p>")
             rows = [f'<tr><td class="id">{esc(r.item_id)}</td><td>{esc(r.question)}</td>'
                     f'<td class="answer">yes &nbsp; / &nbsp; no</td><td style="width:22%"></td></tr>'
@@ -331,7 +345,7 @@ def answer_sheet_html(path=None, task: str | None = None) -> str:
             p = paras[(paras.article_id == r.article_id) & (paras.start <= r.start) & (paras.end > r.start)]
             pno = f"¶{int(p.para_no.iloc[0])}" if len(p) else ""
             rows.append(f'<tr><td class="id">{esc(r.item_id)}</td><td>{shown}<br><span class="small">'
-                        f'{esc(r.article_id)} {esc(pno)} · {esc(r.question)}</span></td>'
+                        f'{esc(labels.get(r.article_id, r.article_id))}, {esc(pno)} · {esc(r.question)}</span></td>'
                         f'<td class="answer"></td><td style="width:14%"></td></tr>')
         parts.append('<table class="sheet"><thead><tr><th>item</th><th>the words in their sentence</th>'
                      '<th>answer (one code)</th><th>note</th></tr></thead><tbody>' + "".join(rows)
