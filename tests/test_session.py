@@ -71,17 +71,20 @@ def _mutate(old: str, new: str) -> str:
 
 @pytest.mark.parametrize("old,new,expected", [
     # a row whose minutes do not match the sections it names
-    ("| 12–23 | `01` §2, §3 |", "| 12–23 | `01` §2, §3, §4 |", "take 14 min"),
+    ("| 12–26 | `01` §2, §3 + 3 min worksheet |", "| 12–26 | `01` §2, §3, §4 + 3 min worksheet |", "take 14 min"),
     # a section that does not exist
-    ("| 23–28 | `04` §1 |", "| 23–28 | `04` §9 |", "has no §9"),
+    ("| 26–31 | `04` §1 |", "| 26–31 | `04` §9 |", "has no §9"),
     # a gap in the minutes
-    ("| 5–12 | `00` §1, §2, §3 |", "| 6–12 | `00` §1, §2, §3 |", "should start at 5"),
+    ("| 4–12 | `00` §1, §2 + 3 min worksheet |", "| 5–12 | `00` §1, §2 + 3 min worksheet |", "should start at 4"),
     # the answers of the round shown before the round
-    ("| 23–32 | `02` §1, §6 |", "| 23–32 | `02` §6, §8 |", "shows answers to the coding round before the round"),
+    ("| 23–31 | `02` §1 + 3 min worksheet |", "| 23–31 | `02` §8 + 3 min worksheet |",
+     "shows answers to the coding round before the round"),
+    # a round that codes all tasks, after notebook 01 that prints the speaker types
+    ("code the 15 stance items alone", "code all 50 items alone", "`01` §3 shows answers to the coding round"),
     # a closing question resting on a section the plan skips
-    ("`01` question 5 (should", "`01` question 1 (should", "not shown before it"),
+    ("`03` question 3 (one neutral", "`01` question 5 (one neutral", "not shown before it"),
     # no break in a 90-minute session
-    ("| 32–37 | break | — |", "| 32–37 | — | a pause |", "needs a break"),
+    ("| 50–55 | break |", "| 50–55 | — |", "needs a break"),
 ])
 def test_the_plan_check_catches_a_broken_plan(old, new, expected, sections):
     problems = ns.plan_problems(_mutate(old, new), sections)
@@ -89,7 +92,7 @@ def test_the_plan_check_catches_a_broken_plan(old, new, expected, sections):
 
 
 def test_a_plan_that_runs_long_is_caught(sections):
-    text = _mutate("| 40–45 | — | closing:", "| 40–47 | — | closing:")
+    text = _mutate("| 42–45 | — | closing:", "| 42–47 | — | closing:")
     assert any("ends at minute 47, not 45" in p for p in ns.plan_problems(text, sections))
 
 
@@ -127,3 +130,11 @@ def test_the_guide_lists_exactly_the_marked_sections(sections):
         listed |= {(nb, s) for s in re.findall(r"§(\d+(?:\.\d+)?)", part)}
     marked = {(k, s.number) for k, secs in sections.items() for s in secs if s.reveals_round}
     assert listed == marked
+
+
+def test_a_stance_round_may_follow_the_speaker_tables_but_not_the_stance_tables(sections):
+    """The check knows which task a section gives away and which tasks a round codes."""
+    assert sections["01"][2].reveals_tasks == {"speaker_type"}
+    stance_round = ns.PlanRow(0, 13, "`05` §3 + 10 min hands-on", "code the 15 stance items")
+    assert ns.round_tasks(stance_round) == {"stance"}
+    assert ns.round_tasks(ns.PlanRow(0, 28, "`05` §3 + 25 min hands-on", "code all 50 items")) == ns.ALL_TASKS

@@ -104,3 +104,50 @@ def test_projector_page_has_the_ground_rules_and_each_plans_prompts(paper):
     assert "<script" not in text.lower() and "http" not in text
     assert text.count('class="slide"') >= 2 + 4
     assert "the same words for both sides" in text
+
+
+def _text(page: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).replace("\xa0", " ").split())
+
+
+def test_the_reader_carries_the_record_of_key_dates(paper):
+    """The paper route must be able to check claims: the dates the 04 exercises need are in the reader."""
+    text = _text(paper["reader.html"])
+    assert "The record: what happened, and when" in text
+    for needle in ("16 May 2025", "20 Jan 2025", "28 Apr 2025", "7 May 2025"):
+        assert needle in text, needle
+    assert "data/articles/" not in text
+
+
+def test_every_code_of_the_form_is_on_the_answer_sheet(paper):
+    """A code a participant can pick on screen (sp12's `vice_president`) must be on paper too."""
+    import helpers
+
+    sample = helpers.coding_sample()
+    for task in ("stance", "speaker_type"):
+        allowed = {c.strip() for codes in sample[sample.task == task].allowed_codes for c in codes.split("|")}
+        sheet = _text(paper[f"answer-sheet-{task.replace('_', '-')}.html"])
+        missing = sorted(c for c in allowed if c and c not in sheet)
+        assert not missing, f"{task}: {missing}"
+
+
+def test_answer_sheets_name_articles_as_readers_do(paper):
+    text = _text(paper["answer-sheet.html"])
+    assert "CGTN, 14 May, ¶" in text
+    assert "cgtn-2025-05-14 ¶" not in text
+
+
+def test_projector_prompts_render_their_markdown(paper):
+    assert not re.search(r"\*\w[^*<]*\w\*", _text(paper["ground-rules.html"]))
+
+
+def test_the_guide_counts_the_stance_items_notebook_03_shows():
+    """The 90-minute plan says how many of the 15 stance items 03 §2–§4 print: the checker's count."""
+    items = ns.round_items()
+    leaks = ns.leaks_by_section(ns.NOTEBOOKS / "03-positions-by-side.ipynb", items)
+    shown = sorted({i for sec in ("2", "3", "4") for i in leaks.get(sec, [])})
+    guide = ns.GUIDE.read_text(encoding="utf-8")
+    m = re.search(r"03 §2–§4\s+print the stance of (\d+) of the 15 items \(([^)]*)\)", " ".join(guide.split()))
+    assert m, "the 90-minute plan should say how many stance items 03 §2–§4 print"
+    assert int(m.group(1)) == len(shown)
+    assert sorted(re.findall(r"st\d\d", m.group(2))) == shown

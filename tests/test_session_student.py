@@ -147,3 +147,27 @@ def test_before_the_round_03_shows_no_stance_code(tmp_path, items):
     nb = nbformat.read(student, as_version=4)
     assert sum(c.source == mse.BEFORE_ROUND_CODE for c in nb.cells) >= 8
     assert any("voice_summary" in c.source for c in nb.cells)  # section 1 is kept
+
+
+def test_the_teacher_note_of_05_is_not_in_the_student_edition(edition):
+    kit = nbformat.read(ns.NOTEBOOKS / "05-code-it-yourself.ipynb", as_version=4)
+    assert any("Teacher note" in c.source for c in kit.cells), "the kit's own 05 should keep its teacher note"
+    student = nbformat.read(edition / "notebooks" / "05-code-it-yourself.ipynb", as_version=4)
+    assert not any("Teacher note" in c.source for c in student.cells)
+
+
+def test_a_stance_only_edition_asks_for_the_stance_items_only(items):
+    kit = nbformat.read(ns.NOTEBOOKS / "05-code-it-yourself.ipynb", as_version=4)
+    out = mse.student_notebook(kit, "05", items, task="stance")
+    forms = [c for c in out.cells if c.cell_type == "code" and "coding_form" in c.source]
+    assert forms and all('task="stance"' in c.source for c in forms)
+    assert all(not c.outputs for c in forms)
+    with pytest.raises(ValueError, match="unknown task"):
+        mse.student_notebook(kit, "05", items, task="stances")
+
+
+def test_before_the_round_01_shows_no_speaker_type(tmp_path, items):
+    """Notebook 01 prints each speaker's type: the speaker-type answers of the round."""
+    assert ns.leaks_by_section(ns.NOTEBOOKS / "01-who-speaks.ipynb", items).get("3"), "01 §3 shows speaker types"
+    mse.build(["01"], tmp_path, quiet=True, before_round=True)
+    assert not ns.leaks_by_section(tmp_path / "notebooks" / "01-who-speaks.ipynb", items)

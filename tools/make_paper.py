@@ -52,6 +52,7 @@ h1 { font-size: 1.5em; margin: 0.2em 0; } h2 { font-size: 1.2em; margin: 1em 0 0
 .meta { border-collapse: collapse; width: 100%; font-size: 0.85em; margin: 0.4em 0 0.8em; }
 .meta th, .meta td { border: 1px solid #999; padding: 2px 5px; text-align: left; vertical-align: top; }
 .meta th { background: #eee; width: 22%; }
+.meta.record { font-size: 0.7em; line-height: 1.2; margin-top: 0.2em; } .meta.record td { padding: 1px 4px; } .meta.record th { width: auto; } .record td:first-child { white-space: nowrap; }
 .sure-verified { font-weight: bold; } .sure-inferred { font-style: italic; } .sure-unknown { color: #a00; }
 .para { display: grid; grid-template-columns: 2.6em minmax(0, 1fr) 42mm; gap: 0 0.6em; margin: 0 0 0.45em;
   break-inside: auto; }
@@ -125,6 +126,58 @@ def _paragraph_html(text: str, start: int, sents) -> str:
     return "".join(out)
 
 
+def _first_sentence(text: str, limit: int = 170) -> str:
+    text = " ".join(str(text).split())
+    m = re.search(r"(?<=[.!?])\s+(?=[A-Z])", text)
+    first = text[:m.start()] if m else text
+    return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + " …"
+
+
+_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def _day(iso: str) -> str:
+    """'2025-05-16' -> '16&nbsp;May&nbsp;2025' (kept on one line)."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso)
+    return f"{int(m.group(3))}&nbsp;{_MONTHS[int(m.group(2)) - 1][:3]}&nbsp;{m.group(1)}" if m else esc(iso)
+
+
+def article_labels(path=None) -> dict[str, str]:
+    """article id -> how paper names it for a reader: 'CGTN, 14 May' (the outlet and the day)."""
+    import helpers
+
+    arts = helpers.load_articles(path)
+    out = {}
+    for a in arts.itertuples():
+        day = _day(str(getattr(a, "published", ""))[:10]).rsplit("&nbsp;", 1)[0].replace("&nbsp;", " ")
+        outlet = str(getattr(a, "outlet", "") or a.article_id)
+        out[a.article_id] = f"{outlet}, {day}" if day else outlet
+    return out
+
+
+def record_page_html(path=None) -> str:
+    """One page: the record of key dates (record.csv, by date), so the paper route can check claims."""
+    import pandas as pd
+
+    import helpers
+
+    folder = Path(helpers.data_dir()) if path is None else Path(path)
+    record = folder / "record.csv"
+    if not record.exists():
+        return ""
+    facts = pd.read_csv(record, dtype=str).fillna("")
+    facts["day"] = facts["when"].str.slice(0, 10)
+    rows = "".join(f"<tr><td>{_day(r.day)}</td><td>{esc(_first_sentence(r.fact, 104))} "
+                   f'<span class="small">({esc(r.source_outlet)})</span></td></tr>'
+                   for r in facts.sort_values(["day", "fact_id"]).itertuples())
+    return ('<section class="page record"><h2>The record: what happened, and when</h2>'
+            '<p class="small">What the kit documents about the talks and the remarks the articles quote, each '
+            'fact with its source (in full in the kit\'s record table). Use it to check what each article says: '
+            'was it written before or after a fact could be known?</p>'
+            f'<table class="meta record"><tr><th>date</th><th>what happened (source)</th></tr>{rows}'
+            '</table></section>')
+
+
 def reader_html(path=None) -> str:
     import helpers
 
@@ -134,8 +187,8 @@ def reader_html(path=None) -> str:
     prov = helpers.provenance(path)
     card = helpers.corpus_card(path)
     cover = ["<h1>Reader: the five articles</h1>",
-             "<p>The articles exactly as the kit holds them (<code>data/articles/</code>), one per page, oldest "
-             "first. <b>¶</b> numbers are the kit's paragraph numbers, the same as in its reading view and "
+             "<p>The articles exactly as the kit holds them, one per page, oldest first, after a page with the "
+             "record of key dates. <b>¶</b> numbers are the kit's paragraph numbers, the same as in its reading view and "
              "tables; small raised numbers count the sentences of a paragraph. Greyed paragraphs are page "
              "furniture (captions, links, labels), with their role. The right-hand margin is for your notes.</p>",
              "<p>How sure each fact about an article is: <b>verified</b> (on an archived copy of the outlet's "
@@ -149,7 +202,7 @@ def reader_html(path=None) -> str:
     cover.append("</table><p class=\"small\">The texts belong to their publishers and are included for study and "
                  "discussion only. Three of the five come from Chinese state media; there is no Russian, "
                  "Ukrainian, US or wire-agency outlet among them.</p>")
-    parts = ["\n".join(cover)]
+    parts = ["\n".join(cover), record_page_html(path)]
     order = arts.sort_values(["published", "article_id"]).article_id.tolist() if "published" in arts else \
         arts.article_id.tolist()
     for aid in order:
@@ -267,6 +320,7 @@ def answer_sheet_html(path=None, task: str | None = None) -> str:
              "<p>Work <b>alone</b> and in silence. For each item, write one code from its list in the answer "
              "column (or circle it). Leave an item empty if you cannot decide; write your doubt in the note. "
              "The words to code are in <b>bold</b> inside their sentence; ¶ is the paragraph in the reader.</p>"]
+    labels = article_labels(path)
     for n, (task, items) in enumerate(sample.groupby("task", sort=False)):
         cls = ' class="page"' if n else ""
         parts.append(f'<section{cls}><h2>{esc(TASK_TITLES.get(task, task))} ({len(items)} items)</h2>{name}')
@@ -274,7 +328,7 @@ def answer_sheet_html(path=None, task: str | None = None) -> str:
             parts.append(codebook[task])
         if task == "generic_frames":
             aid = items.article_id.iloc[0]
-            parts.append(f"<p>Answer <b>yes</b> or <b>no</b> for the whole article <code>{esc(aid)}</code> (in the "
+            parts.append(f"<p>Answer <b>yes</b> or <b>no</b> for the whole article {esc(labels.get(aid, aid))} (in the "
                          f"reader). Answer yes only if something in the text supports it.</p>")
             rows = [f'<tr><td class="id">{esc(r.item_id)}</td><td>{esc(r.question)}</td>'
                     f'<td class="answer">yes &nbsp; / &nbsp; no</td><td style="width:22%"></td></tr>'
@@ -291,7 +345,7 @@ def answer_sheet_html(path=None, task: str | None = None) -> str:
             p = paras[(paras.article_id == r.article_id) & (paras.start <= r.start) & (paras.end > r.start)]
             pno = f"¶{int(p.para_no.iloc[0])}" if len(p) else ""
             rows.append(f'<tr><td class="id">{esc(r.item_id)}</td><td>{shown}<br><span class="small">'
-                        f'{esc(r.article_id)} {esc(pno)} · {esc(r.question)}</span></td>'
+                        f'{esc(labels.get(r.article_id, r.article_id))}, {esc(pno)} · {esc(r.question)}</span></td>'
                         f'<td class="answer"></td><td style="width:14%"></td></tr>')
         parts.append('<table class="sheet"><thead><tr><th>item</th><th>the words in their sentence</th>'
                      '<th>answer (one code)</th><th>note</th></tr></thead><tbody>' + "".join(rows)
@@ -321,6 +375,12 @@ def _guide_block(guide: str, label: str) -> str:
     return block.split("\n", 1)[1] if "\n" in block else block
 
 
+def _inline_md(text: str) -> str:
+    """One line of Markdown (*emphasis*, `code`) as HTML without its paragraph tags; the text is escaped."""
+    out = _md(text).strip()
+    return out[3:-4] if out.startswith("<p>") and out.endswith("</p>") else out
+
+
 def ground_rules_html() -> str:
     guide = ns.GUIDE.read_text(encoding="utf-8")
     slides = [f'<section class="slide"><h1>Ground rules</h1>{_md(_guide_block(guide, "**Ground rules**"))}</section>',
@@ -330,7 +390,7 @@ def ground_rules_html() -> str:
         qs = plan_questions(plan)
         if not qs:
             continue
-        items = "".join(f"<li>{esc(q)} <span class=\"small\">(notebook {esc(k)}, question {n})</span></li>"
+        items = "".join(f"<li>{_inline_md(q)} <span class=\"small\">(notebook {esc(k)}, question {n})</span></li>"
                         for k, n, q in qs)
         slides.append(f'<section class="slide"><h1>Discussion: {esc(plan.name)}</h1><ol>{items}</ol>'
                       f'<p class="small">Point to the words in the article. Anyone may pass.</p></section>')

@@ -7,6 +7,8 @@ Usage::
     python tools/make_student_edition.py --out DIR    # write into DIR instead of student-edition/
     python tools/make_student_edition.py --before-round   # also leave out, in 00-04, the code cells of the
                                                           # sections that show the round's answers
+    python tools/make_student_edition.py --task stance    # the form in 05 shows one task only (stance,
+                                                          # generic_frames or speaker_type)
 
 What it writes (the folder is ignored by git; make it again whenever the notebooks change)::
 
@@ -28,7 +30,11 @@ How answers are removed, in this order:
 3. In the other notebooks, sections whose *Time* line says "Shows answers to the coding round" keep
    their content (it is what those notebooks teach) and get a visible note: do the round first. With
    ``--before-round`` (for a class that gets the edition before it does the round), the code cells of
-   those sections are left out too; make the edition again without it after the round.
+   those sections are left out too, and so are the paragraphs of their prose that name an item's code;
+   make the edition again without it after the round.
+
+4. With ``--task TASK``, the form cell of notebook 05 asks for that task's items only
+   (``coding_form(task="stance")``), for a round that codes one task.
 
 Not "clear outputs": outputs of the remaining cells are kept, so the edition reads like the kit.
 """
@@ -91,15 +97,30 @@ def _markdown_without_leaks(cell, items) -> tuple[str, list[str]]:
     return "\n\n".join(kept), ids
 
 
-def student_notebook(nb, key: str, items, report: list[str] | None = None, *, before_round: bool = False):
+TASKS = ("stance", "generic_frames", "speaker_type")
+_FORM_CALL = "helpers.when_coded(helpers.coding_form)"
+
+
+def _one_task_form(cell, task: str) -> None:
+    """Make the round's form cell ask for one task only; its stored output (all tasks) is dropped."""
+    cell.source = cell.source.replace(_FORM_CALL, f'helpers.when_coded(helpers.coding_form, task="{task}")')
+    cell.outputs = []
+    cell.execution_count = None
+
+
+def student_notebook(nb, key: str, items, report: list[str] | None = None, *, before_round: bool = False,
+                     task: str | None = None):
     """A copy of an executed notebook with the kit's answers taken out (see the module docstring)."""
+    if task is not None and task not in TASKS:
+        raise ValueError(f"unknown task {task!r}: use one of {', '.join(TASKS)}")
     nb = copy.deepcopy(nb)
     report = [] if report is None else report
-    reveal_titles, reveal_cells = set(), set()
+    reveal_titles, reveal_cells, reveal_text = set(), set(), set()
     if key != ROUND_NOTEBOOK:
         revealing = [s for s in ns.read_sections_of(nb, key) if s.reveals_round]
         reveal_titles = {s.title for s in revealing}
         reveal_cells = {id(c) for s in revealing for c, _ in s.cells if c.cell_type == "code"}
+        reveal_text = {id(c) for s in revealing for c, _ in s.cells if c.cell_type == "markdown"}
     cells = []
     for i, cell in enumerate(nb.cells):
         if TEACHER_TAG in cell.get("metadata", {}).get("tags", []):
@@ -113,22 +134,31 @@ def student_notebook(nb, key: str, items, report: list[str] | None = None, *, be
             cells.append(note)
             continue
         if key == ROUND_NOTEBOOK:
-            leaked = ns.leaks_in_cell(cell, items)
-            if leaked and cell.cell_type == "code":
-                report.append(f"{key}: code cell {i} shows the kit's code for {', '.join(leaked)}: removed; "
-                              f"tag it {ANSWER_TAG!r}")
-                cells.append(_note_cell("code"))
-                continue
-            if leaked:
-                cell.source, ids = _markdown_without_leaks(cell, items)
-                report.append(f"{key}: Markdown cell {i} gives the kit's code for {', '.join(dict.fromkeys(ids))}: "
-                              f"paragraph removed; put it in its own cell tagged {ANSWER_TAG!r}")
+            cell = _round_cell(cell, i, items, report, task)
         elif cell.cell_type == "markdown" and reveal_titles:
+            if before_round and id(cell) in reveal_text:
+                cell.source, _ = _markdown_without_leaks(cell, items)
             cell.source = _warn_sections(cell.source, reveal_titles)
         cells.append(cell)
     nb.cells = cells
     nb.metadata["kit_edition"] = "student"
     return nb
+
+
+def _round_cell(cell, i: int, items, report: list[str], task: str | None):
+    """A cell of notebook 05 for the student edition: the form for ``task``, a note for a leaking cell."""
+    if task and cell.cell_type == "code" and _FORM_CALL in cell.source:
+        _one_task_form(cell, task)
+    leaked = ns.leaks_in_cell(cell, items)
+    if leaked and cell.cell_type == "code":
+        report.append(f"{ROUND_NOTEBOOK}: code cell {i} shows the kit's code for {', '.join(leaked)}: removed; "
+                      f"tag it {ANSWER_TAG!r}")
+        return _note_cell("code")
+    if leaked:
+        cell.source, ids = _markdown_without_leaks(cell, items)
+        report.append(f"{ROUND_NOTEBOOK}: Markdown cell {i} gives the kit's code for "
+                      f"{', '.join(dict.fromkeys(ids))}: paragraph removed; put it in its own cell tagged {ANSWER_TAG!r}")
+    return cell
 
 
 def _warn_sections(source: str, titles: set[str]) -> str:
@@ -142,7 +172,7 @@ def _warn_sections(source: str, titles: set[str]) -> str:
 
 
 def build(keys: list[str] | None = None, out_dir: Path = OUT, quiet: bool = False, *,
-          before_round: bool = False) -> list[Path]:
+          before_round: bool = False, task: str | None = None) -> list[Path]:
     items = ns.round_items()
     out_dir = Path(out_dir)
     (out_dir / "notebooks").mkdir(parents=True, exist_ok=True)
@@ -152,7 +182,8 @@ def build(keys: list[str] | None = None, out_dir: Path = OUT, quiet: bool = Fals
         if keys and not any(path.stem.startswith(k) for k in keys):
             continue
         report: list[str] = []
-        nb = student_notebook(nbformat.read(path, as_version=4), key, items, report, before_round=before_round)
+        nb = student_notebook(nbformat.read(path, as_version=4), key, items, report, before_round=before_round,
+                              task=task)
         target = out_dir / "notebooks" / path.name
         nbformat.write(nb, target)
         handouts = [make_handouts.export(target, out_dir / "handouts", edition="student edition", reading=r)
@@ -170,13 +201,21 @@ def main(argv: list[str]) -> int:
     if "--out" in argv:
         i = argv.index("--out")
         if i + 1 >= len(argv):
-            print("usage: python tools/make_student_edition.py [NN ...] [--out DIR]", file=sys.stderr)
+            print("usage: python tools/make_student_edition.py [NN ...] [--out DIR] [--before-round] [--task TASK]", file=sys.stderr)
             return 2
         out_dir = Path(argv[i + 1])
         argv = argv[:i] + argv[i + 2:]
+    task = None
+    if "--task" in argv:
+        i = argv.index("--task")
+        if i + 1 >= len(argv) or argv[i + 1] not in TASKS:
+            print(f"usage: --task {' | '.join(TASKS)}", file=sys.stderr)
+            return 2
+        task = argv[i + 1]
+        argv = argv[:i] + argv[i + 2:]
     before_round = "--before-round" in argv
     argv = [a for a in argv if a != "--before-round"]
-    written = build(argv or None, out_dir, before_round=before_round)
+    written = build(argv or None, out_dir, before_round=before_round, task=task)
     if not written:
         print("no notebook matches", file=sys.stderr)
         return 1

@@ -6,6 +6,10 @@ One source of truth for timings: every numbered section of a notebook source
     *Time: 4 min.*
     *Time: 10 min (optional).*
     *Time: 3 min. Shows answers to the coding round (notebook 05): in a class that does the round, show this after it.*
+    *Time: 4 min. Shows answers to the coding round (speaker type): ...*
+
+A task named in brackets after the mark (``stance``, ``generic frames``, ``speaker type``) limits it to
+that task's items; without one, the section shows answers to every task.
 
 The first number is the section's minutes of teaching (showing and talking it through on the screen).
 Hands-on time is not counted there: a plan gives it explicitly (``+10 min hands-on``). A section
@@ -32,6 +36,8 @@ NOTEBOOKS = ROOT / "notebooks"
 _HEADING = re.compile(r"^(#{2,3})\s+(?:(\d+(?:\.\d+)?)\.?\s+)?(.*\S)\s*$")
 _TIME_LINE = re.compile(r"^\*Time:\s*(\d+)\s*min\b(?P<rest>.*)\*\s*$")
 REVEALS_MARK = "Shows answers to the coding round"
+TASKS = {"stance": "stance", "generic frame": "generic_frames", "speaker type": "speaker_type"}
+ALL_TASKS = frozenset(TASKS.values())
 _FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 
 
@@ -43,6 +49,7 @@ class Section:
     minutes: int | None = None
     optional: bool = False
     reveals_round: bool = False
+    reveals_tasks: frozenset = frozenset()   # the round's tasks whose answers it shows
     time_line: str = ""
     cells: list = field(default_factory=list)   # (cell, text-of-this-section) pairs
 
@@ -98,10 +105,20 @@ def read_sections_of(nb, key: str) -> list[Section]:
                 current.time_line = line.strip()
                 current.optional = "optional" in t.group("rest")
                 current.reveals_round = REVEALS_MARK in t.group("rest")
+                current.reveals_tasks = tasks_named(t.group("rest")) if current.reveals_round else frozenset()
             chunk.append(line)
         if current is not None and chunk:
             current.cells.append((cell, "\n".join(chunk)))
     return sections
+
+
+def tasks_named(text: str) -> frozenset:
+    """The round's tasks a piece of text names (``stance``, ``generic frames``, ``speaker type``); all if none."""
+    low = text.lower()
+    m = re.search(re.escape(REVEALS_MARK.lower()) + r"\s*\(([^)]*)\)", low)
+    scope = m.group(1) if m else ("" if REVEALS_MARK.lower() in low else low)
+    named = frozenset(code for word, code in TASKS.items() if word in scope)
+    return named or ALL_TASKS
 
 
 def all_sections(notebooks_dir: Path = NOTEBOOKS) -> dict[str, list[Section]]:
@@ -154,9 +171,10 @@ def round_items(data_dir: Path | None = None) -> list[RoundItem]:
     path = None if data_dir is None else str(data_dir)
     sample = helpers.coding_sample(path)
     kit = helpers.kit_codings(path, sample=sample).set_index("item_id")["code"].to_dict()
+    names = _speaker_names(helpers, path, sample)
     items = []
     for row in sample.itertuples():
-        refs = [row.item_id]
+        refs = [row.item_id] + names.get(row.item_id, [])
         if isinstance(row.span, str) and len(row.span.strip()) >= 12:
             refs.append(_norm(row.span))
         if row.task == "generic_frames" and isinstance(row.question, str):
@@ -167,6 +185,27 @@ def round_items(data_dir: Path | None = None) -> list[RoundItem]:
             own = " ".join(_norm(str(v)) for v in (row.span, row.question) if isinstance(v, str))
             items.append(RoundItem(row.item_id, row.task, str(code), tuple(refs), allowed, own))
     return items
+
+
+def _speaker_names(helpers, path, sample) -> dict[str, list[str]]:
+    """Speaker-type item -> the name of the speaker its words name ("Rustem Umerov", "Moscow").
+
+    A table of speakers with their types (notebook 01) answers a speaker-type item without quoting
+    its words, so the speaker's name identifies the item too.
+    """
+    try:
+        att = helpers.attributions(path)
+    except Exception:  # noqa: BLE001 - a corpus without attributions has no speaker names to find
+        return {}
+    out: dict[str, list[str]] = {}
+    for row in sample[sample.task == "speaker_type"].itertuples():
+        same = att[att.article_id == row.article_id]
+        hit = same[(same.cue == row.span) | same.span.str.contains(row.span, regex=False)
+                   | same.cue.fillna("").str.contains(row.span, regex=False)]
+        found = [str(n) for n in hit.speaker.dropna().unique() if len(str(n)) >= 4]
+        if found:
+            out[row.item_id] = found[:1]
+    return out
 
 
 def text_units(text: str, is_html: bool = False) -> list[str]:
@@ -368,6 +407,13 @@ def _is_round(row: PlanRow) -> bool:
     return row.notebook == "05" and "3" in row.sections and row.extra > 0
 
 
+def round_tasks(row: PlanRow) -> frozenset:
+    """The tasks a round row has participants code: those its text names ("the 15 stance items"), else all."""
+    if re.search(r"\ball\s+50\b", row.text):
+        return ALL_TASKS
+    return tasks_named(row.text)
+
+
 def plan_problems(text: str, sections: dict[str, list[Section]]) -> list[str]:
     """Every way the guide's plans cannot be run as written; empty if none."""
     problems: list[str] = []
@@ -377,7 +423,7 @@ def plan_problems(text: str, sections: dict[str, list[Section]]) -> list[str]:
     questions = question_sections(text)
     shown_by_group: dict[str, set[tuple[str, str]]] = {}
     round_seen: dict[str, bool] = {}
-    has_round = {p.group: any(_is_round(r) for r in p.rows) for p in plans}
+    coded = {p.group: frozenset().union(*[round_tasks(r) for r in p.rows if _is_round(r)]) for p in plans}
     for plan in plans:
         shown = shown_by_group.setdefault(plan.group, set())
         if not plan.objectives:
@@ -392,7 +438,7 @@ def plan_problems(text: str, sections: dict[str, list[Section]]) -> list[str]:
                 shown.add((nbk, sec))
                 shown.update((nbk, s.number) for s in sections.get(nbk, []) if s.number.startswith(sec + "."))
                 secs = [s for s in sections.get(nbk, []) if s.number == sec]
-                if has_round[plan.group] and not round_seen.get(plan.group) and secs and secs[0].reveals_round \
+                if not round_seen.get(plan.group) and secs and secs[0].reveals_tasks & coded[plan.group] \
                         and not _is_round(row):
                     problems.append(f"{plan.name}: `{nbk}` §{sec} shows answers to the coding round before the round")
             if _is_round(row):

@@ -75,7 +75,7 @@ helpers.sourcing_overview(corpus)
 # %% [markdown]
 # ## 1. What one row looks like
 #
-# *Time: 3 min.*
+# *Time: 3 min. Shows answers to the coding round (speaker type): where a class codes speaker types in notebook 05, show this after it.*
 #
 # Here are three rows of the table, one of each form. Read the `sentence` column: it is the whole sentence the
 # statement sits in, so you can see the cue and the words together.
@@ -96,7 +96,7 @@ helpers.html_table(helpers.example_statements(corpus))
 # %% [markdown]
 # ## 2. The voices of the five articles at a glance
 #
-# *Time: 4 min.*
+# *Time: 4 min. Shows answers to the coding round (speaker type): where a class codes speaker types in notebook 05, show this after it.*
 #
 # The chart has one bar per article (in order of publication). In the top panel, each bar is split by the
 # **country** of the speakers; in the bottom panel, the same statements are split by **form**, and the number that
@@ -149,7 +149,7 @@ helpers.html_table(helpers.sourcing_balance(corpus))
 # %% [markdown]
 # ## 3. Source by source
 #
-# *Time: 7 min.*
+# *Time: 7 min. Shows answers to the coding round (speaker type): where a class codes speaker types in notebook 05, show this after it.*
 #
 # `helpers.speakers_in(article_id)` lists the speakers of one article, most statements first, with the form of
 # their statements and any relay. (On a corpus of your own that is not coded yet,
@@ -242,7 +242,7 @@ helpers.html_table(helpers.relay_chains(corpus))
 # %% [markdown]
 # ## 5. Reading the statements in the text
 #
-# *Time: 4 min.*
+# *Time: 4 min. Shows answers to the coding round (speaker type): where a class codes speaker types in notebook 05, show this after it.*
 #
 # Counts hide what is said. The reading view (`helpers.show_statements`) highlights each statement, with one colour
 # and letter per speaker (the cue, "Sun said", is left plain). First the earliest CGTN article:
@@ -267,7 +267,7 @@ helpers.show_statements(corpus, "atalayar-2025-05-19")
 # %% [markdown]
 # ## 6. The findings, stated so they can be checked
 #
-# *Time: 4 min.*
+# *Time: 4 min. Shows answers to the coding round (speaker type): where a class codes speaker types in notebook 05, show this after it.*
 #
 # Media-research findings are often stated loosely ("the article relies on experts"). Here each one is a column you
 # can recompute and verify against the table:

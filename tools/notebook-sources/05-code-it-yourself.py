@@ -116,6 +116,7 @@ helpers.in_context(corpus, "We only evaluate statements made by President Putin"
 # | code | meaning |
 # |---|---|
 # | `head_of_state_or_government` | a president, a prime minister, the head of the European Commission, or "European leaders" as a group |
+# | `vice_president` | a vice-president, e.g. J. D. Vance |
 # | `minister` | a government minister, including a foreign minister or the US Secretary of State |
 # | `spokesperson` | an official spokesperson of a ministry or a presidency |
 # | `negotiator` | a member of a delegation, speaking as negotiator |
@@ -136,12 +137,16 @@ helpers.in_context(corpus, "We only evaluate statements made by President Putin"
 # ## 3. Code the sample
 #
 # *Time: 3 min to present. Then coding alone: about 25 min for all 50 items, about 10 min for one task.*
-#
-# > **Teacher note.** The kit's own answers to these items appear further down in this notebook (sections 6 and
-# > 7, after the round) and in notebook 03, where the stance of these positions is printed. The student edition of
-# > the notebooks leaves the answer cells out; otherwise run this round **before** notebook 03 and ask participants
-# > not to scroll past section 5. See `docs/facilitator-guide.md`, "Running the code-it-yourself round".
-#
+
+# %% [markdown] tags=["kit-teacher"]
+# > **Teacher note** (left out of the student edition). The kit's own answers to these items appear further down
+# > in this notebook (sections 6 and 7, after the round), in notebook 01 §2, §3 and §5 (the speaker type of each
+# > speaker), notebook 02 §8 (the generic-frame answers for the Athens Times) and notebook 03 §2, §3, §4 and §7
+# > (the stance of these positions). Give participants the student edition made with
+# > `python tools/make_student_edition.py --before-round` (or only `05`), and run the round **before** those
+# > sections. See `docs/facilitator-guide.md`, "Running the code-it-yourself round".
+
+# %% [markdown]
 # Work **alone**, without looking at the kit's tables or at your neighbours: the point is to see how far
 # independent readers agree. Leave an item empty if you cannot decide; a missing answer is allowed.
 #
