@@ -98,12 +98,12 @@ def _markdown_without_leaks(cell, items) -> tuple[str, list[str]]:
 
 
 TASKS = ("stance", "generic_frames", "speaker_type")
-_FORM_CALL = "helpers.when_coded(helpers.coding_form)"
+_FORM_CALL = "helpers.coding_form()"
 
 
 def _one_task_form(cell, task: str) -> None:
     """Make the round's form cell ask for one task only; its stored output (all tasks) is dropped."""
-    cell.source = cell.source.replace(_FORM_CALL, f'helpers.when_coded(helpers.coding_form, task="{task}")')
+    cell.source = cell.source.replace(_FORM_CALL, f'helpers.coding_form(task="{task}")')
     cell.outputs = []
     cell.execution_count = None
 
