@@ -443,22 +443,29 @@ def plan_problems(text: str, sections: dict[str, list[Section]]) -> list[str]:
                     problems.append(f"{plan.name}: `{nbk}` §{sec} shows answers to the coding round before the round")
             if _is_round(row):
                 round_seen[plan.group] = True
-            for m in _QUESTION.finditer(row.text):
-                nums = [int(m.group(2))] + [int(x) for x in re.findall(r"\d+", m.group(3) or "")]
-                for n in nums:
-                    need = questions.get((m.group(1), n))
-                    if need is None:
-                        problems.append(f"{plan.name}: `{m.group(1)}` question {n} has no answer in the guide")
-                        continue
-                    missing = sorted(f"`{a}` §{b}" for a, b in need - shown)
-                    if missing:
-                        problems.append(f"{plan.name}: `{m.group(1)}` question {n} rests on {', '.join(missing)}, "
-                                        f"not shown before it")
+            problems.extend(_question_problems(plan, row, questions, shown))
         if t != plan.length:
             problems.append(f"{plan.name}: ends at minute {t}, not {plan.length}")
         if plan.length >= 90 and not any(r.is_break for r in plan.rows):
             problems.append(f"{plan.name}: a {plan.length}-minute session needs a break")
     return problems
+
+
+def _question_problems(plan: Plan, row: PlanRow, questions: dict, shown: set) -> list[str]:
+    """The discussion questions a row names whose answers rest on sections not shown before it."""
+    out = []
+    for m in _QUESTION.finditer(row.text):
+        nums = [int(m.group(2))] + [int(x) for x in re.findall(r"\d+", m.group(3) or "")]
+        for n in nums:
+            need = questions.get((m.group(1), n))
+            if need is None:
+                out.append(f"{plan.name}: `{m.group(1)}` question {n} has no answer in the guide")
+                continue
+            missing = sorted(f"`{a}` §{b}" for a, b in need - shown)
+            if missing:
+                out.append(f"{plan.name}: `{m.group(1)}` question {n} rests on {', '.join(missing)}, "
+                           f"not shown before it")
+    return out
 
 
 def _row_problems(plan: Plan, row: PlanRow, sections: dict[str, list[Section]]) -> list[str]:
