@@ -65,13 +65,38 @@ from kit.byo import *  # noqa: F401,F403
 
 from kit.corpus import Corpus, open_corpus  # noqa: E402
 
-__all__ = ["Corpus", "open_corpus", *_core.__all__, *_sourcing.__all__, *_framing.__all__, *_positions.__all__,
-           *_claims.__all__, *_teaching.__all__, *_byo.__all__, *_explore.__all__]
+__all__ = [
+    "Corpus",
+    "open_corpus",
+    *_core.__all__,
+    *_sourcing.__all__,
+    *_framing.__all__,
+    *_positions.__all__,
+    *_claims.__all__,
+    *_teaching.__all__,
+    *_byo.__all__,
+    *_explore.__all__,
+]
 
 #: Functions that are about notices, files or checks themselves: they keep their own behaviour.
-_PLAIN = {"open_corpus", "when_coded", "not_coded_notice", "kit_corpus_only", "annotation_template",
-          "check_corpus", "check_annotations", "check_folder", "data_dir", "read_csv_checked",
-          "read_article_file", "read_annotation", "coding_status", "is_kit_corpus", "locate", "verify_spans"}
+_PLAIN = {
+    "open_corpus",
+    "when_coded",
+    "not_coded_notice",
+    "kit_corpus_only",
+    "annotation_template",
+    "check_corpus",
+    "check_annotations",
+    "check_folder",
+    "data_dir",
+    "read_csv_checked",
+    "read_article_file",
+    "read_annotation",
+    "coding_status",
+    "is_kit_corpus",
+    "locate",
+    "verify_spans",
+}
 #: Functions that take a notice in place of a table and show it themselves.
 _SHOW_NOTICES = {"claims_overview", "positions_overview"}
 

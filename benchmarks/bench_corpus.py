@@ -27,9 +27,11 @@ from pathlib import Path
 
 import helpers
 
-WORDS = ("talks delegation ceasefire negotiations minister president proposal sanctions exchange prisoners "
-         "territory security guarantees officials meeting Istanbul agreement dialogue position statement "
-         "the a of and to in on for with that was said would could should after before").split()
+WORDS = (
+    "talks delegation ceasefire negotiations minister president proposal sanctions exchange prisoners "
+    "territory security guarantees officials meeting Istanbul agreement dialogue position statement "
+    "the a of and to in on for with that was said would could should after before"
+).split()
 
 
 def make_article(rng: random.Random, n_words: int) -> str:
@@ -82,9 +84,17 @@ def run(n: int) -> dict:
         paras, paras_s = _timed(helpers.paragraphs, root, articles=arts)
         sents, sents_s = _timed(helpers.sentences, root, articles=arts)
         _, show_s = _timed(helpers.show_article, arts.article_id.iloc[0], path=root)
-    return {"articles": n, "words": int(arts.word_count.sum()), "paragraphs": len(paras), "sentences": len(sents),
-            "load_s": load_s, "paragraphs_s": paras_s, "sentences_s": sents_s, "show_s": show_s,
-            "total_s": load_s + paras_s + sents_s}
+    return {
+        "articles": n,
+        "words": int(arts.word_count.sum()),
+        "paragraphs": len(paras),
+        "sentences": len(sents),
+        "load_s": load_s,
+        "paragraphs_s": paras_s,
+        "sentences_s": sents_s,
+        "show_s": show_s,
+        "total_s": load_s + paras_s + sents_s,
+    }
 
 
 def run_big(megabytes: float, notebooks=()) -> None:
@@ -99,8 +109,10 @@ def run_big(megabytes: float, notebooks=()) -> None:
             chunks.append(chunk)
             size += len(chunk.encode("utf-8"))
         (root / "articles" / "big.txt").write_text("".join(chunks), encoding="utf-8")
-        (root / "articles.csv").write_text("article_id,file,outlet,headline,published\n"
-                                           "big,big.txt,Outlet,A very long article,2025-05-16\n", encoding="utf-8")
+        (root / "articles.csv").write_text(
+            "article_id,file,outlet,headline,published\nbig,big.txt,Outlet,A very long article,2025-05-16\n",
+            encoding="utf-8",
+        )
         print(f"\none article of {size / 1e6:.1f} MB:")
         arts, t = _timed(helpers.load_articles, root)
         print(f"  load_articles     {t:7.2f} s   ({arts.word_count.item():,} body words)")
@@ -109,14 +121,20 @@ def run_big(megabytes: float, notebooks=()) -> None:
         sents, t = _timed(helpers.sentences, root, articles=arts)
         print(f"  sentences         {t:7.2f} s   ({len(sents):,} sentences)")
         view, t = _timed(helpers.show_article, "big", path=root)
-        print(f"  show_article      {t:7.2f} s   {len(view.data) / 1e6:7.2f} MB of HTML (capped at "
-              f"{helpers.SHOW_MAX_CHARS:,} characters)")
+        print(
+            f"  show_article      {t:7.2f} s   {len(view.data) / 1e6:7.2f} MB of HTML (capped at "
+            f"{helpers.SHOW_MAX_CHARS:,} characters)"
+        )
         full, t = _timed(helpers.show_article, "big", path=root, max_chars=None)
-        print(f"  ... max_chars=None{t:7.2f} s   {len(full.data) / 1e6:7.2f} MB of HTML (drawn whole, as before the cap)")
+        print(
+            f"  ... max_chars=None{t:7.2f} s   {len(full.data) / 1e6:7.2f} MB of HTML (drawn whole, as before the cap)"
+        )
         del full
         k, t = _timed(helpers.kwic, "ceasefire", root)
-        print(f"  kwic('ceasefire') {t:7.2f} s   {len(k):,} matches; displayed: {len(k._repr_html_()) / 1e3:.0f} kB; "
-              f"through html_table: {len(helpers.html_table(k).data) / 1e3:.0f} kB")
+        print(
+            f"  kwic('ceasefire') {t:7.2f} s   {len(k):,} matches; displayed: {len(k._repr_html_()) / 1e3:.0f} kB; "
+            f"through html_table: {len(helpers.html_table(k).data) / 1e3:.0f} kB"
+        )
         for name in notebooks:
             size, t = _timed(notebook_size, name, root)
             print(f"  notebook {name}: {t:7.2f} s to run, {size / 1e6:.2f} MB saved with its outputs")
@@ -134,8 +152,13 @@ def notebook_size(name: str, corpus: Path) -> int:
     old = os.environ.get("KIT_DATA_DIR")
     os.environ["KIT_DATA_DIR"] = str(corpus)
     try:
-        NotebookClient(nb, timeout=1200, kernel_name="python3", allow_errors=True,
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        NotebookClient(
+            nb,
+            timeout=1200,
+            kernel_name="python3",
+            allow_errors=True,
+            resources={"metadata": {"path": str(path.parent)}},
+        ).execute()
     finally:
         if old is None:
             del os.environ["KIT_DATA_DIR"]
@@ -145,13 +168,17 @@ def notebook_size(name: str, corpus: Path) -> int:
 
 
 def main(sizes: list[int], megabytes: float, notebooks=()) -> None:
-    print(f"{'articles':>8} {'words':>10} {'sentences':>10} {'load':>7} {'paras':>7} {'sents':>7} {'total':>7} "
-          f"{'ms/article':>10} {'show':>7}")
+    print(
+        f"{'articles':>8} {'words':>10} {'sentences':>10} {'load':>7} {'paras':>7} {'sents':>7} {'total':>7} "
+        f"{'ms/article':>10} {'show':>7}"
+    )
     for n in sizes:
         r = run(n)
-        print(f"{r['articles']:>8} {r['words']:>10} {r['sentences']:>10} {r['load_s']:>6.2f}s {r['paragraphs_s']:>6.2f}s "
-              f"{r['sentences_s']:>6.2f}s {r['total_s']:>6.2f}s {1000 * r['total_s'] / n:>10.3f} {r['show_s']:>6.2f}s",
-              flush=True)
+        print(
+            f"{r['articles']:>8} {r['words']:>10} {r['sentences']:>10} {r['load_s']:>6.2f}s {r['paragraphs_s']:>6.2f}s "
+            f"{r['sentences_s']:>6.2f}s {r['total_s']:>6.2f}s {1000 * r['total_s'] / n:>10.3f} {r['show_s']:>6.2f}s",
+            flush=True,
+        )
     if megabytes:
         run_big(megabytes, notebooks)
 
@@ -162,10 +189,10 @@ if __name__ == "__main__":
     if "--mb" in args:
         i = args.index("--mb")
         mb = float(args[i + 1])
-        del args[i:i + 2]
+        del args[i : i + 2]
     books = []
     if "--notebook" in args:
         i = args.index("--notebook")
         books = [args[i + 1]]
-        del args[i:i + 2]
+        del args[i : i + 2]
     main([int(a) for a in args] or [1000, 10000], mb, books)

@@ -36,9 +36,9 @@ SENTENCES = [
     "{name}, a professor at the Example University, told {outlet} that the gap remained wide.",
     "The envoys will travel on {day}, {outlet} reported, citing two diplomats.",
     "She added that the government would consult the union before the next round.",
-    "Direct talks were held in a \"constructive\" mood, and the demands of both sides were discussed.",
+    'Direct talks were held in a "constructive" mood, and the demands of both sides were discussed.',
     "The two delegations met for three hours in the old customs building by the water.",
-    "{name} told reporters that the first session had been \"long but useful\".",
+    '{name} told reporters that the first session had been "long but useful".',
     "Prices in the port rose again this week, and the ferries ran half empty.",
     "Officials, who asked not to be named, said a fourth day of talks was possible.",
     "He noted that Castria insists that the agreed agenda must be kept.",
@@ -49,8 +49,9 @@ DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"]
 
 def sentence(rng: random.Random) -> str:
     name = rng.choice(NAMES)
-    return rng.choice(SENTENCES).format(name=name, surname=name.split()[-1], day=rng.choice(DAYS),
-                                        outlet=rng.choice(OUTLETS))
+    return rng.choice(SENTENCES).format(
+        name=name, surname=name.split()[-1], day=rng.choice(DAYS), outlet=rng.choice(OUTLETS)
+    )
 
 
 def article(rng: random.Random, words: int) -> str:
@@ -102,14 +103,18 @@ def main(argv=None) -> int:
             texts = [article(rng, rng.randint(300, 900)) for _ in range(n)]
             secs, found, chars = time_extractor(write_corpus(Path(tmp) / f"c{n}", texts), args.repeat)
             per_article[n] = secs * 1000 / n
-            print(f"  {n:>5} articles: {per_article[n]:.2f} ms per article ({found} statements, "
-                  f"{chars / 1e6:.1f} MB, {secs:.2f} s in all)")
+            print(
+                f"  {n:>5} articles: {per_article[n]:.2f} ms per article ({found} statements, "
+                f"{chars / 1e6:.1f} MB, {secs:.2f} s in all)"
+            )
         print(f"  ratio 1,000 / 100 articles: {per_article[1000] / per_article[100]:.2f} (1.00 = linear)")
         words = int(args.large_mb * 1e6 / 6.2)
         big = write_corpus(Path(tmp) / "large", [article(rng, words)])
         secs, found, chars = time_extractor(big, 1)
-        print(f"  one article of {chars / 1e6:.1f} MB: {secs / (chars / 1e6):.2f} s per MB ({found} statements, "
-              f"{secs:.1f} s)")
+        print(
+            f"  one article of {chars / 1e6:.1f} MB: {secs / (chars / 1e6):.2f} s per MB ({found} statements, "
+            f"{secs:.1f} s)"
+        )
     return 0
 
 

@@ -63,8 +63,7 @@ def sklearn_version(corpus, group: list[str]):
         g2 = 2 * (np.where(a > 0, a * np.log(a / e1), 0) + np.where(b > 0, b * np.log(b / e2), 0))
     keep = a + b >= MIN_COUNT
     words = vec.get_feature_names_out()
-    return {w: (int(i), int(j), zz, gg) for w, i, j, zz, gg in
-            zip(words[keep], a[keep], b[keep], z[keep], g2[keep])}
+    return {w: (int(i), int(j), zz, gg) for w, i, j, zz, gg in zip(words[keep], a[keep], b[keep], z[keep], g2[keep])}
 
 
 def kit_version(corpus, group: list[str]):
@@ -118,21 +117,24 @@ def main(n: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = make_corpus(Path(tmp) / "corpus", n)
         corpus = fresh(root)
-        group = list(corpus.articles.loc[corpus.articles.outlet.isin([f"Outlet {i}" for i in range(20)]),
-                                         "article_id"])
+        group = list(corpus.articles.loc[corpus.articles.outlet.isin([f"Outlet {i}" for i in range(20)]), "article_id"])
         words = int(corpus.articles.word_count.sum())
         t_ref, ref, t_kit, kit = best_of_both(root, group)
-    print(f"Fightin' Words + keyness, {n} synthetic articles ({words} body words), {len(group)} against "
-          f"{n - len(group)} (best of 7, the two run in turn):")
+    print(
+        f"Fightin' Words + keyness, {n} synthetic articles ({words} body words), {len(group)} against "
+        f"{n - len(group)} (best of 7, the two run in turn):"
+    )
     print(f"  sklearn CountVectorizer + numpy: {t_ref:7.3f} s")
     print(f"  kit (fightin_words + keyness):   {t_kit:7.3f} s")
     print(f"  ratio kit / sklearn:             {t_kit / t_ref:7.2f}  (target at most 1.5)")
     print(f"  check: {same(kit, ref)}")
     small, large = max(n // 4, 50), n
     t_small, t_large = time_distinctive(small), time_distinctive(large)
-    print(f"distinctive_words (every article against the rest): {small} articles {t_small:.2f} s "
-          f"({1000 * t_small / small:.2f} ms/article), {large} articles {t_large:.2f} s "
-          f"({1000 * t_large / large:.2f} ms/article)")
+    print(
+        f"distinctive_words (every article against the rest): {small} articles {t_small:.2f} s "
+        f"({1000 * t_small / small:.2f} ms/article), {large} articles {t_large:.2f} s "
+        f"({1000 * t_large / large:.2f} ms/article)"
+    )
 
 
 if __name__ == "__main__":

@@ -73,18 +73,25 @@ def main(sizes: list[int]) -> None:
     missing = [f for f in ("extract_attributions", "fightin_words", "keyness") if not hasattr(helpers, f)]
     for f in missing:
         print(f"skipped: helpers.{f} does not exist yet")
-    print(f"{'articles':>8} {'words':>10} {'load':>7} {'extract':>8} {'statements':>10} {'fightin':>8} "
-          f"{'keyness':>8} {'distinct':>8}  ms/article (extract, fightin, keyness, distinctive)")
+    print(
+        f"{'articles':>8} {'words':>10} {'load':>7} {'extract':>8} {'statements':>10} {'fightin':>8} "
+        f"{'keyness':>8} {'distinct':>8}  ms/article (extract, fightin, keyness, distinctive)"
+    )
     for n in sizes:
         r = run(n)
 
         def sec(key):
             return f"{r[key]:>7.2f}s" if key in r else f"{'-':>8}"
 
-        per = ", ".join(f"{1000 * r[k] / n:.3f}" if k in r else "-" for k in ("extract_s", "fightin_words_s",
-                                                                              "keyness_s", "distinctive_words_s"))
-        print(f"{n:>8} {r['words']:>10} {r['load_s']:>6.2f}s {sec('extract_s')} {r.get('statements', '-'):>10} "
-              f"{sec('fightin_words_s')} {sec('keyness_s')} {sec('distinctive_words_s')}  {per}", flush=True)
+        per = ", ".join(
+            f"{1000 * r[k] / n:.3f}" if k in r else "-"
+            for k in ("extract_s", "fightin_words_s", "keyness_s", "distinctive_words_s")
+        )
+        print(
+            f"{n:>8} {r['words']:>10} {r['load_s']:>6.2f}s {sec('extract_s')} {r.get('statements', '-'):>10} "
+            f"{sec('fightin_words_s')} {sec('keyness_s')} {sec('distinctive_words_s')}  {per}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

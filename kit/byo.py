@@ -83,65 +83,183 @@ _SPEAKERS = ("annotations/speakers.csv", "speaker_id")
 
 #: Every hand-coded file the kit reads, in the order of the notebooks. Closed code lists follow
 #: ``data/README.md``; where a layer module defines the codes, its constant is used.
-LAYERS: dict[str, Layer] = {layer.name: layer for layer in [
-    Layer("annotations/paragraph_roles.csv", "paragraph roles that override the kit's rules", "00",
-          closed={"role": "kit.core:ROLES"}, loader="kit.core:paragraphs"),
-    Layer("annotations/speakers.csv", "the speakers gazetteer (one row per person or body quoted)", "01",
-          closed={"speaker_type": ("head_of_state_or_government", "vice_president", "minister", "spokesperson",
-                                   "negotiator", "legislator", "anonymous_official", "academic_expert",
-                                   "anonymous_observers", "state_metonym", "outlet_relay", "outlet_itself",
-                                   "intergovernmental_body", "other")},
-          loader="kit.sourcing:speakers"),
-    Layer("annotations/attributions.csv", "who is quoted or paraphrased, and how", "01", span_col="span",
-          closed={"form": ("direct_quote", "partial_quote", "indirect")},
-          refs={"speaker_id": _SPEAKERS, "relay_id": _SPEAKERS}, loader="kit.sourcing:attributions"),
-    Layer("annotations/lexicon.csv", "the contested word choices to count", "02", codebook=True,
-          closed={"case_sensitive": ("true", "false")}, loader="kit.framing:lexicon"),
-    Layer("annotations/framing_elements.csv", "Entman's four framing elements, per article", "02", span_col="span",
-          closed={"element": ("problem_definition", "causal_interpretation", "moral_evaluation",
-                              "treatment_recommendation")},
-          loader="kit.framing:framing_elements"),
-    Layer("annotations/generic_frames_codebook.csv", "the generic-frames questions", "02", codebook=True,
-          closed={"frame": ("responsibility", "human_interest", "conflict", "morality", "economic")},
-          loader="kit.framing:generic_frames_codebook"),
-    Layer("annotations/generic_frames.csv", "the generic-frames answers, per article", "02", span_col="span",
-          allow_empty_span=True, closed={"answer": ("yes", "no")},
-          refs={"item_id": ("annotations/generic_frames_codebook.csv", "item_id")},
-          loader="kit.framing:generic_frames"),
-    Layer("annotations/foreground.csv", "what each article foregrounds and leaves out", "02", span_col="span",
-          allow_empty_span=True,
-          closed={"kind": ("foregrounds", "leaves_out", "wire_reuse", "translation_cue", "page_furniture_cue",
-                           "error_against_record")},
-          loader="kit.framing:foreground"),
-    Layer("annotations/coverage_checklist.csv", "the questions asked of every article (coverage checklist)", "02",
-          codebook=True, closed={"kind": ("quote", "text"), "applies_to": ("all", "after")},
-          loader="kit.framing:checklist_questions"),
-    Layer("annotations/actors_codebook.csv", "the actor codes of the positions ledger", "03", codebook=True,
-          loader="kit.positions:actors_codebook"),
-    Layer("annotations/issues_codebook.csv", "the issue codes of the positions ledger", "03", codebook=True,
-          loader="kit.positions:issues_codebook"),
-    Layer("annotations/positions.csv", "the positions ledger: what each side states it wants", "03",
-          span_col="span",
-          closed={"voice": "kit.positions:VOICES", "stance": "kit.positions:STANCES"},
-          refs={"actor": ("annotations/actors_codebook.csv", "actor"),
-                "issue": ("annotations/issues_codebook.csv", "issue"), "speaker_id": _SPEAKERS,
-                "relay_id": _SPEAKERS},
-          loader="kit.positions:positions"),
-    Layer("record.csv", "the record of facts to check claims against", "04", loader="kit.claims:record"),
-    Layer("timeline.csv", "which facts of the record the timeline shows", "04",
-          closed={"key": ("yes", "no"), "mark": "kit.claims:TIMELINE_MARKS"},
-          refs={"fact_id": ("record.csv", "fact_id")}, loader="kit.claims:timeline_facts"),
-    Layer("annotations/claims.csv", "claims lined up across the articles", "04", span_col="span",
-          allow_empty_span=True,
-          closed={"relation_to_others": "kit.claims:RELATIONS_TO_OTHERS",
-                  "relation_to_record": "kit.claims:RELATIONS_TO_RECORD",
-                  "difference_kind": "kit.claims:DIFFERENCE_KINDS"},
-          loader="kit.claims:claims"),
-    Layer("annotations/known_differences.csv", "the differences the corpus's notes list, with their claim rows",
-          "04", loader="kit.claims:known_differences"),
-    Layer("coding_round/sample.csv", "the items of the code-it-yourself round", "05", span_col="span",
-          allow_empty_span=True, closed={"task": "kit.teaching:TASKS"}, loader="kit.teaching:coding_sample"),
-]}
+LAYERS: dict[str, Layer] = {
+    layer.name: layer
+    for layer in [
+        Layer(
+            "annotations/paragraph_roles.csv",
+            "paragraph roles that override the kit's rules",
+            "00",
+            closed={"role": "kit.core:ROLES"},
+            loader="kit.core:paragraphs",
+        ),
+        Layer(
+            "annotations/speakers.csv",
+            "the speakers gazetteer (one row per person or body quoted)",
+            "01",
+            closed={
+                "speaker_type": (
+                    "head_of_state_or_government",
+                    "vice_president",
+                    "minister",
+                    "spokesperson",
+                    "negotiator",
+                    "legislator",
+                    "anonymous_official",
+                    "academic_expert",
+                    "anonymous_observers",
+                    "state_metonym",
+                    "outlet_relay",
+                    "outlet_itself",
+                    "intergovernmental_body",
+                    "other",
+                )
+            },
+            loader="kit.sourcing:speakers",
+        ),
+        Layer(
+            "annotations/attributions.csv",
+            "who is quoted or paraphrased, and how",
+            "01",
+            span_col="span",
+            closed={"form": ("direct_quote", "partial_quote", "indirect")},
+            refs={"speaker_id": _SPEAKERS, "relay_id": _SPEAKERS},
+            loader="kit.sourcing:attributions",
+        ),
+        Layer(
+            "annotations/lexicon.csv",
+            "the contested word choices to count",
+            "02",
+            codebook=True,
+            closed={"case_sensitive": ("true", "false")},
+            loader="kit.framing:lexicon",
+        ),
+        Layer(
+            "annotations/framing_elements.csv",
+            "Entman's four framing elements, per article",
+            "02",
+            span_col="span",
+            closed={
+                "element": (
+                    "problem_definition",
+                    "causal_interpretation",
+                    "moral_evaluation",
+                    "treatment_recommendation",
+                )
+            },
+            loader="kit.framing:framing_elements",
+        ),
+        Layer(
+            "annotations/generic_frames_codebook.csv",
+            "the generic-frames questions",
+            "02",
+            codebook=True,
+            closed={"frame": ("responsibility", "human_interest", "conflict", "morality", "economic")},
+            loader="kit.framing:generic_frames_codebook",
+        ),
+        Layer(
+            "annotations/generic_frames.csv",
+            "the generic-frames answers, per article",
+            "02",
+            span_col="span",
+            allow_empty_span=True,
+            closed={"answer": ("yes", "no")},
+            refs={"item_id": ("annotations/generic_frames_codebook.csv", "item_id")},
+            loader="kit.framing:generic_frames",
+        ),
+        Layer(
+            "annotations/foreground.csv",
+            "what each article foregrounds and leaves out",
+            "02",
+            span_col="span",
+            allow_empty_span=True,
+            closed={
+                "kind": (
+                    "foregrounds",
+                    "leaves_out",
+                    "wire_reuse",
+                    "translation_cue",
+                    "page_furniture_cue",
+                    "error_against_record",
+                )
+            },
+            loader="kit.framing:foreground",
+        ),
+        Layer(
+            "annotations/coverage_checklist.csv",
+            "the questions asked of every article (coverage checklist)",
+            "02",
+            codebook=True,
+            closed={"kind": ("quote", "text"), "applies_to": ("all", "after")},
+            loader="kit.framing:checklist_questions",
+        ),
+        Layer(
+            "annotations/actors_codebook.csv",
+            "the actor codes of the positions ledger",
+            "03",
+            codebook=True,
+            loader="kit.positions:actors_codebook",
+        ),
+        Layer(
+            "annotations/issues_codebook.csv",
+            "the issue codes of the positions ledger",
+            "03",
+            codebook=True,
+            loader="kit.positions:issues_codebook",
+        ),
+        Layer(
+            "annotations/positions.csv",
+            "the positions ledger: what each side states it wants",
+            "03",
+            span_col="span",
+            closed={"voice": "kit.positions:VOICES", "stance": "kit.positions:STANCES"},
+            refs={
+                "actor": ("annotations/actors_codebook.csv", "actor"),
+                "issue": ("annotations/issues_codebook.csv", "issue"),
+                "speaker_id": _SPEAKERS,
+                "relay_id": _SPEAKERS,
+            },
+            loader="kit.positions:positions",
+        ),
+        Layer("record.csv", "the record of facts to check claims against", "04", loader="kit.claims:record"),
+        Layer(
+            "timeline.csv",
+            "which facts of the record the timeline shows",
+            "04",
+            closed={"key": ("yes", "no"), "mark": "kit.claims:TIMELINE_MARKS"},
+            refs={"fact_id": ("record.csv", "fact_id")},
+            loader="kit.claims:timeline_facts",
+        ),
+        Layer(
+            "annotations/claims.csv",
+            "claims lined up across the articles",
+            "04",
+            span_col="span",
+            allow_empty_span=True,
+            closed={
+                "relation_to_others": "kit.claims:RELATIONS_TO_OTHERS",
+                "relation_to_record": "kit.claims:RELATIONS_TO_RECORD",
+                "difference_kind": "kit.claims:DIFFERENCE_KINDS",
+            },
+            loader="kit.claims:claims",
+        ),
+        Layer(
+            "annotations/known_differences.csv",
+            "the differences the corpus's notes list, with their claim rows",
+            "04",
+            loader="kit.claims:known_differences",
+        ),
+        Layer(
+            "coding_round/sample.csv",
+            "the items of the code-it-yourself round",
+            "05",
+            span_col="span",
+            allow_empty_span=True,
+            closed={"task": "kit.teaching:TASKS"},
+            loader="kit.teaching:coding_sample",
+        ),
+    ]
+}
 
 _DOC = "docs/bring-your-own-articles.md"
 
@@ -158,8 +276,7 @@ def _resolve(ref: str):
 def _layer(name: str) -> Layer:
     key = Path(str(name)).name
     if key not in LAYERS:
-        raise core._err(str(name), "", "this is not a file the kit reads",
-                        f"use one of: {', '.join(LAYERS)}")
+        raise core._err(str(name), "", "this is not a file the kit reads", f"use one of: {', '.join(LAYERS)}")
     return LAYERS[key]
 
 
@@ -210,16 +327,23 @@ def annotation_template(name: str, folder=None, *, kit_rows: bool | None = None)
     base = core.data_dir(folder)
     kit_data = core.DEFAULT_DATA_DIR.resolve()
     if base == kit_data or kit_data in base.parents:
-        raise core._err(layer.file, "", "the kit's own data/ folder is never written to",
-                        "pass your corpus folder, e.g. helpers.annotation_template(name, 'my-corpus'), "
-                        "or set KIT_DATA_DIR to it")
+        raise core._err(
+            layer.file,
+            "",
+            "the kit's own data/ folder is never written to",
+            "pass your corpus folder, e.g. helpers.annotation_template(name, 'my-corpus'), or set KIT_DATA_DIR to it",
+        )
     if not base.is_dir():
         raise core._err(base.name, "", "the corpus folder does not exist", "create it first (see " + _DOC + ")")
     source = kit_data / layer.file
     target = base / layer.file
     if target.exists():
-        raise core._err(layer.file, "", "the file already exists in this corpus",
-                        "edit it; or delete it first if you want to start again from the template")
+        raise core._err(
+            layer.file,
+            "",
+            "the file already exists in this corpus",
+            "edit it; or delete it first if you want to start again from the template",
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     if kit_rows if kit_rows is not None else layer.codebook:
         shutil.copyfile(source, target)
@@ -235,8 +359,10 @@ def annotation_template(name: str, folder=None, *, kit_rows: bool | None = None)
 # Notices for notebooks
 # --------------------------------------------------------------------------------------------
 
-_BOX = ("border-left:4px solid #E69F00;background:#fff7e0;padding:0.5em 1em;margin:0.4em 0;"
-        "font-family:sans-serif;max-width:52em")
+_BOX = (
+    "border-left:4px solid #E69F00;background:#fff7e0;padding:0.5em 1em;margin:0.4em 0;"
+    "font-family:sans-serif;max-width:52em"
+)
 
 
 class Notice(HTML):
@@ -262,8 +388,11 @@ class Notice(HTML):
         """A one-line version, for the cells after the first notice."""
         if self.data.startswith('<div class="kit-reminder"'):
             return self
-        return Notice(f'<div class="kit-reminder" style="{_BOX}"><strong>Not yet coded for this corpus</strong> '
-                      f"(<code>{html.escape(self.file)}</code>): see the notice above.</div>", self.file)
+        return Notice(
+            f'<div class="kit-reminder" style="{_BOX}"><strong>Not yet coded for this corpus</strong> '
+            f"(<code>{html.escape(self.file)}</code>): see the notice above.</div>",
+            self.file,
+        )
 
     def __getattr__(self, name):
         if name.startswith("_"):  # keeps IPython's display machinery and copy/pickle working
@@ -317,9 +446,12 @@ def not_coded_notice(error: NotCodedError | str) -> Notice:
     if layer is None and isinstance(error, NotCodedError) and error.problems:
         # not a layer: an example about the kit's own articles (an article id or a passage this corpus lacks)
         fix = error.problems[0].fix
-        return Notice(f'<div class="kit-other-corpus" style="{_BOX}"><strong>An example about the kit\'s own '
-                      f"articles.</strong> The corpus in use does not have the article or the passage this cell is "
-                      f"about, so it is skipped. {html.escape(fix[:1].upper() + fix[1:])}.</div>", missing)
+        return Notice(
+            f'<div class="kit-other-corpus" style="{_BOX}"><strong>An example about the kit\'s own '
+            f"articles.</strong> The corpus in use does not have the article or the passage this cell is "
+            f"about, so it is skipped. {html.escape(fix[:1].upper() + fix[1:])}.</div>",
+            missing,
+        )
     rel = layer.file if layer else missing
     what = f" ({html.escape(layer.what)}, used in notebook {layer.notebook})" if layer else ""
     cmd = f'helpers.annotation_template("{key}")'
@@ -451,7 +583,8 @@ def about_kit_articles(path=None) -> Notice | None:
         f"own five articles</strong>. The corpus in use is another one ({n} "
         f"article{'s' if n != 1 else ''} in <code>{html.escape(base.name)}/</code>): the tables and charts below are "
         f"computed from it, but numbers, names and passages quoted in the text are about the kit's articles and "
-        f"may not match them.</div>")
+        f"may not match them.</div>"
+    )
 
 
 def kit_corpus_only(fn, *args, **kwargs):
@@ -490,7 +623,8 @@ def kit_corpus_only(fn, *args, **kwargs):
         f'<div class="kit-other-corpus" style="{_BOX}"><strong>An example about the kit\'s own articles.</strong> '
         f"This cell discusses a passage of the kit's own corpus, which is not the corpus in use, so it is "
         f"skipped. Try <code>helpers.{html.escape(name)}</code> on one of your articles: "
-        f"{html.escape(ids)}.</div>")
+        f"{html.escape(ids)}.</div>"
+    )
 
 
 def example_article(preferred: str, path=None) -> str:
@@ -569,13 +703,21 @@ def _check_layer(layer: Layer, base: Path, known_ids: set[str] | None) -> list[P
     folder, name = str(Path(layer.file).parent), Path(layer.file).name
     if "article_id" in df.columns and known_ids is not None:
         try:  # article ids, codes and spans, through the same reader every layer uses
-            core.read_annotation(name, required=required, path=base, codes=codes, folder=folder,
-                                 span_col=layer.span_col, allow_empty_span=layer.allow_empty_span)
+            core.read_annotation(
+                name,
+                required=required,
+                path=base,
+                codes=codes,
+                folder=folder,
+                span_col=layer.span_col,
+                allow_empty_span=layer.allow_empty_span,
+            )
         except KitDataError as exc:
             problems.extend(exc.problems)
     else:
-        problems.extend(core._code_problems(df.assign(**{c: df[c].str.strip() for c in codes if c in df}), codes,
-                                            label))
+        problems.extend(
+            core._code_problems(df.assign(**{c: df[c].str.strip() for c in codes if c in df}), codes, label)
+        )
     return problems
 
 
@@ -590,9 +732,15 @@ def _layer_codes(layer: Layer, df: pd.DataFrame, base: Path) -> tuple[dict, list
             ref = core.read_csv_checked(base / ref_file, required=[ref_col], base=base)
         except KitDataError:
             if not (base / ref_file).exists():
-                problems.append(Problem(layer.file, "", f"the {col} codes need {ref_file}, which this corpus does not "
-                                        "have", f'create it with helpers.annotation_template("{Path(ref_file).name}") '
-                                        "and add a row for each code used"))
+                problems.append(
+                    Problem(
+                        layer.file,
+                        "",
+                        f"the {col} codes need {ref_file}, which this corpus does not have",
+                        f'create it with helpers.annotation_template("{Path(ref_file).name}") '
+                        "and add a row for each code used",
+                    )
+                )
             continue  # a broken reference file is reported on its own
         codes[col] = set(ref[ref_col].str.strip())
     return codes, problems
@@ -607,14 +755,26 @@ def _check_with_loader(layer: Layer, base: Path) -> list[Problem]:
         loader(path=base)
     except NotCodedError as exc:
         p = exc.problems[0]
-        return [Problem(layer.file, "", f"it needs {p.file}, which this corpus does not have",
-                        f'create it with helpers.annotation_template("{Path(p.file).name}")')]
+        return [
+            Problem(
+                layer.file,
+                "",
+                f"it needs {p.file}, which this corpus does not have",
+                f'create it with helpers.annotation_template("{Path(p.file).name}")',
+            )
+        ]
     except KitDataError as exc:
         return list(exc.problems)
     except Exception as exc:  # a bug in a layer must not hide the other files' problems
-        return [Problem(layer.file, "", f"the kit could not read it ({type(exc).__name__}: {exc})",
-                        "run python -m helpers check FOLDER again after fixing the problems above; "
-                        "if this stays, report it to the kit's maintainers")]
+        return [
+            Problem(
+                layer.file,
+                "",
+                f"the kit could not read it ({type(exc).__name__}: {exc})",
+                "run python -m helpers check FOLDER again after fixing the problems above; "
+                "if this stays, report it to the kit's maintainers",
+            )
+        ]
     return []
 
 
@@ -663,8 +823,14 @@ def check_annotations(path=None) -> list[Problem]:
         known = {Path(layer.file).name for layer in LAYERS.values() if layer.file.startswith("annotations/")}
         for f in sorted(ann.glob("*.csv")):
             if f.name not in known:
-                problems.append(Problem(f"annotations/{f.name}", "", "this is not a file the kit reads",
-                                        f"check the name; the kit reads: {', '.join(sorted(known))}"))
+                problems.append(
+                    Problem(
+                        f"annotations/{f.name}",
+                        "",
+                        "this is not a file the kit reads",
+                        f"check the name; the kit reads: {', '.join(sorted(known))}",
+                    )
+                )
     return problems
 
 
@@ -698,7 +864,7 @@ class Note:
         return f"{self.file}: {self.note}. {self.fix}"
 
 
-_SENTENCE_END = ".!?…\"”’»)]:。！？：」』）》؟۔।"  # ends of sentences, in Latin and other scripts
+_SENTENCE_END = '.!?…"”’»)]:。！？：」』）》؟۔।'  # ends of sentences, in Latin and other scripts
 _MAX_LISTED = 12  # lines listed per article in a note
 
 
@@ -788,14 +954,20 @@ def _role_notes(paras: pd.DataFrame, files: dict[str, str]) -> list[Note]:
     notes = []
     rule = paras[~paras["role"].isin(("body", "headline")) & paras["role_source"].str.startswith("rule: ")]
     for aid, group in rule.groupby("article_id", sort=False):
-        items = [f"line {r.line_no} '{_short(r.text)}' ({r.role}: {r.role_source[6:]})"
-                 for r in group.head(_MAX_LISTED).itertuples()]
+        items = [
+            f"line {r.line_no} '{_short(r.text)}' ({r.role}: {r.role_source[6:]})"
+            for r in group.head(_MAX_LISTED).itertuples()
+        ]
         more = f" and {len(group) - _MAX_LISTED} more" if len(group) > _MAX_LISTED else ""
-        notes.append(Note(f"articles/{files[aid]}",
-                          f"{len(group)} line(s) read by the kit's rules as not body text, so left out of the "
-                          f"counts: {'; '.join(items)}{more}",
-                          "If one of them is body text, add a row for it to annotations/paragraph_roles.csv "
-                          "(article_id, starts_with, role body, note)"))
+        notes.append(
+            Note(
+                f"articles/{files[aid]}",
+                f"{len(group)} line(s) read by the kit's rules as not body text, so left out of the "
+                f"counts: {'; '.join(items)}{more}",
+                "If one of them is body text, add a row for it to annotations/paragraph_roles.csv "
+                "(article_id, starts_with, role body, note)",
+            )
+        )
     return notes
 
 
@@ -837,10 +1009,15 @@ def check_notes(path=None) -> list[Note]:
     for aid, text in zip(arts["article_id"], arts["text"]):
         why = looks_hard_wrapped(text)
         if why:
-            notes.append(Note(f"articles/{files[aid]}", f"the file looks hard-wrapped: {why}, so the kit reads "
-                              "each line as a paragraph and splits sentences at the line ends",
-                              f"Run python -m helpers check --fix-wrapping {base.name} to write a re-flowed copy "
-                              f"of the corpus to {base.name}-reflowed/ (your folder is not changed)"))
+            notes.append(
+                Note(
+                    f"articles/{files[aid]}",
+                    f"the file looks hard-wrapped: {why}, so the kit reads "
+                    "each line as a paragraph and splits sentences at the line ends",
+                    f"Run python -m helpers check --fix-wrapping {base.name} to write a re-flowed copy "
+                    f"of the corpus to {base.name}-reflowed/ (your folder is not changed)",
+                )
+            )
     return notes + _role_notes(core.paragraphs(base, articles=arts), files)
 
 
@@ -884,8 +1061,12 @@ def write_reflowed(path=None, target=None) -> tuple[Path, list[str]]:
     arts = core.load_articles(base)
     wrapped = {f: t for f, t in zip(arts["file"], arts["text"]) if looks_hard_wrapped(t)}
     if not wrapped:
-        raise core._err(base.name, "", "no article file looks hard-wrapped, so there is nothing to re-flow",
-                        "use the folder as it is")
+        raise core._err(
+            base.name,
+            "",
+            "no article file looks hard-wrapped, so there is nothing to re-flow",
+            "use the folder as it is",
+        )
     target = Path(target) if target is not None else base.parent / f"{base.name}-reflowed"
     if target.exists():
         raise core._err(target.name, "", "the folder already exists", "delete it first, or choose another name")
@@ -894,8 +1075,10 @@ def write_reflowed(path=None, target=None) -> tuple[Path, list[str]]:
         (target / "articles" / fname).write_text(reflow_text(text), encoding="utf-8", newline="\n")
     manifest = target / "articles.sha256"
     if manifest.is_file() and not manifest.is_symlink():
-        lines = [f"{hashlib.sha256(f.read_bytes()).hexdigest()}  articles/{f.name}"
-                 for f in sorted((target / "articles").glob("*.txt"))]
+        lines = [
+            f"{hashlib.sha256(f.read_bytes()).hexdigest()}  articles/{f.name}"
+            for f in sorted((target / "articles").glob("*.txt"))
+        ]
         manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return target, sorted(wrapped)
 

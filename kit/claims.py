@@ -100,8 +100,18 @@ DIFFERENCE_KINDS = {
 _RECORD_FILE = "record.csv"
 _CLAIMS_FILE = "annotations/claims.csv"
 _RECORD_COLUMNS = ["fact_id", "topic", "fact", "value", "when", "source_outlet", "source_date", "source_url", "note"]
-_CLAIM_COLUMNS = ["claim_id", "topic", "article_id", "says", "span", "relation_to_others", "relation_to_record",
-                  "difference_kind", "record_fact_id", "explanation"]
+_CLAIM_COLUMNS = [
+    "claim_id",
+    "topic",
+    "article_id",
+    "says",
+    "span",
+    "relation_to_others",
+    "relation_to_record",
+    "difference_kind",
+    "record_fact_id",
+    "explanation",
+]
 _SEP = " | "
 
 
@@ -109,8 +119,7 @@ _SEP = " | "
 # Loading and checking
 # --------------------------------------------------------------------------------------------
 
-_WHEN_RE = re.compile(
-    r"^(?P<date>\d{4}-\d{2}-\d{2})(?:T(?P<time>\d{2}:\d{2})(?::\d{2})?(?P<tz>Z|[+-]\d{2}:\d{2})?)?$")
+_WHEN_RE = re.compile(r"^(?P<date>\d{4}-\d{2}-\d{2})(?:T(?P<time>\d{2}:\d{2})(?::\d{2})?(?P<tz>Z|[+-]\d{2}:\d{2})?)?$")
 _MONTH_RE = re.compile(r"^\d{4}-\d{2}$")
 
 
@@ -210,8 +219,14 @@ def record(corpus=None) -> pd.DataFrame:
     base = core.data_dir(corpus)
     file = base / _RECORD_FILE
     if not file.exists():
-        raise NotCodedError(Problem(_RECORD_FILE, "", "this corpus has no record of facts to check claims against",
-                                    "write record.csv next to articles.csv (see data/README.md for its columns)"))
+        raise NotCodedError(
+            Problem(
+                _RECORD_FILE,
+                "",
+                "this corpus has no record of facts to check claims against",
+                "write record.csv next to articles.csv (see data/README.md for its columns)",
+            )
+        )
     df = core.read_csv_checked(file, required=_RECORD_COLUMNS, base=base)
     problems, seen = [], {}
     starts, ends, precs = [], [], []
@@ -219,37 +234,80 @@ def record(corpus=None) -> pd.DataFrame:
         row = f"line {r['csv_line']}"
         fid = r["fact_id"].strip()
         if not re.fullmatch(r"[a-z0-9_]+", fid):
-            problems.append(Problem(_RECORD_FILE, row, f"the fact_id {fid!r} is empty or not snake_case",
-                                    "use lower-case letters, digits and '_' only, e.g. 'talks_date'"))
+            problems.append(
+                Problem(
+                    _RECORD_FILE,
+                    row,
+                    f"the fact_id {fid!r} is empty or not snake_case",
+                    "use lower-case letters, digits and '_' only, e.g. 'talks_date'",
+                )
+            )
         elif fid in seen:
-            problems.append(Problem(_RECORD_FILE, row, f"duplicate fact_id {fid!r} (also on line {seen[fid]})",
-                                    "give each fact its own id"))
+            problems.append(
+                Problem(
+                    _RECORD_FILE,
+                    row,
+                    f"duplicate fact_id {fid!r} (also on line {seen[fid]})",
+                    "give each fact its own id",
+                )
+            )
         seen.setdefault(fid, r["csv_line"])
         if not r["fact"].strip():
             problems.append(Problem(_RECORD_FILE, row, "the fact is empty", "state the fact in a sentence"))
         try:
             s, e, p = _parse_when(r["when"])
         except ValueError:
-            problems.append(Problem(_RECORD_FILE, row, f"the when value {r['when']!r} cannot be read",
-                                    "write e.g. 2024-03-16, 2024-03-11T01:30+03:00, 2024-03 or 2024-03-23/2024-03-25"))
+            problems.append(
+                Problem(
+                    _RECORD_FILE,
+                    row,
+                    f"the when value {r['when']!r} cannot be read",
+                    "write e.g. 2024-03-16, 2024-03-11T01:30+03:00, 2024-03 or 2024-03-23/2024-03-25",
+                )
+            )
             s, e, p = pd.NaT, pd.NaT, ""
         starts.append(s)
         ends.append(e)
         precs.append(p)
         if not _is_date(r["source_date"]):
-            problems.append(Problem(_RECORD_FILE, row, f"the source_date {r['source_date']!r} is not a date YYYY-MM-DD",
-                                    "write the date of the report cited, e.g. 2024-03-16"))
+            problems.append(
+                Problem(
+                    _RECORD_FILE,
+                    row,
+                    f"the source_date {r['source_date']!r} is not a date YYYY-MM-DD",
+                    "write the date of the report cited, e.g. 2024-03-16",
+                )
+            )
         if not r["source_outlet"].strip() or not r["source_url"].strip().startswith("http"):
-            problems.append(Problem(_RECORD_FILE, row, "the source outlet or address is missing",
-                                    "cite the report the fact rests on: its outlet and its full address (http...)"))
+            problems.append(
+                Problem(
+                    _RECORD_FILE,
+                    row,
+                    "the source outlet or address is missing",
+                    "cite the report the fact rests on: its outlet and its full address (http...)",
+                )
+            )
     if problems:
         raise KitDataError(problems)
     df["when_start"] = pd.to_datetime(pd.Series(starts, index=df.index, dtype=object))
     df["when_end"] = pd.to_datetime(pd.Series(ends, index=df.index, dtype=object))
     df["when_precision"] = precs
     df["citation"] = df["source_outlet"] + ", " + df["source_date"] + ": " + df["source_url"]
-    cols = ["fact_id", "topic", "fact", "value", "when", "when_start", "when_end", "when_precision",
-            "source_outlet", "source_date", "source_url", "note", "citation"]
+    cols = [
+        "fact_id",
+        "topic",
+        "fact",
+        "value",
+        "when",
+        "when_start",
+        "when_end",
+        "when_precision",
+        "source_outlet",
+        "source_date",
+        "source_url",
+        "note",
+        "citation",
+    ]
     return df[cols].reset_index(drop=True)
 
 
@@ -308,9 +366,15 @@ def claims(corpus=None) -> pd.DataFrame:
     """
     base = core.data_dir(corpus)
     table = core.read_annotation(
-        "claims.csv", required=_CLAIM_COLUMNS, path=base, allow_empty_span=True,
-        codes={"relation_to_others": RELATIONS_TO_OTHERS, "relation_to_record": RELATIONS_TO_RECORD,
-               "difference_kind": DIFFERENCE_KINDS},
+        "claims.csv",
+        required=_CLAIM_COLUMNS,
+        path=base,
+        allow_empty_span=True,
+        codes={
+            "relation_to_others": RELATIONS_TO_OTHERS,
+            "relation_to_record": RELATIONS_TO_RECORD,
+            "difference_kind": DIFFERENCE_KINDS,
+        },
     )
     arts = core.load_articles(corpus)
     problems = _check_claim_rows(table)
@@ -330,15 +394,38 @@ def claims(corpus=None) -> pd.DataFrame:
     table["outlet"] = table["article_id"].map(dict(zip(arts["article_id"], arts["outlet"])))
     table["published"] = table["article_id"].map(dict(zip(arts["article_id"], arts["published"])))
     table["sentence"] = core.enclosing_sentences(table, base, articles=arts, roles=tuple(core.ROLES))
-    cols = ["claim_id", "topic", "article_id", "outlet", "published", "says", "span", "start", "end", "sentence",
-            "relation_to_others", "relation_to_record", "difference_kind", "record_fact_id", "explanation"]
+    cols = [
+        "claim_id",
+        "topic",
+        "article_id",
+        "outlet",
+        "published",
+        "says",
+        "span",
+        "start",
+        "end",
+        "sentence",
+        "relation_to_others",
+        "relation_to_record",
+        "difference_kind",
+        "record_fact_id",
+        "explanation",
+    ]
     return table[cols]
 
 
 def _check_fact_ids(table: pd.DataFrame, fact_ids: set) -> list[Problem]:
-    return [Problem(_CLAIMS_FILE, f"line {r['csv_line']}", f"record_fact_id {fid!r} is not in record.csv",
-                    "use a fact_id from record.csv (or add the fact there first)")
-            for r in table.to_dict("records") for fid in _split(r["record_fact_id"]) if fid not in fact_ids]
+    return [
+        Problem(
+            _CLAIMS_FILE,
+            f"line {r['csv_line']}",
+            f"record_fact_id {fid!r} is not in record.csv",
+            "use a fact_id from record.csv (or add the fact there first)",
+        )
+        for r in table.to_dict("records")
+        for fid in _split(r["record_fact_id"])
+        if fid not in fact_ids
+    ]
 
 
 def claims_missing(corpus=None) -> pd.DataFrame:
@@ -363,8 +450,12 @@ def claims_missing(corpus=None) -> pd.DataFrame:
     arts = core.load_articles(corpus)
     have = set(zip(t.topic, t.article_id))
     coded = set(t.article_id)
-    rows = [(topic, a.article_id, a.outlet, a.published, a.article_id in coded)
-            for topic in dict.fromkeys(t.topic) for a in arts.itertuples() if (topic, a.article_id) not in have]
+    rows = [
+        (topic, a.article_id, a.outlet, a.published, a.article_id in coded)
+        for topic in dict.fromkeys(t.topic)
+        for a in arts.itertuples()
+        if (topic, a.article_id) not in have
+    ]
     return pd.DataFrame(rows, columns=["topic", "article_id", "outlet", "published", "article_coded"])
 
 
@@ -379,8 +470,10 @@ def _missing_lines(corpus) -> list[str]:
         out.append(f"Not coded yet: {len(uncoded)} article(s) with no row in {_CLAIMS_FILE}: {', '.join(uncoded)}.")
     gaps = miss[miss.article_coded]
     for topic, grp in gaps.groupby("topic", sort=False):
-        out.append(f"Topic {topic!r} has no row yet for: {', '.join(grp.article_id)} (add one row per article; "
-                   "'not mentioned' if the article is silent).")
+        out.append(
+            f"Topic {topic!r} has no row yet for: {', '.join(grp.article_id)} (add one row per article; "
+            "'not mentioned' if the article is silent)."
+        )
     return out
 
 
@@ -427,23 +520,47 @@ def _check_claim_rows(table: pd.DataFrame) -> list[Problem]:
             problems.append(Problem(_CLAIMS_FILE, row, "the topic is empty", "give the row its claim topic"))
         expected = f"{r['topic']}.{r['article_id']}"
         if r["claim_id"] != expected:
-            problems.append(Problem(_CLAIMS_FILE, row, f"the claim_id {r['claim_id']!r} is not <topic>.<article_id>",
-                                    f"write {expected!r}"))
+            problems.append(
+                Problem(
+                    _CLAIMS_FILE,
+                    row,
+                    f"the claim_id {r['claim_id']!r} is not <topic>.<article_id>",
+                    f"write {expected!r}",
+                )
+            )
         if r["claim_id"] in seen:
-            problems.append(Problem(_CLAIMS_FILE, row, f"duplicate row for topic {r['topic']!r} and article "
-                                    f"{r['article_id']!r} (also on line {seen[r['claim_id']]})",
-                                    "keep one row per topic and article"))
+            problems.append(
+                Problem(
+                    _CLAIMS_FILE,
+                    row,
+                    f"duplicate row for topic {r['topic']!r} and article "
+                    f"{r['article_id']!r} (also on line {seen[r['claim_id']]})",
+                    "keep one row per topic and article",
+                )
+            )
         seen.setdefault(r["claim_id"], r["csv_line"])
         silent_others = r["relation_to_others"] == "not_mentioned"
         silent_record = r["relation_to_record"] == "not_mentioned"
         if silent_others != silent_record:
-            problems.append(Problem(_CLAIMS_FILE, row, "relation_to_others and relation_to_record disagree on "
-                                    "whether the article mentions the topic",
-                                    "use not_mentioned in both columns, or in neither"))
+            problems.append(
+                Problem(
+                    _CLAIMS_FILE,
+                    row,
+                    "relation_to_others and relation_to_record disagree on whether the article mentions the topic",
+                    "use not_mentioned in both columns, or in neither",
+                )
+            )
         if not silent_others and not r["span"].strip():
-            problems.append(Problem(_CLAIMS_FILE, row, "the row says the article mentions the topic but has no span",
-                                    "copy the words the claim rests on into span, or code it not_mentioned"))
+            problems.append(
+                Problem(
+                    _CLAIMS_FILE,
+                    row,
+                    "the row says the article mentions the topic but has no span",
+                    "copy the words the claim rests on into span, or code it not_mentioned",
+                )
+            )
     return problems
+
 
 # --------------------------------------------------------------------------------------------
 # The grid and the differences
@@ -487,9 +604,15 @@ def claims_grid(corpus=None, *, values: str = "relation_to_record", topics=None)
     if topics is not None:
         unknown = [x for x in topics if x not in all_topics]
         if unknown:  # an example about topics of another corpus: a notice, not an error
-            raise NotCodedError(Problem(_CLAIMS_FILE, "", f"this corpus has no claim topic "
-                                        f"{', '.join(map(repr, unknown))} (the example is about another corpus)",
-                                        f"try one of its topics: {', '.join(all_topics)}"))
+            raise NotCodedError(
+                Problem(
+                    _CLAIMS_FILE,
+                    "",
+                    f"this corpus has no claim topic "
+                    f"{', '.join(map(repr, unknown))} (the example is about another corpus)",
+                    f"try one of its topics: {', '.join(all_topics)}",
+                )
+            )
     arts = list(core.load_articles(corpus)["article_id"])
     grid = t.pivot(index="topic", columns="article_id", values=values)
     grid = grid.reindex(index=list(topics) if topics is not None else all_topics, columns=arts)
@@ -515,8 +638,10 @@ def _grid_cell(code: str, text: str, kind: str, values: str) -> str:
     if values == "relation_to_record" or code == _NOT_CODED:
         text = text.replace("_", " ")
     extra = f" <i>[{html.escape(kind.replace('_', ' '))}]</i>" if kind and kind != _NOT_CODED else ""
-    return (f"<td style='text-align:left;vertical-align:top;background:{colour}'>"
-            f"<b>{html.escape(mark)}</b> {html.escape(text)}{extra}</td>")
+    return (
+        f"<td style='text-align:left;vertical-align:top;background:{colour}'>"
+        f"<b>{html.escape(mark)}</b> {html.escape(text)}{extra}</td>"
+    )
 
 
 def show_claims_grid(corpus=None, *, values: str = "relation_to_record", topics=None) -> core.HTML:
@@ -550,22 +675,26 @@ def show_claims_grid(corpus=None, *, values: str = "relation_to_record", topics=
     shown = claims_grid(corpus, values=values, topics=topics)
     labels = article_labels(corpus)
     head = "<th style='text-align:left'>topic</th>" + "".join(
-        f"<th style='text-align:left'>{html.escape(labels[a])}</th>" for a in shown.columns)
+        f"<th style='text-align:left'>{html.escape(labels[a])}</th>" for a in shown.columns
+    )
     rows = []
     for topic in shown.index:
         cells = [f"<td style='text-align:left;vertical-align:top'><b>{html.escape(topic)}</b></td>"]
-        cells += [_grid_cell(rel.loc[topic, a], shown.loc[topic, a], kind.loc[topic, a], values)
-                  for a in shown.columns]
+        cells += [_grid_cell(rel.loc[topic, a], shown.loc[topic, a], kind.loc[topic, a], values) for a in shown.columns]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     styles = dict(_RECORD_STYLE)
     if (rel == _NOT_CODED).any().any():
         styles[_NOT_CODED] = _NOT_CODED_STYLE
     legend = " &nbsp; ".join(
         f"<span style='background:{c};padding:0 0.3em;border:1px solid #ccc'><b>{html.escape(m)}</b></span> "
-        f"{html.escape(code.replace('_', ' '))}" for code, (c, m) in styles.items())
-    return core.HTML(f"<p style='font-family:sans-serif'>Compared with the record: {legend}; "
-                     f"<i>[kind of difference]</i></p><table class='kit-table'><thead><tr>{head}</tr></thead>"
-                     f"<tbody>{''.join(rows)}</tbody></table>")
+        f"{html.escape(code.replace('_', ' '))}"
+        for code, (c, m) in styles.items()
+    )
+    return core.HTML(
+        f"<p style='font-family:sans-serif'>Compared with the record: {legend}; "
+        f"<i>[kind of difference]</i></p><table class='kit-table'><thead><tr>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+    )
 
 
 _DIFFERS = {"contradicts", "compatible_different_detail", "forecast_did_not_happen"}
@@ -620,8 +749,22 @@ def differences(corpus=None, *, kinds=None) -> pd.DataFrame:
     d["record_value"] = [join(i, "value") for i in d["record_fact_id"]]
     d["record_when"] = [join(i, "when") for i in d["record_fact_id"]]
     d["record_citation"] = [join(i, "citation") for i in d["record_fact_id"]]
-    cols = ["claim_id", "topic", "article_id", "outlet", "relation_to_record", "difference_kind", "says", "span",
-            "sentence", "explanation", "record_fact_id", "record_value", "record_when", "record_citation"]
+    cols = [
+        "claim_id",
+        "topic",
+        "article_id",
+        "outlet",
+        "relation_to_record",
+        "difference_kind",
+        "says",
+        "span",
+        "sentence",
+        "explanation",
+        "record_fact_id",
+        "record_value",
+        "record_when",
+        "record_citation",
+    ]
     return d[cols].reset_index(drop=True)
 
 
@@ -665,7 +808,6 @@ def _name_codes(text: str, labels: dict) -> str:
     return _SEED_CODE_RE.sub(lambda m: labels.get(m.group(1), m.group(1)), text)
 
 
-
 def show_differences(corpus=None, claim_ids=None, *, kinds=None) -> core.HTML:
     """A readable table of claim rows: what the article says, its evidence, the record and its source.
 
@@ -702,8 +844,14 @@ def show_differences(corpus=None, claim_ids=None, *, kinds=None) -> core.HTML:
     t = claims(corpus).set_index("claim_id")
     unknown = [i for i in ids if i not in t.index]
     if unknown:
-        raise KitDataError(Problem(_CLAIMS_FILE, "", f"no claim row with id {', '.join(map(repr, unknown))}",
-                                   "use a claim_id of the claims table, <topic>.<article_id>"))
+        raise KitDataError(
+            Problem(
+                _CLAIMS_FILE,
+                "",
+                f"no claim row with id {', '.join(map(repr, unknown))}",
+                "use a claim_id of the claims table, <topic>.<article_id>",
+            )
+        )
     rec = record(corpus).set_index("fact_id")
     codes, labels = _code_labels(corpus), article_labels(corpus)
     rows = []
@@ -713,16 +861,18 @@ def show_differences(corpus=None, claim_ids=None, *, kinds=None) -> core.HTML:
         comparison = r["relation_to_record"].replace("_", " ")
         if r["difference_kind"]:
             comparison += f" ({r['difference_kind'].replace('_', ' ')})"
-        rows.append({
-            "article": labels[r["article_id"]],
-            "topic": r["topic"],
-            "comparison": comparison,
-            "evidence": r["span"] or "(not mentioned)",
-            "explanation": _name_codes(r["explanation"], codes),
-            "the record": "\n".join(f"{rec.loc[f, 'value']} [{rec.loc[f, 'when']}]" for f in facts),
-            "source": "\n".join(rec.loc[f, "citation"] for f in facts),
-            "claim_id": cid,
-        })
+        rows.append(
+            {
+                "article": labels[r["article_id"]],
+                "topic": r["topic"],
+                "comparison": comparison,
+                "evidence": r["span"] or "(not mentioned)",
+                "explanation": _name_codes(r["explanation"], codes),
+                "the record": "\n".join(f"{rec.loc[f, 'value']} [{rec.loc[f, 'when']}]" for f in facts),
+                "source": "\n".join(rec.loc[f, "citation"] for f in facts),
+                "claim_id": cid,
+            }
+        )
     cols = ["article", "topic", "comparison", "evidence", "explanation", "the record", "source", "claim_id"]
     out = core.html_table(pd.DataFrame(rows, columns=cols))
     return core.HTML(out.data.replace("\n", "<br>"))
@@ -769,10 +919,14 @@ def known_differences(corpus=None) -> pd.DataFrame:
     """
     notes = _known_rows(corpus)
     t = claims(corpus).set_index("claim_id")
-    rows = [(r.no, r.difference, cid, *t.loc[cid, ["article_id", "relation_to_record", "difference_kind", "span"]])
-            for r in notes.itertuples() for cid in _split(r.claim_ids)]
-    return pd.DataFrame(rows, columns=["no", "difference", "claim_id", "article_id", "relation_to_record",
-                                       "difference_kind", "span"])
+    rows = [
+        (r.no, r.difference, cid, *t.loc[cid, ["article_id", "relation_to_record", "difference_kind", "span"]])
+        for r in notes.itertuples()
+        for cid in _split(r.claim_ids)
+    ]
+    return pd.DataFrame(
+        rows, columns=["no", "difference", "claim_id", "article_id", "relation_to_record", "difference_kind", "span"]
+    )
 
 
 def _known_rows(corpus) -> pd.DataFrame:
@@ -783,18 +937,33 @@ def _known_rows(corpus) -> pd.DataFrame:
     for r in df.to_dict("records"):
         row = f"line {r['csv_line']}"
         if not r["no"].isdigit():
-            problems.append(Problem(_KNOWN_FILE, row, f"the no {r['no']!r} is not a whole number",
-                                    "number the differences 1, 2, 3 ..."))
+            problems.append(
+                Problem(
+                    _KNOWN_FILE, row, f"the no {r['no']!r} is not a whole number", "number the differences 1, 2, 3 ..."
+                )
+            )
         elif r["no"] in seen:
-            problems.append(Problem(_KNOWN_FILE, row, f"duplicate no {r['no']} (also on line {seen[r['no']]})",
-                                    "give each difference its own number"))
+            problems.append(
+                Problem(
+                    _KNOWN_FILE,
+                    row,
+                    f"duplicate no {r['no']} (also on line {seen[r['no']]})",
+                    "give each difference its own number",
+                )
+            )
         seen.setdefault(r["no"], r["csv_line"])
         if not r["difference"].strip():
             problems.append(Problem(_KNOWN_FILE, row, "the difference is empty", "describe it in one line"))
         missing = [c for c in _split(r["claim_ids"]) if c not in ids]
         if missing or not _split(r["claim_ids"]):
-            problems.append(Problem(_KNOWN_FILE, row, f"claim row(s) {', '.join(missing) or '(none)'} not in "
-                                    f"{_CLAIMS_FILE}", "list claim_id values of the claims table, ' | '-separated"))
+            problems.append(
+                Problem(
+                    _KNOWN_FILE,
+                    row,
+                    f"claim row(s) {', '.join(missing) or '(none)'} not in {_CLAIMS_FILE}",
+                    "list claim_id values of the claims table, ' | '-separated",
+                )
+            )
     if problems:
         raise KitDataError(problems)
     return df.assign(no=pd.to_numeric(df["no"], errors="coerce").astype(int))
@@ -817,7 +986,8 @@ def show_known_differences(corpus=None) -> core.HTML:
     """
     known = known_differences(corpus)
     summary = known.groupby(["no", "difference"], as_index=False, sort=False).agg(
-        claim_ids=("claim_id", ", ".join), kinds=("difference_kind", lambda k: ", ".join(sorted(set(k) - {""}))))
+        claim_ids=("claim_id", ", ".join), kinds=("difference_kind", lambda k: ", ".join(sorted(set(k) - {""})))
+    )
     return core.html_table(summary)
 
 
@@ -848,8 +1018,14 @@ def explain_differences(corpus, numbers, *, show: str = "both") -> core.HTML:
     notes = _known_rows(corpus)
     unknown = [n for n in nos if n not in set(notes.no)]
     if unknown:
-        raise KitDataError(Problem(_KNOWN_FILE, "", f"no difference numbered {', '.join(map(str, unknown))}",
-                                   f"use one of: {', '.join(map(str, notes.no))}"))
+        raise KitDataError(
+            Problem(
+                _KNOWN_FILE,
+                "",
+                f"no difference numbered {', '.join(map(str, unknown))}",
+                f"use one of: {', '.join(map(str, notes.no))}",
+            )
+        )
     if show not in ("both", "table", "article"):
         raise ValueError("show must be 'both', 'table' or 'article'")
     chosen = notes[notes.no.isin(nos)]
@@ -861,13 +1037,18 @@ def explain_differences(corpus, numbers, *, show: str = "both") -> core.HTML:
     diff = differences(corpus)
     for aid in dict.fromkeys(a for a in chosen.article_id if a.strip()):
         rows = diff[(diff.article_id == aid) & (diff.span != "")]
-        marks = pd.DataFrame({
-            "label": [(f"[{number_of[c]}] " if c in number_of else "") + f"{t}: {(k or rel).replace('_', ' ')}"
-                      for c, t, k, rel in zip(rows.claim_id, rows.topic, rows.difference_kind,
-                                              rows.relation_to_record)],
-            "span": rows.span})
+        marks = pd.DataFrame(
+            {
+                "label": [
+                    (f"[{number_of[c]}] " if c in number_of else "") + f"{t}: {(k or rel).replace('_', ' ')}"
+                    for c, t, k, rel in zip(rows.claim_id, rows.topic, rows.difference_kind, rows.relation_to_record)
+                ],
+                "span": rows.span,
+            }
+        )
         parts.append(core.show_article(aid, highlight=marks, path=corpus).data)
     return core.HTML("\n".join(parts))
+
 
 # --------------------------------------------------------------------------------------------
 # The timeline: what each writer could know (drawn by kit.core.plot_timeline)
@@ -942,28 +1123,58 @@ def timeline_facts(corpus=None) -> pd.DataFrame:
     base = core.data_dir(corpus)
     file = base / _TIMELINE_FILE
     if not file.exists():
-        raise NotCodedError(Problem(_TIMELINE_FILE, "", "this corpus has no list of the facts its timeline shows",
-                                    "write timeline.csv next to record.csv (see data/README.md for its columns)"))
+        raise NotCodedError(
+            Problem(
+                _TIMELINE_FILE,
+                "",
+                "this corpus has no list of the facts its timeline shows",
+                "write timeline.csv next to record.csv (see data/README.md for its columns)",
+            )
+        )
     df = core.read_csv_checked(file, required=_TIMELINE_COLUMNS, base=base)
     facts = set(record(corpus)["fact_id"])
     problems, seen = [], {}
     for r in df.to_dict("records"):
         row = f"line {r['csv_line']}"
         if r["fact_id"] not in facts:
-            problems.append(Problem(_TIMELINE_FILE, row, f"fact_id {r['fact_id']!r} is not in record.csv",
-                                    "use a fact_id from record.csv"))
+            problems.append(
+                Problem(
+                    _TIMELINE_FILE,
+                    row,
+                    f"fact_id {r['fact_id']!r} is not in record.csv",
+                    "use a fact_id from record.csv",
+                )
+            )
         elif r["fact_id"] in seen:
-            problems.append(Problem(_TIMELINE_FILE, row, f"duplicate fact_id {r['fact_id']!r} (also on line "
-                                    f"{seen[r['fact_id']]})", "list each fact once"))
+            problems.append(
+                Problem(
+                    _TIMELINE_FILE,
+                    row,
+                    f"duplicate fact_id {r['fact_id']!r} (also on line {seen[r['fact_id']]})",
+                    "list each fact once",
+                )
+            )
         seen.setdefault(r["fact_id"], r["csv_line"])
         if not r["label"].strip():
             problems.append(Problem(_TIMELINE_FILE, row, "the label is empty", "write a short label for the chart"))
         if r["key"] not in ("yes", "no"):
-            problems.append(Problem(_TIMELINE_FILE, row, f"key must be yes or no, not {r['key']!r}",
-                                    "write yes (on the overview timeline) or no"))
+            problems.append(
+                Problem(
+                    _TIMELINE_FILE,
+                    row,
+                    f"key must be yes or no, not {r['key']!r}",
+                    "write yes (on the overview timeline) or no",
+                )
+            )
         if r["mark"] not in TIMELINE_MARKS:
-            problems.append(Problem(_TIMELINE_FILE, row, f"unknown mark {r['mark']!r}",
-                                    "leave it empty, or use planned, held or context"))
+            problems.append(
+                Problem(
+                    _TIMELINE_FILE,
+                    row,
+                    f"unknown mark {r['mark']!r}",
+                    "leave it empty, or use planned, held or context",
+                )
+            )
     if problems:
         raise KitDataError(problems)
     return df[_TIMELINE_COLUMNS].reset_index(drop=True)
@@ -1023,22 +1234,35 @@ def _chosen_facts(corpus, rec: pd.DataFrame, facts) -> pd.DataFrame:
     try:
         listed = timeline_facts(corpus)
     except NotCodedError:
-        listed = pd.DataFrame({"fact_id": rec.fact_id, "label": rec.value.astype(str), "key": "yes", "mark": "",
-                               "mark_label": ""})
+        listed = pd.DataFrame(
+            {"fact_id": rec.fact_id, "label": rec.value.astype(str), "key": "yes", "mark": "", "mark_label": ""}
+        )
     if isinstance(facts, str):
         if facts not in ("key", "all"):
-            raise KitDataError(Problem("plot_timeline", "", f"facts={facts!r}",
-                                       "use facts='key', facts='all' or a list of fact_id values"))
+            raise KitDataError(
+                Problem(
+                    "plot_timeline", "", f"facts={facts!r}", "use facts='key', facts='all' or a list of fact_id values"
+                )
+            )
         return listed[listed.key == "yes"] if facts == "key" else listed
     unknown = [f for f in facts if f not in rec.index]
     if unknown:
-        raise KitDataError(Problem(_RECORD_FILE, "", f"no fact with id {', '.join(unknown)}",
-                                   "use fact_id values from record.csv"))
+        raise KitDataError(
+            Problem(_RECORD_FILE, "", f"no fact with id {', '.join(unknown)}", "use fact_id values from record.csv")
+        )
     by_id = listed.set_index("fact_id")
-    return pd.DataFrame([(f, by_id.loc[f, "label"] if f in by_id.index else str(rec.loc[f, "value"]),
-                          by_id.loc[f, "mark"] if f in by_id.index else "",
-                          by_id.loc[f, "mark_label"] if f in by_id.index else "") for f in facts],
-                        columns=["fact_id", "label", "mark", "mark_label"])
+    return pd.DataFrame(
+        [
+            (
+                f,
+                by_id.loc[f, "label"] if f in by_id.index else str(rec.loc[f, "value"]),
+                by_id.loc[f, "mark"] if f in by_id.index else "",
+                by_id.loc[f, "mark_label"] if f in by_id.index else "",
+            )
+            for f in facts
+        ],
+        columns=["fact_id", "label", "mark", "mark_label"],
+    )
 
 
 def _window(pubs: pd.DataFrame, drawn: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -1052,7 +1276,7 @@ def _split_parts(drawn: pd.DataFrame, size: int = MAX_FACTS_PER_CHART) -> list[p
     """Consecutive, near-equal parts of at most ``size`` facts."""
     n = max(1, -(-len(drawn) // size))
     bounds = [round(i * len(drawn) / n) for i in range(n + 1)]
-    return [drawn.iloc[bounds[i]:bounds[i + 1]] for i in range(n)]
+    return [drawn.iloc[bounds[i] : bounds[i + 1]] for i in range(n)]
 
 
 def _draw_facts(ax, ev: pd.DataFrame, ref_year: int, colour: str) -> None:
@@ -1061,8 +1285,17 @@ def _draw_facts(ax, ev: pd.DataFrame, ref_year: int, colour: str) -> None:
         if e.when_precision == "time":
             ax.plot([e.when_start], [y], marker="D", markersize=8, color=colour, zorder=3)
         else:
-            ax.barh(y, e.when_end - e.when_start, left=e.when_start, height=0.5, color="white" if planned else colour,
-                    edgecolor=colour, hatch="///" if planned else None, linewidth=1.2, zorder=3)
+            ax.barh(
+                y,
+                e.when_end - e.when_start,
+                left=e.when_start,
+                height=0.5,
+                color="white" if planned else colour,
+                edgecolor=colour,
+                hatch="///" if planned else None,
+                linewidth=1.2,
+                zorder=3,
+            )
     labels = [_fact_label(e, ref_year) for e in ev.itertuples()]
     ax.set_yticks(range(len(ev)), labels)
     ax.set_ylim(len(ev) - 0.4, -0.6)
@@ -1074,11 +1307,18 @@ def _draw_articles(ax, pubs: pd.DataFrame, lo, colour: str) -> None:
         ax.barh(y, p.start - lo, left=lo, height=0.5, color=colour, alpha=0.18, zorder=1)
         face = colour if p.verified else "white"
         if p.end > p.start:
-            ax.barh(y, p.end - p.start, left=p.start, height=0.5, color=face, edgecolor=colour, linewidth=1.5,
-                    zorder=3)
+            ax.barh(y, p.end - p.start, left=p.start, height=0.5, color=face, edgecolor=colour, linewidth=1.5, zorder=3)
         else:
-            ax.plot([p.start], [y], marker="o", markersize=9, color=colour, markerfacecolor=face,
-                    markeredgewidth=1.5, zorder=3)
+            ax.plot(
+                [p.start],
+                [y],
+                marker="o",
+                markersize=9,
+                color=colour,
+                markerfacecolor=face,
+                markeredgewidth=1.5,
+                zorder=3,
+            )
     ax.set_yticks(range(len(pubs)), list(pubs.label))
     ax.set_ylim(len(pubs) + 0.5, -0.6)
     ax.set_title("When each article appeared", loc="left", fontweight="bold")
@@ -1093,14 +1333,22 @@ def _draw_marks(axes, marks: pd.DataFrame, colour: str, y: float) -> None:
     for e in marks.itertuples():
         day = e.when_start.normalize()
         for ax in axes:
-            ax.axvspan(day, day + pd.Timedelta(days=1), color=colour, alpha=0.06 if e.mark == "planned" else 0.15,
-                       zorder=0)
+            ax.axvspan(
+                day, day + pd.Timedelta(days=1), color=colour, alpha=0.06 if e.mark == "planned" else 0.15, zorder=0
+            )
             if e.mark == "planned":
                 ax.axvline(day, color=colour, linestyle="--", linewidth=1, zorder=0)
         if e.mark_label:
             x, ha = (day, "right") if e.mark == "planned" else (day + pd.Timedelta(days=1), "left")
-            axes[-1].text(x, y, f" {e.mark_label} {day.day} {day:%b} ", ha=ha, va="center", color=colour,
-                          fontweight="bold" if e.mark == "held" else "normal")
+            axes[-1].text(
+                x,
+                y,
+                f" {e.mark_label} {day.day} {day:%b} ",
+                ha=ha,
+                va="center",
+                color=colour,
+                fontweight="bold" if e.mark == "held" else "normal",
+            )
 
 
 def _format_dates(ax, lo, hi) -> None:
@@ -1109,31 +1357,40 @@ def _format_dates(ax, lo, hi) -> None:
     ax.set_xlim(lo, hi)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=6)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%-d %b") if hi - lo <= pd.Timedelta(days=120)
-                                 else mdates.ConciseDateFormatter(locator))
+    ax.xaxis.set_major_formatter(
+        mdates.DateFormatter("%-d %b") if hi - lo <= pd.Timedelta(days=120) else mdates.ConciseDateFormatter(locator)
+    )
     if hi - lo <= pd.Timedelta(days=62):
         ax.xaxis.set_minor_locator(mdates.DayLocator())
 
 
 def _notes(ev: pd.DataFrame, lo, hi, ref_year: int, has_record: bool, part: int, n_parts: int, facts) -> list[str]:
-    notes = ["Band: what had happened by the article's publication. Marker filled: date verified; hollow: "
-             "inferred, or as given in articles.csv; a box: time of day unknown. Times are local, as given."]
+    notes = [
+        "Band: what had happened by the article's publication. Marker filled: date verified; hollow: "
+        "inferred, or as given in articles.csv; a box: time of day unknown. Times are local, as given."
+    ]
     ctx = ev[ev.context | (ev.when_start < lo) | (ev.when_start >= hi)]
     before, after = ctx[ctx.when_start < lo], ctx[ctx.when_start >= lo]
     if len(before):
-        notes.append("Earlier, off the chart: " + "; ".join(f"{_day_label(e, year=True, ref_year=ref_year)} {e.label}"
-                                                            for e in before.itertuples()))
+        notes.append(
+            "Earlier, off the chart: "
+            + "; ".join(f"{_day_label(e, year=True, ref_year=ref_year)} {e.label}" for e in before.itertuples())
+        )
     if len(after):
-        notes.append("Later, off the chart: " + "; ".join(f"{_day_label(e, year=True, ref_year=ref_year)} {e.label}"
-                                                          for e in after.itertuples()))
+        notes.append(
+            "Later, off the chart: "
+            + "; ".join(f"{_day_label(e, year=True, ref_year=ref_year)} {e.label}" for e in after.itertuples())
+        )
     if n_parts > 1:
         arg = f"facts={facts!r}" if isinstance(facts, str) else "facts=[...]"
         others = ", ".join(f"part={i}" for i in range(1, n_parts + 1) if i != part)
         notes.append(f"Part {part} of {n_parts}; the other facts: helpers.plot_timeline(corpus, {arg}, {others}).")
     if not has_record:
-        notes.append("This corpus has no record.csv yet, so only the articles are drawn. To set them against dated "
-                     "facts, write the record: helpers.annotation_template(\"record.csv\") (see "
-                     "docs/bring-your-own-articles.md).")
+        notes.append(
+            "This corpus has no record.csv yet, so only the articles are drawn. To set them against dated "
+            'facts, write the record: helpers.annotation_template("record.csv") (see '
+            "docs/bring-your-own-articles.md)."
+        )
     return notes
 
 
@@ -1143,8 +1400,10 @@ def _timeline_figure(corpus=None, *, facts="key", part: int = 1, start=None, end
     has_record = core.data_dir(corpus).joinpath(_RECORD_FILE).exists()
     pubs = _publication_moments(corpus)
     labels = article_labels(corpus)
-    pubs["label"] = [labels[a] + (f" {m.group(1).zfill(2)}:{m.group(2)}" if (m := _TIME_RE.search(w)) else "")
-                     for a, w in zip(pubs.article_id, pubs.when)]
+    pubs["label"] = [
+        labels[a] + (f" {m.group(1).zfill(2)}:{m.group(2)}" if (m := _TIME_RE.search(w)) else "")
+        for a, w in zip(pubs.article_id, pubs.when)
+    ]
     drawn = ev[~ev.context]
     lo, hi = _window(pubs, drawn)
     lo, hi = pd.Timestamp(start) if start else lo, pd.Timestamp(end) if end else hi
@@ -1163,8 +1422,9 @@ def _timeline_figure(corpus=None, *, facts="key", part: int = 1, start=None, end
     n_lines = sum(_fact_label(e, ref_year).count("\n") + 1 for e in shown.itertuples())
     if has_record:
         top, bottom = 0.19 * n_lines + 0.1 * len(shown) + 0.2, 0.27 * len(pubs) + 0.4
-        fig, (ax1, ax2) = style.figure(top + bottom + 1.2 + 0.19 * n_notes, nrows=2, sharex=True,
-                                       gridspec_kw={"height_ratios": [top, bottom]})
+        fig, (ax1, ax2) = style.figure(
+            top + bottom + 1.2 + 0.19 * n_notes, nrows=2, sharex=True, gridspec_kw={"height_ratios": [top, bottom]}
+        )
         _draw_facts(ax1, shown, ref_year, orange)
         axes = (ax1, ax2)
     else:
@@ -1204,13 +1464,14 @@ def _day_label(e, year: bool = False, ref_year: int = 0) -> str:
     return f"{s.day} {s:%b}" + (f" {s.year}" if year or s.year != ref_year else "")
 
 
-
 # --------------------------------------------------------------------------------------------
 # Candidate matching: BM25 over body sentences
 # --------------------------------------------------------------------------------------------
 
 _RANK = r"(?:First|Deputy|Vice|Foreign|Defen[cs]e|Prime|Presidential|Senior|Commission|Ministry|State|chief|senior)"
-_TITLE = r"(?:President|Minister|Secretary(?: of State)?|[Ss]pokes(?:person|man|woman)|[Aa]ide|negotiator|lawmaker|envoys?)"
+_TITLE = (
+    r"(?:President|Minister|Secretary(?: of State)?|[Ss]pokes(?:person|man|woman)|[Aa]ide|negotiator|lawmaker|envoys?)"
+)
 #: A title before a capitalised name: "Ukrainian Defense Minister Rustem Umerov" -> "Ukrainian Rustem Umerov"
 #: (the nationality stays: it says whose official speaks).
 _TITLE_BEFORE_NAME = re.compile(rf"\b(?:{_RANK}\s+)*{_TITLE}\s+(?=[A-Z])")
@@ -1219,9 +1480,8 @@ _INSTITUTION = r"[A-Z][\w’'\-]*(?:(?:,\s+|\s+)(?:(?:of|and|the|at|for|on|in|&)
 _APPOSITIVE = re.compile(
     r",\s+(?:an?\s+|the\s+)?(?:associate\s+|assistant\s+|senior\s+)?"
     r"(?:director|professor|scholar|researcher|research\s+fellow|fellow|dean|head|chief|spokes(?:person|man|woman))"
-    rf"\s+(?:of|at|from|for)\s+(?:the\s+)?{_INSTITUTION}")
-
-
+    rf"\s+(?:of|at|from|for)\s+(?:the\s+)?{_INSTITUTION}"
+)
 
 
 def strip_titles(text: str) -> str:
@@ -1375,8 +1635,16 @@ def _matcher_sentences(corpus, roles) -> pd.DataFrame:
     return core.sentences(corpus, roles=tuple(roles)).reset_index(drop=True)
 
 
-def candidate_pairs(corpus=None, *, k: int = 3, boost: float = 2.0, k1: float = 1.2, b: float = 0.75,
-                    roles=("body",), strip: bool = True) -> pd.DataFrame:
+def candidate_pairs(
+    corpus=None,
+    *,
+    k: int = 3,
+    boost: float = 2.0,
+    k1: float = 1.2,
+    b: float = 0.75,
+    roles=("body",),
+    strip: bool = True,
+) -> pd.DataFrame:
     """Propose pairs of body sentences from different articles that may make the same claim.
 
     Each sentence is turned into terms (:func:`matching_tokens`: speakers' titles and appositives
@@ -1433,13 +1701,27 @@ def candidate_pairs(corpus=None, *, k: int = 3, boost: float = 2.0, k1: float = 
     rows = []
     for (a, c), (sc, rk) in best.items():
         shared = sorted(set(docs[a]) & set(docs[c]), key=lambda t: (-weights.get(t, 1.0), t))
-        rows.append((sents.article_id[a], int(sents.sent_no[a]), sents.text[a], sents.article_id[c],
-                     int(sents.sent_no[c]), sents.text[c], round(float(sc), 2), int(rk),
-                     ", ".join(t + ("*" if weights.get(t, 1.0) > 1 else "") for t in shared)))
-    out = pd.DataFrame(rows, columns=["article_a", "sent_a", "text_a", "article_b", "sent_b", "text_b", "score",
-                                      "rank", "shared"])
-    out = out.sort_values(["score", "article_a", "sent_a", "article_b", "sent_b"],
-                          ascending=[False, True, True, True, True], kind="stable")
+        rows.append(
+            (
+                sents.article_id[a],
+                int(sents.sent_no[a]),
+                sents.text[a],
+                sents.article_id[c],
+                int(sents.sent_no[c]),
+                sents.text[c],
+                round(float(sc), 2),
+                int(rk),
+                ", ".join(t + ("*" if weights.get(t, 1.0) > 1 else "") for t in shared),
+            )
+        )
+    out = pd.DataFrame(
+        rows, columns=["article_a", "sent_a", "text_a", "article_b", "sent_b", "text_b", "score", "rank", "shared"]
+    )
+    out = out.sort_values(
+        ["score", "article_a", "sent_a", "article_b", "sent_b"],
+        ascending=[False, True, True, True, True],
+        kind="stable",
+    )
     return out.reset_index(drop=True)
 
 
@@ -1457,14 +1739,30 @@ def show_pairs(corpus=None, *, k: int = 1, n: int = 10, strip: bool = True, boos
     """
     pairs = candidate_pairs(corpus, k=k, strip=strip, boost=boost).head(n)
     labels = article_labels(corpus)
-    table = pd.DataFrame({"score": pairs.score, "article a": pairs.article_a.map(labels), "sentence a": pairs.text_a,
-                          "article b": pairs.article_b.map(labels), "sentence b": pairs.text_b,
-                          "shared": pairs.shared})
+    table = pd.DataFrame(
+        {
+            "score": pairs.score,
+            "article a": pairs.article_a.map(labels),
+            "sentence a": pairs.text_a,
+            "article b": pairs.article_b.map(labels),
+            "sentence b": pairs.text_b,
+            "shared": pairs.shared,
+        }
+    )
     return core.html_table(table)
 
 
-def true_pairs(corpus=None, *, boost: float = 2.0, k1: float = 1.2, b: float = 0.75, roles=("body",),
-               strip: bool = True, exclude_topics=(), only_same: bool = False) -> pd.DataFrame:
+def true_pairs(
+    corpus=None,
+    *,
+    boost: float = 2.0,
+    k1: float = 1.2,
+    b: float = 0.75,
+    roles=("body",),
+    strip: bool = True,
+    exclude_topics=(),
+    only_same: bool = False,
+) -> pd.DataFrame:
     """The pairs of claim rows the matcher should find, with the rank it gives each.
 
     A true pair is two rows of the claims table on the same topic, in different articles, that
@@ -1518,14 +1816,37 @@ def true_pairs(corpus=None, *, boost: float = 2.0, k1: float = 1.2, b: float = 0
                 rk = min([min(ranks[x, y], ranks[y, x]) for x in sa for y in sc], default=np.inf)
                 if only_same and not (a.relation_to_others == c.relation_to_others == "same"):
                     continue
-                rows.append((topic, a.claim_id, c.claim_id, a.span, c.span, a.relation_to_others,
-                             c.relation_to_others, bool(sa and sc), float(rk)))
-    return pd.DataFrame(rows, columns=["topic", "claim_a", "claim_b", "span_a", "span_b", "relation_a", "relation_b",
-                                       "reachable", "rank"])
+                rows.append(
+                    (
+                        topic,
+                        a.claim_id,
+                        c.claim_id,
+                        a.span,
+                        c.span,
+                        a.relation_to_others,
+                        c.relation_to_others,
+                        bool(sa and sc),
+                        float(rk),
+                    )
+                )
+    return pd.DataFrame(
+        rows,
+        columns=["topic", "claim_a", "claim_b", "span_a", "span_b", "relation_a", "relation_b", "reachable", "rank"],
+    )
 
 
-def evaluate_matching(corpus=None, *, k=(1, 3, 5, 10), boost: float = 2.0, k1: float = 1.2, b: float = 0.75,
-                      roles=("body",), strip: bool = True, exclude_topics=(), only_same: bool = False) -> pd.DataFrame:
+def evaluate_matching(
+    corpus=None,
+    *,
+    k=(1, 3, 5, 10),
+    boost: float = 2.0,
+    k1: float = 1.2,
+    b: float = 0.75,
+    roles=("body",),
+    strip: bool = True,
+    exclude_topics=(),
+    only_same: bool = False,
+) -> pd.DataFrame:
     """Recall@k of :func:`candidate_pairs` against the hand-made claims table.
 
     A true pair (see :func:`true_pairs`) is recovered at k if the sentences holding its two spans
@@ -1555,8 +1876,9 @@ def evaluate_matching(corpus=None, *, k=(1, 3, 5, 10), boost: float = 2.0, k1: f
     True
     """
     ks = [k] if isinstance(k, int) else list(k)
-    tp = true_pairs(corpus, boost=boost, k1=k1, b=b, roles=roles, strip=strip, exclude_topics=exclude_topics,
-                    only_same=only_same)
+    tp = true_pairs(
+        corpus, boost=boost, k1=k1, b=b, roles=roles, strip=strip, exclude_topics=exclude_topics, only_same=only_same
+    )
     sents = _matcher_sentences(corpus, roles)
     scores, *_ = _score_matrix(sents, k1=k1, b=b, boost=boost, strip=strip)
     ranks = _ranks(scores)
@@ -1565,6 +1887,14 @@ def evaluate_matching(corpus=None, *, k=(1, 3, 5, 10), boost: float = 2.0, k1: f
         found = int((tp["rank"] <= kk).sum())
         sym = np.minimum(ranks, ranks.T)
         n_cand = int(np.triu(sym <= kk, k=1).sum())
-        rows.append((kk, len(tp), found, round(found / len(tp), 3) if len(tp) else float("nan"),
-                     int((~tp.reachable).sum()), n_cand))
+        rows.append(
+            (
+                kk,
+                len(tp),
+                found,
+                round(found / len(tp), 3) if len(tp) else float("nan"),
+                int((~tp.reachable).sum()),
+                n_cand,
+            )
+        )
     return pd.DataFrame(rows, columns=["k", "true_pairs", "recovered", "recall", "unreachable", "candidates"])

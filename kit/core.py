@@ -92,7 +92,7 @@ ROLES = {
     "body": "the article's running text",
     "caption": "a photo caption or photo credit",
     "label": "a label line: section name, section heading, dateline, byline or header field "
-             "(e.g. 'WORLD / EUROPE', 'Published: ...', 'By Jane Doe', 'SOURCE: https://...')",
+    "(e.g. 'WORLD / EUROPE', 'Published: ...', 'By Jane Doe', 'SOURCE: https://...')",
     "link": "a link or 'Read more' line",
     "furniture": "other page furniture (separators, repeated elements)",
 }
@@ -209,8 +209,9 @@ def _display(path: Path, base: Path) -> str:
 # chose; it is resolved once, and everything is confined to the resolved folder.
 
 _DRIVE_RE = re.compile(r"^[A-Za-z]:")
-_ARTICLE_FILE_FIX = ("write only the file's name (e.g. 'outlet-2024-03-04.txt') and put the file itself "
-                     "in the corpus's articles/ folder")
+_ARTICLE_FILE_FIX = (
+    "write only the file's name (e.g. 'outlet-2024-03-04.txt') and put the file itself in the corpus's articles/ folder"
+)
 _LINK_FIX = "replace the link by a copy of the file itself (the kit reads only files inside the corpus folder)"
 
 
@@ -278,14 +279,22 @@ def article_file_problem(base, fname: str, row: str = "") -> Problem | None:
         return Problem(name, row, bad, _ARTICLE_FILE_FIX)
     art_dir = base / "articles"
     if not _inside(art_dir, base):
-        return Problem("articles/", "", "the articles/ folder is a link to a folder outside the corpus folder",
-                       "make articles/ a real folder inside the corpus folder and copy the article files into it")
+        return Problem(
+            "articles/",
+            "",
+            "the articles/ folder is a link to a folder outside the corpus folder",
+            "make articles/ a real folder inside the corpus folder and copy the article files into it",
+        )
     fpath = art_dir / fname
     if not _inside(fpath, art_dir):
         return Problem(name, row, f"articles/{fname} is a link to a file outside the articles/ folder", _LINK_FIX)
     if not fpath.exists():
-        return Problem(name, row, f"the file articles/{fname} does not exist",
-                       "put the .txt file in the articles/ folder or correct the name")
+        return Problem(
+            name,
+            row,
+            f"the file articles/{fname} does not exist",
+            "put the .txt file in the articles/ folder or correct the name",
+        )
     if not fpath.is_file():
         return Problem(name, row, f"articles/{fname} is a folder, not a file", "name a .txt file in articles/")
     return None
@@ -332,9 +341,7 @@ def read_article_file(path, *, base=None) -> str:
         raise _err(name, "", "the file does not exist", "check the file name in articles.csv")
     raw = path.read_bytes()
     if not raw.strip():
-        raise _err(
-            name, "", "the file is empty", "paste the article text into it, or remove its row from articles.csv"
-        )
+        raise _err(name, "", "the file is empty", "paste the article text into it, or remove its row from articles.csv")
     not_text = _not_text(raw)
     if not_text:
         raise _err(name, *not_text)
@@ -355,20 +362,27 @@ def read_article_file(path, *, base=None) -> str:
         ) from None
     text = text.removeprefix("\ufeff")
     if not text.strip():
-        raise _err(
-            name, "", "the file is empty", "paste the article text into it, or remove its row from articles.csv"
-        )
+        raise _err(name, "", "the file is empty", "paste the article text into it, or remove its row from articles.csv")
     lone_cr = text.count("\r") - text.count("\r\n")
     if lone_cr:
-        kind = ("uses old Mac line endings (CR only), so it would be read as one paragraph" if "\n" not in text
-                else f"has {lone_cr} line(s) ending in CR only (old Mac line endings) among ordinary ones")
-        raise _err(name, "", f"the file {kind}",
-                   "open it in a text editor and save it again with ordinary line endings (LF, or Windows CRLF)")
+        kind = (
+            "uses old Mac line endings (CR only), so it would be read as one paragraph"
+            if "\n" not in text
+            else f"has {lone_cr} line(s) ending in CR only (old Mac line endings) among ordinary ones"
+        )
+        raise _err(
+            name,
+            "",
+            f"the file {kind}",
+            "open it in a text editor and save it again with ordinary line endings (LF, or Windows CRLF)",
+        )
     return text
 
 
-_SAVE_UTF8 = ("open it in a text editor and save it again as plain text with the encoding 'UTF-8' (in Notepad: "
-              "Save as, Encoding: UTF-8, not 'Unicode' or 'UTF-16')")
+_SAVE_UTF8 = (
+    "open it in a text editor and save it again as plain text with the encoding 'UTF-8' (in Notepad: "
+    "Save as, Encoding: UTF-8, not 'Unicode' or 'UTF-16')"
+)
 _NOT_PLAIN = "copy the text out of the document into a text editor and save it as plain text (.txt), encoding UTF-8"
 
 
@@ -377,8 +391,12 @@ def _not_text(raw: bytes) -> tuple[str, str, str] | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         order = "little-endian" if raw[:2] == b"\xff\xfe" else "big-endian"
         return "", f"the file is UTF-16 text ({order}, with a byte-order mark), not UTF-8", _SAVE_UTF8
-    for magic, what in ((b"%PDF", "a PDF document"), (b"PK\x03\x04", "a zipped document (Word .docx, OpenDocument)"),
-                        (b"{\\rtf", "a Rich Text (RTF) document"), (b"\xd0\xcf\x11\xe0", "an old Word (.doc) document")):
+    for magic, what in (
+        (b"%PDF", "a PDF document"),
+        (b"PK\x03\x04", "a zipped document (Word .docx, OpenDocument)"),
+        (b"{\\rtf", "a Rich Text (RTF) document"),
+        (b"\xd0\xcf\x11\xe0", "an old Word (.doc) document"),
+    ):
         if raw.startswith(magic):
             return "", f"the file is {what}, not plain text", _NOT_PLAIN
     first = raw.find(b"\x00")
@@ -387,7 +405,11 @@ def _not_text(raw: bytes) -> tuple[str, str, str] | None:
     sample = raw[:4096]
     if max(sample[0::2].count(0), sample[1::2].count(0)) * 4 >= len(sample):  # every other byte is zero
         order = "little-endian" if sample[1::2].count(0) > sample[0::2].count(0) else "big-endian"
-        return "", f"the file looks like UTF-16 text ({order}) without a byte-order mark: every other byte is zero", _SAVE_UTF8
+        return (
+            "",
+            f"the file looks like UTF-16 text ({order}) without a byte-order mark: every other byte is zero",
+            _SAVE_UTF8,
+        )
     return f"byte {first}", "the file contains NUL bytes, so it is not plain text", _NOT_PLAIN
 
 
@@ -443,13 +465,19 @@ def read_csv_checked(path, *, required=(), base=None) -> pd.DataFrame:
                 continue
             if len(row) != len(header):
                 problems.append(
-                    Problem(name, f"line {reader.line_num}", f"{len(row)} fields where the header has {len(header)}",
-                            "check for a missing or extra comma; put values that contain commas in double quotes")
+                    Problem(
+                        name,
+                        f"line {reader.line_num}",
+                        f"{len(row)} fields where the header has {len(header)}",
+                        "check for a missing or extra comma; put values that contain commas in double quotes",
+                    )
                 )
                 continue
             records.append([*row, reader.line_num])
     except csv.Error as exc:
-        raise _err(name, f"line {reader.line_num}", f"the CSV cannot be read ({exc})", "check the quoting on that line") from None
+        raise _err(
+            name, f"line {reader.line_num}", f"the CSV cannot be read ({exc})", "check the quoting on that line"
+        ) from None
     if problems:
         raise KitDataError(problems)
     df = pd.DataFrame(records, columns=[*header, "csv_line"])
@@ -493,14 +521,18 @@ def _header_cause(header: list[str], required) -> tuple[str, str] | None:
         if sep in line and len(line.split(sep)) > len(header):
             keys = {_column_key(h) for h in line.replace(",", sep).split(sep)}
             if all(_column_key(c) in keys for c in required):
-                fix = ("save it again as 'CSV UTF-8 (comma delimited)' (in Excel), or with the field delimiter ',' "
-                       "(in LibreOffice)")
+                fix = (
+                    "save it again as 'CSV UTF-8 (comma delimited)' (in Excel), or with the field delimiter ',' "
+                    "(in LibreOffice)"
+                )
                 return f"the columns are separated by {what}, not commas", fix
     keys = {_column_key(h): h for h in header}
     renamed = [f"{keys[_column_key(c)]!r} for {c!r}" for c in required if c not in header and _column_key(c) in keys]
     if renamed:
-        return (f"column names are written differently ({', '.join(renamed)})",
-                "write the column names in the header row exactly as listed: lower case, with '_' between words")
+        return (
+            f"column names are written differently ({', '.join(renamed)})",
+            "write the column names in the header row exactly as listed: lower case, with '_' between words",
+        )
     return None
 
 
@@ -517,12 +549,18 @@ def _header_problems(header: list[str], required, name: str) -> list[Problem]:
         missing = [c for c in missing if _column_key(c) not in keys]
     if missing:
         problems.append(
-            Problem(name, "line 1 (header)", f"missing column(s) {', '.join(missing)}",
-                    f"add the column(s) to the header row; required: {', '.join(required)}")
+            Problem(
+                name,
+                "line 1 (header)",
+                f"missing column(s) {', '.join(missing)}",
+                f"add the column(s) to the header row; required: {', '.join(required)}",
+            )
         )
     dup = sorted({h for h in header if header.count(h) > 1})
     if dup:
-        problems.append(Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}", "give each column a unique name"))
+        problems.append(
+            Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}", "give each column a unique name")
+        )
     return problems
 
 
@@ -548,21 +586,42 @@ def _check_row(rec, seen: dict, name: str) -> list[Problem]:
     row = f"line {rec.csv_line}"
     aid = rec.article_id.strip()
     if not aid:
-        problems.append(Problem(name, row, "the article_id is empty", "give the article a short id such as 'outlet-2024-03-04'"))
+        problems.append(
+            Problem(name, row, "the article_id is empty", "give the article a short id such as 'outlet-2024-03-04'")
+        )
     elif not _valid_id(aid):
-        problems.append(Problem(name, row, f"the article_id {aid!r} has spaces or symbols",
-                                "use only letters (of any script), digits, '-', '_' or '.', starting with a letter "
-                                "or digit, e.g. 'outlet-2024-03-04' or 'правда-2024-03-04'"))
+        problems.append(
+            Problem(
+                name,
+                row,
+                f"the article_id {aid!r} has spaces or symbols",
+                "use only letters (of any script), digits, '-', '_' or '.', starting with a letter "
+                "or digit, e.g. 'outlet-2024-03-04' or 'правда-2024-03-04'",
+            )
+        )
     elif aid in seen:
-        problems.append(Problem(name, row, f"duplicate article_id {aid!r} (also on line {seen[aid]})", "give each article its own id"))
+        problems.append(
+            Problem(
+                name, row, f"duplicate article_id {aid!r} (also on line {seen[aid]})", "give each article its own id"
+            )
+        )
     else:
         seen[aid] = rec.csv_line
     for col in ("outlet", "headline"):
         if not getattr(rec, col).strip():
-            problems.append(Problem(name, row, f"the {col} is empty", f"fill in the {col} (write 'unknown' if it is not known)"))
+            problems.append(
+                Problem(name, row, f"the {col} is empty", f"fill in the {col} (write 'unknown' if it is not known)")
+            )
     pub = rec.published.strip()
     if not _DATE_RE.match(pub):
-        problems.append(Problem(name, row, f"the published date {pub!r} is not in the form YYYY-MM-DD", "write the date as e.g. 2024-03-04"))
+        problems.append(
+            Problem(
+                name,
+                row,
+                f"the published date {pub!r} is not in the form YYYY-MM-DD",
+                "write the date as e.g. 2024-03-04",
+            )
+        )
     else:
         try:
             date.fromisoformat(pub)
@@ -632,18 +691,34 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
     name = "articles.csv"
     texts: dict[str, str] = {}
     if not base.is_dir():
-        return [Problem(str(base.name), "", f"the corpus folder does not exist (looked for {base})",
-                        f"create it, or set {ENV_VAR} to the full path of an existing folder (a relative path is "
-                        f"read from the folder Python runs in, which for a notebook is notebooks/)")], None, texts
+        return (
+            [
+                Problem(
+                    str(base.name),
+                    "",
+                    f"the corpus folder does not exist (looked for {base})",
+                    f"create it, or set {ENV_VAR} to the full path of an existing folder (a relative path is "
+                    f"read from the folder Python runs in, which for a notebook is notebooks/)",
+                )
+            ],
+            None,
+            texts,
+        )
     try:
         meta = read_csv_checked(base / name, required=REQUIRED_COLUMNS, base=base)
     except KitDataError as exc:
         return exc.problems, None, texts
     problems, readable = _check_metadata(meta, base, name)
     if meta.empty:
-        problems.append(Problem(name, "", "the file has a header row but no articles",
-                                "add one row per article, with its .txt file in the articles/ folder "
-                                "(see docs/bring-your-own-articles.md)"))
+        problems.append(
+            Problem(
+                name,
+                "",
+                "the file has a header row but no articles",
+                "add one row per article, with its .txt file in the articles/ folder "
+                "(see docs/bring-your-own-articles.md)",
+            )
+        )
     listed = set(meta["file"].str.strip())
     manifest = _read_manifest(base)
     for fname in sorted(readable):
@@ -657,13 +732,26 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
         if manifest and key in manifest:
             digest = hashlib.sha256(fpath.read_bytes()).hexdigest()
             if digest != manifest[key]:
-                problems.append(Problem(f"articles/{fname}", "", "the file differs from its checksum in articles.sha256 (was it edited?)",
-                                        "restore the original text (article files are never edited); add corrections as annotations instead"))
+                problems.append(
+                    Problem(
+                        f"articles/{fname}",
+                        "",
+                        "the file differs from its checksum in articles.sha256 (was it edited?)",
+                        "restore the original text (article files are never edited); add corrections as annotations instead",
+                    )
+                )
     art_dir = base / "articles"
     if art_dir.is_dir() and _inside(art_dir, base):
         for fpath in sorted(art_dir.glob("*.txt")):
             if fpath.name not in listed:
-                problems.append(Problem(f"articles/{fpath.name}", "", "this file has no row in articles.csv", "add a row for it to articles.csv, or move it out of the articles/ folder"))
+                problems.append(
+                    Problem(
+                        f"articles/{fpath.name}",
+                        "",
+                        "this file has no row in articles.csv",
+                        "add a row for it to articles.csv, or move it out of the articles/ folder",
+                    )
+                )
     return problems, meta, texts
 
 
@@ -677,7 +765,8 @@ _WORD_RE = re.compile(r"[^\W_]+(?:[’'‑\-][^\W_]+)*")
 #: A short list of English function words (articles, pronouns, auxiliaries, prepositions, conjunctions and
 #: a few very common adverbs), written for this kit. The one stop-word list of the kit: pass ``stop_words=STOP_WORDS`` to the vocabulary
 #: functions to leave them out; content words such as "said", "talks" or "not" are kept on purpose.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a an the and or but nor so yet if then than as of at by for from in into on onto to with without within about
 above after against along among around before behind below between beyond during over through under until upon
 via i me my we us our you your he him his she her it its they them their this that these those who whom whose
@@ -685,7 +774,8 @@ which what when where why how there here all any both each either neither every 
 same is are was were be been being am has have had having do does did doing will would shall should can could may
 might must also only very just too more most much many few less least even still again further once while
 because although though whether it’s it's
-""".split())
+""".split()
+)
 
 
 def tokenize(text: str) -> list[str]:
@@ -777,8 +867,24 @@ def load_articles(path=None) -> pd.DataFrame:
     paras = _paragraphs_cached(meta, base)
     body = paras[paras["role"] == "body"].groupby("article_id")["n_words"].sum()
     meta["word_count"] = meta["article_id"].map(body).fillna(0).astype(int)
-    cols = ["article_id", "outlet", "headline", "published", "published_time", "timing", "country",
-            "ownership", "language_edition", "url", "author", "seed_file", "file", "text", "n_chars", "word_count"]
+    cols = [
+        "article_id",
+        "outlet",
+        "headline",
+        "published",
+        "published_time",
+        "timing",
+        "country",
+        "ownership",
+        "language_edition",
+        "url",
+        "author",
+        "seed_file",
+        "file",
+        "text",
+        "n_chars",
+        "word_count",
+    ]
     extra = [c for c in meta.columns if c not in cols and c != "csv_line"]
     out = meta[cols + extra].sort_values(["published", "article_id"], kind="stable")
     return out.reset_index(drop=True)
@@ -798,7 +904,9 @@ def article_text(article_id: str, path=None) -> str:
     if hit.empty:
         known = ", ".join(sorted(arts["article_id"]))
         # NotCodedError: notebooks show a notice (an example about an article the corpus in use lacks)
-        raise NotCodedError(Problem("articles.csv", "", f"this corpus has no article {article_id!r}", f"use one of: {known}"))
+        raise NotCodedError(
+            Problem("articles.csv", "", f"this corpus has no article {article_id!r}", f"use one of: {known}")
+        )
     return hit.iloc[0]
 
 
@@ -811,32 +919,92 @@ _READ_MORE_RE = re.compile(r"^(Read more|Related)\s*:?$", re.IGNORECASE)
 _LINK_RE = re.compile(r"^(https?://|www\.)\S+$|阅读原文|^Read more\s*:?$|^Related\s*:?$", re.IGNORECASE)
 
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
-          r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_DATE = (rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-         rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
+    r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = (
+    rf"(?:\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}})"
+)
 _TIME = r"\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*\(?(?:[A-Z]{2,5}|UTC|GMT)(?:[+-]\d{1,2})?\)?)?"
 _DATE_PART_RE = re.compile(
     rf"^(?:(?:Published|Updated|Posted|Last updated|First published|Modified)(?:\s+(?:on|at))?\s*:?\s*)?"
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?{_DATE}(?:[T\s,]+(?:at\s+|-\s+|–\s+)?{_TIME})?$",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 #: Header fields of a saved web page or a wire story ("SOURCE: https://...", "DATE: 15 May 2025").
 _FIELD_RE = re.compile(
     r"^(?:source|sources|date|dateline|url|link|web address|author|authors|byline|title|headline|outlet|"
     r"publication|publisher|published|updated|posted|modified|last updated|first published|section|category|"
     r"categories|tags?|keywords|language|copyright|filed|location|read time|reading time|length|words|"
-    r"word count)\s*:", re.IGNORECASE)
-_BYLINE_OK = {"and", "&", "de", "van", "von", "der", "den", "al", "el", "bin", "da", "di", "du", "la", "le", "y",
-              "|", "-", "–", "in", "for", "staff", "correspondent", "reporter", "writer", "editor"}
+    r"word count)\s*:",
+    re.IGNORECASE,
+)
+_BYLINE_OK = {
+    "and",
+    "&",
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "al",
+    "el",
+    "bin",
+    "da",
+    "di",
+    "du",
+    "la",
+    "le",
+    "y",
+    "|",
+    "-",
+    "–",
+    "in",
+    "for",
+    "staff",
+    "correspondent",
+    "reporter",
+    "writer",
+    "editor",
+}
 _WEB_FURNITURE_RE = re.compile(
     r"^(?:advertisement|advert|sponsored|share|share this(?: article| story)?|share on \w+|print|email|"
     r"subscribe.*|sign up.*|follow us.*|listen to (?:this|the) (?:article|story).*|skip to (?:main )?content|"
-    r"copyright\b.*|©.*|all rights reserved\.?|comments?|\d+ comments?|loading.*|close)$", re.IGNORECASE)
-_DATE_STARTS = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue", "wed",
-                "thu", "fri", "sat", "sun", "pub", "upd", "pos", "las", "fir", "mod"}
+    r"copyright\b.*|©.*|all rights reserved\.?|comments?|\d+ comments?|loading.*|close)$",
+    re.IGNORECASE,
+)
+_DATE_STARTS = {
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "mon",
+    "tue",
+    "wed",
+    "thu",
+    "fri",
+    "sat",
+    "sun",
+    "pub",
+    "upd",
+    "pos",
+    "las",
+    "fir",
+    "mod",
+}
 #: Characters that end a sentence or a clause, in Latin and other scripts (Chinese and Japanese full stops,
 #: Arabic and Urdu question mark and full stop, Devanagari danda): a line ending in one is not a heading.
-_SENTENCE_END = ".!?…:;,\"”’»)]。！？；：，、」』）》؟۔।"
+_SENTENCE_END = '.!?…:;,"”’»)]。！？；：，、」』）》؟۔।'
 
 
 def _is_byline(s: str) -> bool:
@@ -912,8 +1080,13 @@ def _read_role_overrides(base: Path) -> pd.DataFrame | None:
     if not path.exists():
         return None
     df = read_csv_checked(path, required=["article_id", "starts_with", "role", "note"], base=base)
-    bad = [Problem(_display(path, base), f"line {r.csv_line}", f"unknown role {r.role!r}", f"use one of: {', '.join(ROLES)}")
-           for r in df.itertuples() if r.role not in ROLES]
+    bad = [
+        Problem(
+            _display(path, base), f"line {r.csv_line}", f"unknown role {r.role!r}", f"use one of: {', '.join(ROLES)}"
+        )
+        for r in df.itertuples()
+        if r.role not in ROLES
+    ]
     if bad:
         raise KitDataError(bad)
     return df
@@ -931,7 +1104,14 @@ def _paragraphs_cached(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
     """
     roles = base / "annotations" / "paragraph_roles.csv"
     stamp = roles.stat().st_mtime_ns if roles.exists() else None
-    key = (str(base), stamp, tuple(meta["article_id"]), tuple(meta["headline"]), tuple(meta["outlet"]), tuple(hash(t) for t in meta["text"]))
+    key = (
+        str(base),
+        stamp,
+        tuple(meta["article_id"]),
+        tuple(meta["headline"]),
+        tuple(meta["outlet"]),
+        tuple(hash(t) for t in meta["text"]),
+    )
     if key not in _PARA_CACHE:
         _PARA_CACHE.clear()
         _PARA_CACHE[key] = _paragraphs_from(meta, base)
@@ -962,17 +1142,34 @@ def _paragraphs_from(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
             role, source = _rule_role(stripped, prev, headline, nxt, outlet.strip())
             rows.append((aid, i + 1, line_no, start, start + len(stripped), role, "rule: " + source, stripped))
             prev = stripped
-    paras = pd.DataFrame(rows, columns=["article_id", "para_no", "line_no", "start", "end", "role", "role_source", "text"])
+    paras = pd.DataFrame(
+        rows, columns=["article_id", "para_no", "line_no", "start", "end", "role", "role_source", "text"]
+    )
     if overrides is not None and not overrides.empty:
         problems = []
-        ov_file = "data/annotations/paragraph_roles.csv" if base == DEFAULT_DATA_DIR else "annotations/paragraph_roles.csv"
+        ov_file = (
+            "data/annotations/paragraph_roles.csv" if base == DEFAULT_DATA_DIR else "annotations/paragraph_roles.csv"
+        )
         for r in overrides.itertuples():
             mask = (paras["article_id"] == r.article_id) & paras["text"].str.startswith(r.starts_with)
             if r.article_id not in set(meta["article_id"]):
-                problems.append(Problem(ov_file, f"line {r.csv_line}", f"unknown article_id {r.article_id!r}", "use an article_id from articles.csv"))
+                problems.append(
+                    Problem(
+                        ov_file,
+                        f"line {r.csv_line}",
+                        f"unknown article_id {r.article_id!r}",
+                        "use an article_id from articles.csv",
+                    )
+                )
             elif not mask.any():
-                problems.append(Problem(ov_file, f"line {r.csv_line}", f"no paragraph of {r.article_id} starts with {r.starts_with[:40]!r}",
-                                        "copy the opening words of the paragraph exactly from the article"))
+                problems.append(
+                    Problem(
+                        ov_file,
+                        f"line {r.csv_line}",
+                        f"no paragraph of {r.article_id} starts with {r.starts_with[:40]!r}",
+                        "copy the opening words of the paragraph exactly from the article",
+                    )
+                )
             else:
                 paras.loc[mask, "role"] = r.role
                 paras.loc[mask, "role_source"] = "annotation: " + r.note
@@ -1038,14 +1235,53 @@ def paragraphs(path=None, *, articles: pd.DataFrame | None = None) -> pd.DataFra
 
 
 ABBREVIATIONS = {
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "st", "jr", "sr", "no", "vs",
-    "etc", "e.g", "i.e", "approx", "dept", "gov", "sen", "rep", "pres", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "u.n", "e.u", "a.m", "p.m",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "gen",
+    "lt",
+    "col",
+    "sgt",
+    "capt",
+    "st",
+    "jr",
+    "sr",
+    "no",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "approx",
+    "dept",
+    "gov",
+    "sen",
+    "rep",
+    "pres",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "u.s",
+    "u.k",
+    "u.n",
+    "e.u",
+    "a.m",
+    "p.m",
 }
 _BOUNDARY_RE = re.compile(r"([.!?…]+)([”’\"')\]]*)(\s+)(?=[“‘\"'(\[]?[A-Z0-9])")
 _TAIL_WORD_RE = re.compile("[^\\s(“‘\"']*\\Z")
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
-_QUOTE_CHARS = re.compile("[“”\"‘’]")
+_QUOTE_CHARS = re.compile('[“”"‘’]')
 
 
 def _is_abbreviation(text: str, dot_pos: int) -> bool:
@@ -1239,14 +1475,23 @@ def locate(article_id: str, span: str, path=None, *, text: str | None = None, wh
         hint = ""
         if text.translate(_NORMALISE).count(span.translate(_NORMALISE)) >= 1:
             hint = " (it matches if quotes, dashes or spaces are ignored: the article uses curly quotes ‘ ’ “ ”, special spaces or dashes)"
-        raise _err(file, "", f"the span {short!r} is not in article {article_id}{hint}",
-                   "copy the span from the article file character for character")
-    raise _err(file, "", f"the span {short!r} occurs {count} times in article {article_id}",
-               "lengthen the span with neighbouring words until it occurs only once")
+        raise _err(
+            file,
+            "",
+            f"the span {short!r} is not in article {article_id}{hint}",
+            "copy the span from the article file character for character",
+        )
+    raise _err(
+        file,
+        "",
+        f"the span {short!r} occurs {count} times in article {article_id}",
+        "lengthen the span with neighbouring words until it occurs only once",
+    )
 
 
-def verify_spans(table: pd.DataFrame, *, file: str, span_col: str = "span", path=None,
-                 allow_empty: bool = False) -> pd.DataFrame:
+def verify_spans(
+    table: pd.DataFrame, *, file: str, span_col: str = "span", path=None, allow_empty: bool = False
+) -> pd.DataFrame:
     """Check every evidence span of an annotation table through :func:`locate`.
 
     Parameters
@@ -1323,8 +1568,14 @@ def verify_spans(table: pd.DataFrame, *, file: str, span_col: str = "span", path
     return out
 
 
-def enclosing_sentences(table: pd.DataFrame, path=None, *, articles: pd.DataFrame | None = None,
-                        sents: pd.DataFrame | None = None, roles=TEXT_ROLES) -> list[str]:
+def enclosing_sentences(
+    table: pd.DataFrame,
+    path=None,
+    *,
+    articles: pd.DataFrame | None = None,
+    sents: pd.DataFrame | None = None,
+    roles=TEXT_ROLES,
+) -> list[str]:
     """The sentence(s) of its article that contain each row's span.
 
     Every annotation layer shows its evidence inside its sentence; this is the one place that
@@ -1371,7 +1622,7 @@ def enclosing_sentences(table: pd.DataFrame, path=None, *, articles: pd.DataFram
             continue
         starts, ends = bounds.get(aid, none)
         hit = (ends > start) & (starts < end)
-        out.append(text[aid][starts[hit].min():ends[hit].max()] if hit.any() else text[aid][start:end])
+        out.append(text[aid][starts[hit].min() : ends[hit].max()] if hit.any() else text[aid][start:end])
     return out
 
 
@@ -1453,8 +1704,9 @@ def _normalise_highlights(highlight) -> list[tuple[str, str]]:
 
 
 @corpus_first
-def show_article(article_id: str, highlight=None, path=None, *, title: str | None = None,
-                 max_chars: int | None = SHOW_MAX_CHARS) -> HTML:
+def show_article(
+    article_id: str, highlight=None, path=None, *, title: str | None = None, max_chars: int | None = SHOW_MAX_CHARS
+) -> HTML:
     """A reading view of one article: numbered paragraphs, furniture greyed, spans highlighted.
 
     Every piece of article text is HTML-escaped. Each highlighted span is tinted and also
@@ -1493,8 +1745,14 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
     arts = load_articles(base)
     row = arts[arts["article_id"] == article_id]
     if row.empty:
-        raise NotCodedError(Problem("articles.csv", "", f"this corpus has no article {article_id!r}",
-                                    f"use one of: {', '.join(arts['article_id'])}"))
+        raise NotCodedError(
+            Problem(
+                "articles.csv",
+                "",
+                f"this corpus has no article {article_id!r}",
+                f"use one of: {', '.join(arts['article_id'])}",
+            )
+        )
     row = row.iloc[0]
     text = row["text"]
     paras = _paragraphs_cached(arts, base)
@@ -1515,8 +1773,10 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
         items = []
         for i, lab in enumerate(labels):
             colour = _PALETTE[i % len(_PALETTE)]
-            items.append(f'<span style="background:{colour};padding:0 0.3em;border-bottom:2px solid #555">'
-                         f"[{tag(i)}]</span> {html.escape(lab or 'highlighted span')}")
+            items.append(
+                f'<span style="background:{colour};padding:0 0.3em;border-bottom:2px solid #555">'
+                f"[{tag(i)}]</span> {html.escape(lab or 'highlighted span')}"
+            )
         out.append('<p style="font-family:sans-serif;font-size:0.85em">Legend: ' + " &nbsp; ".join(items) + "</p>")
     shown, cut = _within_cap(paras, max_chars)
     if cut is not None:
@@ -1531,8 +1791,10 @@ def show_article(article_id: str, highlight=None, path=None, *, title: str | Non
         else:
             style = "color:#777;font-style:italic;font-family:sans-serif;font-size:0.9em;"
             role = f' <span style="font-size:0.8em;border:1px solid #aaa;border-radius:3px;padding:0 0.2em">{p.role}</span>'
-        out.append(f'<p style="margin:0.4em 0;{style}"><span style="color:#999;font-family:sans-serif;'
-                   f'font-size:0.8em;display:inline-block;min-width:2.2em">¶{p.para_no}</span>{segs}{role}</p>')
+        out.append(
+            f'<p style="margin:0.4em 0;{style}"><span style="color:#999;font-family:sans-serif;'
+            f'font-size:0.8em;display:inline-block;min-width:2.2em">¶{p.para_no}</span>{segs}{role}</p>'
+        )
     out.append("</div>")
     return HTML("\n".join(out))
 
@@ -1553,12 +1815,14 @@ def _within_cap(paras: pd.DataFrame, max_chars: int | None) -> tuple[pd.DataFram
 def _cap_note(article_id: str, text: str, paras: pd.DataFrame, shown: pd.DataFrame, cut: int, marks) -> str:
     hidden = sum(1 for s, _, _ in marks if s >= cut)
     spans = f" {hidden} highlighted span(s) lie in the part not shown." if hidden else ""
-    return (f'<div class="kit-cap-note" style="border-left:4px solid #56B4E9;background:#eef6fb;padding:0.4em 0.8em;'
-            f'font-family:sans-serif;font-size:0.9em">This article is long, so only its beginning is shown here: '
-            f"{cut:,} of its {len(text):,} characters (paragraph{'s 1–' if len(shown) > 1 else ' '}{len(shown)} of "
-            f"{len(paras):,}). The analyses of the kit read the whole text.{spans} To draw more, use "
-            f"<code>helpers.show_article({html.escape(repr(article_id))}, max_chars=None)</code> (a very long "
-            f"article makes the notebook very large) or open the file itself.</div>")
+    return (
+        f'<div class="kit-cap-note" style="border-left:4px solid #56B4E9;background:#eef6fb;padding:0.4em 0.8em;'
+        f'font-family:sans-serif;font-size:0.9em">This article is long, so only its beginning is shown here: '
+        f"{cut:,} of its {len(text):,} characters (paragraph{'s 1–' if len(shown) > 1 else ' '}{len(shown)} of "
+        f"{len(paras):,}). The analyses of the kit read the whole text.{spans} To draw more, use "
+        f"<code>helpers.show_article({html.escape(repr(article_id))}, max_chars=None)</code> (a very long "
+        f"article makes the notebook very large) or open the file itself.</div>"
+    )
 
 
 def _render_paragraph(text, start, end, marks, tag) -> str:
@@ -1572,14 +1836,19 @@ def _render_paragraph(text, start, end, marks, tag) -> str:
             parts.append(chunk)
             continue
         i = active[0][0]
-        tags = "".join(f'<sup style="font-family:sans-serif;font-weight:bold">[{tag(j)}]</sup>' for j, s0 in active if s0 == a)
-        parts.append(f'<mark style="background:{_PALETTE[i % len(_PALETTE)]};border-bottom:2px solid #555;padding:0">{tags}{chunk}</mark>')
+        tags = "".join(
+            f'<sup style="font-family:sans-serif;font-weight:bold">[{tag(j)}]</sup>' for j, s0 in active if s0 == a
+        )
+        parts.append(
+            f'<mark style="background:{_PALETTE[i % len(_PALETTE)]};border-bottom:2px solid #555;padding:0">{tags}{chunk}</mark>'
+        )
     return "".join(parts)
 
 
 @corpus_first
-def kwic(term: str, path=None, *, window: int = 40, regex: bool = False, case: bool = False,
-         roles=TEXT_ROLES) -> pd.DataFrame:
+def kwic(
+    term: str, path=None, *, window: int = 40, regex: bool = False, case: bool = False, roles=TEXT_ROLES
+) -> pd.DataFrame:
     """Keyword in context: every occurrence of a term across the corpus, with its surroundings.
 
     Parameters
@@ -1618,14 +1887,17 @@ def kwic(term: str, path=None, *, window: int = 40, regex: bool = False, case: b
     rows = []
     for p in paras.itertuples():
         for m in rx.finditer(p.text):
-            left = p.text[max(0, m.start() - window):m.start()]
-            right = p.text[m.end():m.end() + window]
-            rows.append((p.article_id, p.para_no, p.role, p.start + m.start(), p.start + m.end(), left, m.group(0), right))
+            left = p.text[max(0, m.start() - window) : m.start()]
+            right = p.text[m.end() : m.end() + window]
+            rows.append(
+                (p.article_id, p.para_no, p.role, p.start + m.start(), p.start + m.end(), left, m.group(0), right)
+            )
     return pd.DataFrame(rows, columns=["article_id", "para_no", "role", "start", "end", "left", "match", "right"])
 
 
-def html_table(df: pd.DataFrame, *, max_rows: int | None = TABLE_MAX_ROWS,
-               max_cell: int | None = TABLE_MAX_CELL) -> HTML:
+def html_table(
+    df: pd.DataFrame, *, max_rows: int | None = TABLE_MAX_ROWS, max_cell: int | None = TABLE_MAX_CELL
+) -> HTML:
     """Render a DataFrame as an HTML table with every cell escaped and text left-aligned.
 
     Use this for tables that contain article text (pandas' own rendering also escapes,
@@ -1656,8 +1928,14 @@ def html_table(df: pd.DataFrame, *, max_rows: int | None = TABLE_MAX_ROWS,
         notes.append(f"showing the first {len(rows):,} of {len(df):,} rows")
     if cut_cells:
         notes.append(f"{cut_cells} cell(s) longer than {max_cell:,} characters cut, marked […]")
-    note = (f"<p class='kit-table-note' style='font-family:sans-serif;font-size:0.85em;color:#555'>Table shortened: "
-            f"{'; '.join(notes)} (pass max_rows=None, max_cell=None to draw everything).</p>") if notes else ""
+    note = (
+        (
+            f"<p class='kit-table-note' style='font-family:sans-serif;font-size:0.85em;color:#555'>Table shortened: "
+            f"{'; '.join(notes)} (pass max_rows=None, max_cell=None to draw everything).</p>"
+        )
+        if notes
+        else ""
+    )
     return HTML(f"<table class='kit-table'><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>{note}")
 
 
@@ -1682,9 +1960,11 @@ def corpus_summary(path=None) -> HTML:
     arts = load_articles(path)
     if arts.empty:
         return HTML("<p>The corpus has no articles yet.</p>")
-    line = (f"<p>{len(arts)} article{'s' if len(arts) != 1 else ''} from {arts.outlet.nunique()} outlet"
-            f"{'s' if arts.outlet.nunique() != 1 else ''}, {int(arts.word_count.sum()):,} words of body text, "
-            f"published {html.escape(arts.published.min())} to {html.escape(arts.published.max())}.</p>")
+    line = (
+        f"<p>{len(arts)} article{'s' if len(arts) != 1 else ''} from {arts.outlet.nunique()} outlet"
+        f"{'s' if arts.outlet.nunique() != 1 else ''}, {int(arts.word_count.sum()):,} words of body text, "
+        f"published {html.escape(arts.published.min())} to {html.escape(arts.published.max())}.</p>"
+    )
     note = about_kit_articles(path)
     return HTML(line + (note.data if note is not None else ""))
 
@@ -1875,8 +2155,9 @@ def _code_problems(df: pd.DataFrame, codes: dict, label: str) -> list[Problem]:
         allowed = set(allowed)
         for line, v in zip(df["csv_line"], df[col] if col in df.columns else []):
             if v and v not in allowed:
-                problems.append(Problem(label, f"line {line}", f"unknown {col} {v!r}",
-                                        f"use one of: {', '.join(sorted(allowed))}"))
+                problems.append(
+                    Problem(label, f"line {line}", f"unknown {col} {v!r}", f"use one of: {', '.join(sorted(allowed))}")
+                )
     return problems
 
 
@@ -1885,8 +2166,17 @@ def _line_no(problem: Problem) -> int:
     return int(parts[1]) if len(parts) > 1 and parts[0] == "line" and parts[1].isdigit() else 0
 
 
-def read_annotation(name: str, *, required, path=None, codes: dict | None = None, span_col: str | None = "span",
-                    allow_empty_span: bool = False, folder: str = "annotations", row_checks=()) -> pd.DataFrame:
+def read_annotation(
+    name: str,
+    *,
+    required,
+    path=None,
+    codes: dict | None = None,
+    span_col: str | None = "span",
+    allow_empty_span: bool = False,
+    folder: str = "annotations",
+    row_checks=(),
+) -> pd.DataFrame:
     """Read and check one hand-made annotation file of the corpus.
 
     Every annotation layer of the kit loads its file through this function, so that all of
@@ -1939,9 +2229,15 @@ def read_annotation(name: str, *, required, path=None, codes: dict | None = None
     file = base / folder / name
     label = f"{folder}/{name}"
     if not file.exists():
-        raise NotCodedError(Problem(label, "", "this corpus has not been coded for this layer yet",
-                                    f"start from the template: helpers.annotation_template({name!r}, folder) "
-                                    f"writes an empty {name} with the right columns"))
+        raise NotCodedError(
+            Problem(
+                label,
+                "",
+                "this corpus has not been coded for this layer yet",
+                f"start from the template: helpers.annotation_template({name!r}, folder) "
+                f"writes an empty {name} with the right columns",
+            )
+        )
     df = read_csv_checked(file, required=required, base=base)
     problems = []
     known_ids = None
@@ -1949,8 +2245,14 @@ def read_annotation(name: str, *, required, path=None, codes: dict | None = None
         known_ids = _listed_ids(base)
         for r in df.to_dict("records"):
             if r["article_id"] not in known_ids:
-                problems.append(Problem(label, f"line {r['csv_line']}", f"unknown article_id {r['article_id']!r}",
-                                        "use an article_id from articles.csv"))
+                problems.append(
+                    Problem(
+                        label,
+                        f"line {r['csv_line']}",
+                        f"unknown article_id {r['article_id']!r}",
+                        "use an article_id from articles.csv",
+                    )
+                )
     problems.extend(_code_problems(df, codes or {}, label))
     for check in row_checks:
         problems.extend(check(df))

@@ -149,8 +149,12 @@ class Corpus:
 
         spec = self._layer_spec(name)
         if spec is None:
-            raise core._err(str(name), "", "this is not a layer the kit reads",
-                            f"use one of: {', '.join(k.removesuffix('.csv') for k in byo.LAYERS)}")
+            raise core._err(
+                str(name),
+                "",
+                "this is not a layer the kit reads",
+                f"use one of: {', '.join(k.removesuffix('.csv') for k in byo.LAYERS)}",
+            )
         if spec.loader is None:
             raise core._err(spec.file, "", "this layer has no loader", "read it with helpers.read_csv_checked")
         loader = byo._resolve(spec.loader)

@@ -40,7 +40,7 @@ class Check:
     ok: bool
     detail: str
     fix: str = ""
-    required: bool = True   # a failed optional check is a warning: the session can still run
+    required: bool = True  # a failed optional check is a warning: the session can still run
 
     def line(self) -> str:
         mark = "ok  " if self.ok else ("FIX " if self.required else "note")
@@ -53,8 +53,12 @@ def check_python(version=None) -> Check:
     shown = ".".join(str(x) for x in v)
     if v[:2] >= MIN_PYTHON:
         return Check("Python", True, f"{shown} ({sys.executable})")
-    return Check("Python", False, f"{shown} is too old; the kit needs {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer",
-                 "install Python 3.11 or newer (docs/setup.md, step 1), then make the environment again")
+    return Check(
+        "Python",
+        False,
+        f"{shown} is too old; the kit needs {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer",
+        "install Python 3.11 or newer (docs/setup.md, step 1), then make the environment again",
+    )
 
 
 def _pins(requirements: Path) -> list[tuple[str, str]]:
@@ -76,13 +80,24 @@ def check_packages(requirements: Path = REQUIREMENTS) -> list[Check]:
             continue
         if have != pinned:
             other.append(f"{name} {have} (tested: {pinned})")
-    out = [Check("packages", not missing,
-                 "all installed" if not missing else f"missing: {', '.join(missing)}",
-                 "in the kit's folder, with the environment active: pip install -r requirements.txt")]
+    out = [
+        Check(
+            "packages",
+            not missing,
+            "all installed" if not missing else f"missing: {', '.join(missing)}",
+            "in the kit's folder, with the environment active: pip install -r requirements.txt",
+        )
+    ]
     if other:
-        out.append(Check("package versions", False, "; ".join(other),
-                         "the notebooks may look slightly different; for the tested versions: "
-                         "pip install -r requirements.txt", required=False))
+        out.append(
+            Check(
+                "package versions",
+                False,
+                "; ".join(other),
+                "the notebooks may look slightly different; for the tested versions: pip install -r requirements.txt",
+                required=False,
+            )
+        )
     return out
 
 
@@ -99,14 +114,24 @@ def check_kernel() -> Check:
     if exe in ("python", "python3"):
         exe = sys.executable  # how Jupyter starts its own Python kernel
     try:
-        res = subprocess.run([exe, "-c", "import ipykernel, helpers"], capture_output=True, text=True, timeout=60,
-                             cwd=str(ROOT / "notebooks"), env=_kernel_env())
+        res = subprocess.run(
+            [exe, "-c", "import ipykernel, helpers"],
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=str(ROOT / "notebooks"),
+            env=_kernel_env(),
+        )
     except (OSError, subprocess.TimeoutExpired) as exc:
         return Check("kernel", False, f"cannot start {exe}: {exc}", "python -m ipykernel install --sys-prefix")
     if res.returncode != 0:
         last = (res.stderr.strip().splitlines() or ["?"])[-1]
-        return Check("kernel", False, f"the kernel's Python ({exe}) cannot import the kit: {last}",
-                     "in the kit's folder, with the environment active: pip install -r requirements.txt")
+        return Check(
+            "kernel",
+            False,
+            f"the kernel's Python ({exe}) cannot import the kit: {last}",
+            "in the kit's folder, with the environment active: pip install -r requirements.txt",
+        )
     return Check("kernel", True, f"python3 ({exe}) imports the kit")
 
 
@@ -119,12 +144,19 @@ def check_widgets() -> Check:
         from jupyter_core.paths import jupyter_path
     except ImportError:
         return Check("widgets", False, "jupyter_core is not installed", "pip install -r requirements.txt")
-    found = [p for p in jupyter_path("labextensions")
-             if (Path(p) / "@jupyter-widgets" / "jupyterlab-manager" / "package.json").exists()]
+    found = [
+        p
+        for p in jupyter_path("labextensions")
+        if (Path(p) / "@jupyter-widgets" / "jupyterlab-manager" / "package.json").exists()
+    ]
     if found:
         return Check("widgets", True, f"JupyterLab's widget manager found ({found[0]})")
-    return Check("widgets", False, "JupyterLab's widget extension is missing: the pickers would show "
-                 "'Error displaying widget'", "pip install jupyterlab_widgets==3.0.17 (or pip install -r requirements.txt)")
+    return Check(
+        "widgets",
+        False,
+        "JupyterLab's widget extension is missing: the pickers would show 'Error displaying widget'",
+        "pip install jupyterlab_widgets==3.0.17 (or pip install -r requirements.txt)",
+    )
 
 
 def check_corpus(folder=None) -> Check:
@@ -139,8 +171,12 @@ def check_corpus(folder=None) -> Check:
     if not problems:
         return Check("corpus", True, f"{path} checked, no problems")
     first = "; ".join(str(p) for p in problems[:3])
-    return Check("corpus", False, f"{len(problems)} problem(s) in {path}: {first}",
-                 f"python -m helpers check {path}  (lists every problem with its file, row and fix)")
+    return Check(
+        "corpus",
+        False,
+        f"{len(problems)} problem(s) in {path}: {first}",
+        f"python -m helpers check {path}  (lists every problem with its file, row and fix)",
+    )
 
 
 def check_notes_folder(root: Path = ROOT) -> Check:
@@ -151,8 +187,12 @@ def check_notes_folder(root: Path = ROOT) -> Check:
         probe.write_text("ok", encoding="utf-8")
         probe.unlink()
     except OSError as exc:
-        return Check("saving work", False, f"cannot write in {folder}: {exc}",
-                     "copy the kit to a folder you can write to (e.g. your Documents) and open it from there")
+        return Check(
+            "saving work",
+            False,
+            f"cannot write in {folder}: {exc}",
+            "copy the kit to a folder you can write to (e.g. your Documents) and open it from there",
+        )
     return Check("saving work", True, f"participants' answers and notes can be saved in {folder}")
 
 
@@ -169,10 +209,14 @@ def check_lab_settings() -> Check:
     news = _lab_overrides().get(NEWS_PLUGIN, {}).get("fetchNews")
     if news == "false":
         return Check("JupyterLab settings", True, "no question about Jupyter news on first start")
-    return Check("JupyterLab settings", False,
-                 "started with plain `jupyter lab`, JupyterLab will ask every participant about Jupyter news",
-                 "start JupyterLab with `python -m helpers lab`, or run `python -m helpers doctor --fix` once "
-                 "to install the kit's settings into this environment", required=False)
+    return Check(
+        "JupyterLab settings",
+        False,
+        "started with plain `jupyter lab`, JupyterLab will ask every participant about Jupyter news",
+        "start JupyterLab with `python -m helpers lab`, or run `python -m helpers doctor --fix` once "
+        "to install the kit's settings into this environment",
+        required=False,
+    )
 
 
 def run_checks(*, folder=None, requirements: Path = REQUIREMENTS, version=None) -> list[Check]:
@@ -197,9 +241,17 @@ def start_lab(extra_args=()) -> int:
     """Start JupyterLab in the kit's folder with the kit's settings, opening notebook 00."""
     env = dict(os.environ)
     env["JUPYTER_CONFIG_PATH"] = os.pathsep.join(
-        [str(KIT_JUPYTER_CONFIG)] + ([env["JUPYTER_CONFIG_PATH"]] if env.get("JUPYTER_CONFIG_PATH") else []))
-    cmd = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={ROOT}",
-           "notebooks/00-start-here.ipynb", *extra_args]
+        [str(KIT_JUPYTER_CONFIG)] + ([env["JUPYTER_CONFIG_PATH"]] if env.get("JUPYTER_CONFIG_PATH") else [])
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        f"--ServerApp.root_dir={ROOT}",
+        "notebooks/00-start-here.ipynb",
+        *extra_args,
+    ]
     return subprocess.call(cmd, cwd=str(ROOT), env=env)
 
 
@@ -213,8 +265,10 @@ def doctor(argv=()) -> int:
         print(c.line())
     must = [c for c in checks if not c.ok and c.required]
     if must:
-        print(f"\nnot ready: {len(must)} thing(s) to fix, listed above with '->'. "
-              "docs/setup.md, 'Troubleshooting', has more.")
+        print(
+            f"\nnot ready: {len(must)} thing(s) to fix, listed above with '->'. "
+            "docs/setup.md, 'Troubleshooting', has more."
+        )
         return 1
     notes = sum(not c.ok for c in checks)
     print("\nready" + (f" ({notes} note(s) above)" if notes else ""))

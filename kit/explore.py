@@ -103,6 +103,7 @@ def _view(widget, fallback: str, label: str, controls: dict, output, name: str):
 
 def _wire(controls: dict, output, render) -> None:
     """Re-render ``output`` whenever any control changes."""
+
     def update(*_):
         output.value = render(**{k: c.value for k, c in controls.items()})
 
@@ -113,21 +114,29 @@ def _wire(controls: dict, output, render) -> None:
 
 def _box(controls: dict, output, widgets, rows=None):
     rows = rows or [list(controls.values())]
-    return widgets.VBox([*(widgets.HBox(r, layout=widgets.Layout(flex_flow="row wrap")) for r in rows), output],
-                        layout=widgets.Layout(max_width="64em"))
+    return widgets.VBox(
+        [*(widgets.HBox(r, layout=widgets.Layout(flex_flow="row wrap")) for r in rows), output],
+        layout=widgets.Layout(max_width="64em"),
+    )
 
 
 def _dropdown(widgets, options, value, description, width="auto"):
-    d = widgets.Dropdown(options=options, value=value, description=description,
-                         style={"description_width": "initial"}, layout=widgets.Layout(width=width))
+    d = widgets.Dropdown(
+        options=options,
+        value=value,
+        description=description,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width=width),
+    )
     return d
 
 
 def _table(rows: list[list[str]], head: list[str], cls: str = "kit-explore-table") -> str:
     """An HTML table from cells that are already HTML (escape before)."""
     th = "".join(f"<th style='text-align:left;vertical-align:bottom'>{h}</th>" for h in head)
-    body = "".join("<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{c}</td>" for c in r) + "</tr>"
-                   for r in rows)
+    body = "".join(
+        "<tr>" + "".join(f"<td style='text-align:left;vertical-align:top'>{c}</td>" for c in r) + "</tr>" for r in rows
+    )
     return f"<table class='{cls}'><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
@@ -137,10 +146,12 @@ def _bars(counts: dict, unit: str, cls: str = "kit-bars") -> str:
     rows = []
     for k, n in counts.items():
         width = 24 * n / top
-        rows.append(f"<div class='kit-bar' data-key='{_e(k)}' data-count='{n}' style='display:flex;"
-                    "align-items:center;margin:0.15em 0'><span style='display:inline-block;min-width:12em'>"
-                    f"{_e(k)}</span><span style='display:inline-block;background:#0072B2;height:0.9em;"
-                    f"width:{width:.2f}em;margin-right:0.4em'></span><b>{n}</b>&nbsp;{_e(unit)}</div>")
+        rows.append(
+            f"<div class='kit-bar' data-key='{_e(k)}' data-count='{n}' style='display:flex;"
+            "align-items:center;margin:0.15em 0'><span style='display:inline-block;min-width:12em'>"
+            f"{_e(k)}</span><span style='display:inline-block;background:#0072B2;height:0.9em;"
+            f"width:{width:.2f}em;margin-right:0.4em'></span><b>{n}</b>&nbsp;{_e(unit)}</div>"
+        )
     return f"<div class='{cls}' style='font-family:sans-serif'>{''.join(rows)}</div>"
 
 
@@ -154,11 +165,24 @@ def _speaker_marks(att, article_id: str) -> list[dict]:
     if att is None:
         return out
     for r in att[att.article_id == article_id].itertuples():
-        out.append({"layer": "speakers", "start": r.start, "end": r.end,
-                    "label": f"{r.speaker} ({r.speaker_type})",
-                    "details": {"speaker": r.speaker, "speaker type": r.speaker_type, "country": r.speaker_country,
-                                "form": r.form, "cue": r.cue, "relay": r.relay or "none",
-                                "annotation": f"attributions.csv, {r.attribution_id}", "notes": r.notes}})
+        out.append(
+            {
+                "layer": "speakers",
+                "start": r.start,
+                "end": r.end,
+                "label": f"{r.speaker} ({r.speaker_type})",
+                "details": {
+                    "speaker": r.speaker,
+                    "speaker type": r.speaker_type,
+                    "country": r.speaker_country,
+                    "form": r.form,
+                    "cue": r.cue,
+                    "relay": r.relay or "none",
+                    "annotation": f"attributions.csv, {r.attribution_id}",
+                    "notes": r.notes,
+                },
+            }
+        )
     return out
 
 
@@ -166,13 +190,22 @@ def _quote_marks(text: str, paras: pd.DataFrame, att) -> list[dict]:
     out = []
     speakers = att if att is not None else pd.DataFrame(columns=["article_id", "start", "end", "speaker"])
     for p in paras.itertuples():
-        for m in _QUOTE.finditer(text[p.start:p.end]):
+        for m in _QUOTE.finditer(text[p.start : p.end]):
             s, e = p.start + m.start(), p.start + m.end()
             who = speakers[(speakers.start < e) & (speakers.end > s)].speaker.tolist() if len(speakers) else []
-            out.append({"layer": "quotes", "start": s, "end": e, "label": "quotation",
-                        "details": {"quoted words": m.group(1),
-                                    "attributed to": ", ".join(dict.fromkeys(who)) or "no attribution coded here",
-                                    "annotation": "found by the quotation marks in the text"}})
+            out.append(
+                {
+                    "layer": "quotes",
+                    "start": s,
+                    "end": e,
+                    "label": "quotation",
+                    "details": {
+                        "quoted words": m.group(1),
+                        "attributed to": ", ".join(dict.fromkeys(who)) or "no attribution coded here",
+                        "annotation": "found by the quotation marks in the text",
+                    },
+                }
+            )
     return out
 
 
@@ -185,10 +218,22 @@ def _term_marks(lex, text: str, paras: pd.DataFrame) -> list[dict]:
         rx = re.compile(r.pattern, flags)
         for p in paras.itertuples():
             for m in rx.finditer(text, p.start, p.end):
-                out.append({"layer": "terms", "start": m.start(), "end": m.end(), "label": f"{r.variant} ({r.concept})",
-                            "details": {"term": m.group(0), "concept": r.concept, "variant": r.variant,
-                                        "what it can signal": r.signals, "source": r.source,
-                                        "annotation": f"lexicon.csv line {r.csv_line}"}})
+                out.append(
+                    {
+                        "layer": "terms",
+                        "start": m.start(),
+                        "end": m.end(),
+                        "label": f"{r.variant} ({r.concept})",
+                        "details": {
+                            "term": m.group(0),
+                            "concept": r.concept,
+                            "variant": r.variant,
+                            "what it can signal": r.signals,
+                            "source": r.source,
+                            "annotation": f"lexicon.csv line {r.csv_line}",
+                        },
+                    }
+                )
     return out
 
 
@@ -197,10 +242,23 @@ def _position_marks(ledger, article_id: str, actor: str) -> list[dict]:
     if ledger is None or not actor:
         return out
     for r in ledger[(ledger.article_id == article_id) & (ledger.actor == actor)].itertuples():
-        out.append({"layer": "positions", "start": r.start, "end": r.end, "label": f"{r.actor_label}: {r.stance} ({r.issue})",
-                    "details": {"actor": r.actor_label, "issue": r.issue, "stance": r.stance, "summary": r.summary,
-                                "voiced by": f"{r.speaker} ({r.voice})", "condition": r.condition or "none",
-                                "annotation": f"positions.csv, {r.position_id}"}})
+        out.append(
+            {
+                "layer": "positions",
+                "start": r.start,
+                "end": r.end,
+                "label": f"{r.actor_label}: {r.stance} ({r.issue})",
+                "details": {
+                    "actor": r.actor_label,
+                    "issue": r.issue,
+                    "stance": r.stance,
+                    "summary": r.summary,
+                    "voiced by": f"{r.speaker} ({r.voice})",
+                    "condition": r.condition or "none",
+                    "annotation": f"positions.csv, {r.position_id}",
+                },
+            }
+        )
     return out
 
 
@@ -211,28 +269,49 @@ def _paragraph_html(text: str, p, marks: list[dict], numbers: bool) -> str:
     for a, b in itertools.pairwise(points):
         active = [m for m in inside if m["start"] <= a and m["end"] >= b]
         chunk = _e(text[a:b])
-        tags = "".join(f"<sup class='kit-tag' style='font-family:sans-serif;font-weight:bold'>[{m['tag']}]</sup>"
-                       for m in active if m["start"] == a or (a == p.start and m["start"] < a))
+        tags = "".join(
+            f"<sup class='kit-tag' style='font-family:sans-serif;font-weight:bold'>[{m['tag']}]</sup>"
+            for m in active
+            if m["start"] == a or (a == p.start and m["start"] < a)
+        )
         if not active:
             parts.append(chunk)
             continue
         inner = min(active, key=lambda m: m["end"] - m["start"])  # a term inside a statement keeps its own tint
         _, _, tint, line = HIGHLIGHT_LAYERS[inner["layer"]]
         title = "; ".join(f"[{m['tag']}] {m['label']}" for m in active)
-        parts.append(f"<mark class='kit-hl kit-hl-{inner['layer']}' title='{_e(title)}' style='background:{tint};"
-                     f"border-bottom:2px {line} #333;padding:0'>{tags}{chunk}</mark>")
-    num = (f"<span class='kit-para-no' style='color:#777;font-family:sans-serif;font-size:0.8em;display:inline-block;"
-           f"min-width:2.2em'>¶{p.para_no}</span>") if numbers else ""
+        parts.append(
+            f"<mark class='kit-hl kit-hl-{inner['layer']}' title='{_e(title)}' style='background:{tint};"
+            f"border-bottom:2px {line} #333;padding:0'>{tags}{chunk}</mark>"
+        )
+    num = (
+        (
+            f"<span class='kit-para-no' style='color:#777;font-family:sans-serif;font-size:0.8em;display:inline-block;"
+            f"min-width:2.2em'>¶{p.para_no}</span>"
+        )
+        if numbers
+        else ""
+    )
     grey = "" if p.role == "body" else "color:#666;font-style:italic;font-family:sans-serif;"
-    role = "" if p.role == "body" else f" <span style='font-size:0.8em;border:1px solid #aaa;padding:0 0.2em'>{_e(p.role)}</span>"
+    role = (
+        ""
+        if p.role == "body"
+        else f" <span style='font-size:0.8em;border:1px solid #aaa;padding:0 0.2em'>{_e(p.role)}</span>"
+    )
     return f"<p style='margin:0.45em 0;{grey}'>{num}{''.join(parts)}{role}</p>"
 
 
 def _annotation_card(m: dict) -> str:
-    rows = "".join(f"<tr><th style='text-align:left;vertical-align:top;padding-right:0.8em'>{_e(k)}</th>"
-                   f"<td style='text-align:left'>{_e(v)}</td></tr>" for k, v in m["details"].items() if str(v).strip())
-    return (f"<div class='kit-annotation' style='border-left:4px solid #333;padding:0.2em 0.8em;margin:0.4em 0'>"
-            f"<b>[{_e(m['tag'])}] {_e(m['label'])}</b><table>{rows}</table></div>")
+    rows = "".join(
+        f"<tr><th style='text-align:left;vertical-align:top;padding-right:0.8em'>{_e(k)}</th>"
+        f"<td style='text-align:left'>{_e(v)}</td></tr>"
+        for k, v in m["details"].items()
+        if str(v).strip()
+    )
+    return (
+        f"<div class='kit-annotation' style='border-left:4px solid #333;padding:0.2em 0.8em;margin:0.4em 0'>"
+        f"<b>[{_e(m['tag'])}] {_e(m['label'])}</b><table>{rows}</table></div>"
+    )
 
 
 class _Article:
@@ -264,7 +343,9 @@ class _Article:
         if "speakers" in layers:
             found += _speaker_marks(self.att, article_id)
         if "quotes" in layers:
-            found += _quote_marks(text, paras, self.att[self.att.article_id == article_id] if self.att is not None else None)
+            found += _quote_marks(
+                text, paras, self.att[self.att.article_id == article_id] if self.att is not None else None
+            )
         if "terms" in layers:
             found += _term_marks(self.lex, text, paras)
         if "positions" in layers:
@@ -279,8 +360,10 @@ class _Article:
     def html(self, article_id: str, layers, actor: str, numbers: bool, chosen=None, static: bool = False) -> str:
         row = self.arts.set_index("article_id").loc[article_id]
         marks = self.marks(article_id, layers, actor)
-        out = [f"<div class='kit-reader' style='max-width:52em;font-family:Georgia,serif;{_EVIDENCE}'>",
-               f"<h4 style='margin-bottom:0.2em'>{_e(row.outlet)}, {_e(row.published)}: {_e(row.headline)}</h4>"]
+        out = [
+            f"<div class='kit-reader' style='max-width:52em;font-family:Georgia,serif;{_EVIDENCE}'>",
+            f"<h4 style='margin-bottom:0.2em'>{_e(row.outlet)}, {_e(row.published)}: {_e(row.headline)}</h4>",
+        ]
         out.append(self._legend(layers, marks))
         for p in self.paras[self.paras.article_id == article_id].itertuples():
             out.append(_paragraph_html(row.text, p, marks, numbers))
@@ -298,15 +381,18 @@ class _Article:
             letter, label, tint, line = HIGHLIGHT_LAYERS[key]
             missing = {"speakers": self.att, "terms": self.lex, "positions": self.ledger}.get(key, 0) is None
             note = " (not coded for this corpus)" if missing else ""
-            items.append(f"<span class='kit-legend-{key}' style='background:{tint};border-bottom:2px {line} #333;"
-                         f"padding:0 0.3em'>[{letter}]</span> {_e(label)}: <b>{n[key]}</b>{_e(note)}")
+            items.append(
+                f"<span class='kit-legend-{key}' style='background:{tint};border-bottom:2px {line} #333;"
+                f"padding:0 0.3em'>[{letter}]</span> {_e(label)}: <b>{n[key]}</b>{_e(note)}"
+            )
         if not items:
             return "<p style='font-family:sans-serif'>No highlights chosen.</p>"
         return "<p class='kit-legend' style='font-family:sans-serif'>" + " &nbsp; ".join(items) + "</p>"
 
 
-def explore_article(corpus=None, *, article_id: str | None = None, layers=("speakers", "quotes"),
-                    actor: str = "russia"):
+def explore_article(
+    corpus=None, *, article_id: str | None = None, layers=("speakers", "quotes"), actor: str = "russia"
+):
     """Read an article and switch highlights on and off; choose a highlight to see its annotation.
 
     Controls: the article; one check box per highlight layer (who speaks, quotations,
@@ -347,17 +433,28 @@ def explore_article(corpus=None, *, article_id: str | None = None, layers=("spea
     actors = data.actors()
     actor = actor if actor in {a for _, a in actors} else actors[0][1]
     pick = _dropdown(widgets, [(labels.get(i, i), i) for i in ids], article_id, "Article")
-    boxes = {k: widgets.Checkbox(value=k in layers, description=f"[{v[0]}] {v[1].split(' (')[0]}", indent=False,
-                                 layout=widgets.Layout(width="auto", margin="0 1em 0 0"))
-             for k, v in HIGHLIGHT_LAYERS.items()}
+    boxes = {
+        k: widgets.Checkbox(
+            value=k in layers,
+            description=f"[{v[0]}] {v[1].split(' (')[0]}",
+            indent=False,
+            layout=widgets.Layout(width="auto", margin="0 1em 0 0"),
+        )
+        for k, v in HIGHLIGHT_LAYERS.items()
+    }
     who = _dropdown(widgets, actors, actor, "Actor")
-    numbers = widgets.Checkbox(value=True, description="paragraph numbers", indent=False,
-                               layout=widgets.Layout(width="auto"))
-    chosen = _dropdown(widgets, [("(choose a highlight to see its annotation)", -1)], -1, "Annotation",
-                       width="40em")
+    numbers = widgets.Checkbox(
+        value=True, description="paragraph numbers", indent=False, layout=widgets.Layout(width="auto")
+    )
+    chosen = _dropdown(widgets, [("(choose a highlight to see its annotation)", -1)], -1, "Annotation", width="40em")
     output = widgets.HTML()
-    controls = {"article_id": pick, "actor": who, "numbers": numbers, "chosen": chosen,
-                **{f"layer_{k}": b for k, b in boxes.items()}}
+    controls = {
+        "article_id": pick,
+        "actor": who,
+        "numbers": numbers,
+        "chosen": chosen,
+        **{f"layer_{k}": b for k, b in boxes.items()},
+    }
 
     def render(article_id, actor, numbers, chosen, **flags):
         on = [k for k in HIGHLIGHT_LAYERS if flags.get(f"layer_{k}")]
@@ -367,7 +464,9 @@ def explore_article(corpus=None, *, article_id: str | None = None, layers=("spea
         on = [k for k in HIGHLIGHT_LAYERS if boxes[k].value]
         marks = data.marks(pick.value, on, who.value)
         opts = [("(choose a highlight to see its annotation)", -1)]
-        opts += [(f"[{m['tag']}] {m['label']}: {_short(core_text(data, pick.value, m))}", i) for i, m in enumerate(marks)]
+        opts += [
+            (f"[{m['tag']}] {m['label']}: {_short(core_text(data, pick.value, m))}", i) for i, m in enumerate(marks)
+        ]
         chosen.options, chosen.value = opts, -1
 
     for c in [pick, who, *boxes.values()]:
@@ -381,12 +480,12 @@ def explore_article(corpus=None, *, article_id: str | None = None, layers=("spea
 
 def core_text(data: _Article, article_id: str, m: dict) -> str:
     """The article text a highlight covers."""
-    return data.arts.set_index("article_id").at[article_id, "text"][m["start"]:m["end"]]
+    return data.arts.set_index("article_id").at[article_id, "text"][m["start"] : m["end"]]
 
 
 def _short(text: str, n: int = 60) -> str:
     text = " ".join(str(text).split())
-    return text if len(text) <= n else text[:n - 1] + "…"
+    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 # --------------------------------------------------------------------------------------------
@@ -420,11 +519,18 @@ def _search_html(term: str, corpus, case: bool, whole_word: bool, labels: dict, 
     if not term.strip():
         return "<p><i>Type a word or a phrase.</i></p>"
     how = f"{'case-sensitive' if case else 'any case'}, {'whole words' if whole_word else 'also inside words'}"
-    out = [f"<p class='kit-search-total'><b>{len(lines)}</b> occurrence(s) of <q>{_e(term)}</q> ({how})</p>",
-           _bars(per, "occurrence(s)", "kit-bars kit-search-counts")]
-    rows = [[_e(labels.get(r.article_id, r.article_id)), f"¶{r.para_no}",
-             f"<span style='{_EVIDENCE}'>…{_e(r.left)}<mark><b>{_e(r.match)}</b></mark>{_e(r.right)}…</span>"]
-            for r in lines.head(limit).itertuples()]
+    out = [
+        f"<p class='kit-search-total'><b>{len(lines)}</b> occurrence(s) of <q>{_e(term)}</q> ({how})</p>",
+        _bars(per, "occurrence(s)", "kit-bars kit-search-counts"),
+    ]
+    rows = [
+        [
+            _e(labels.get(r.article_id, r.article_id)),
+            f"¶{r.para_no}",
+            f"<span style='{_EVIDENCE}'>…{_e(r.left)}<mark><b>{_e(r.match)}</b></mark>{_e(r.right)}…</span>",
+        ]
+        for r in lines.head(limit).itertuples()
+    ]
     if rows:
         out.append(_table(rows, ["article", "¶", "in context"], "kit-explore-table kit-kwic"))
     if len(lines) > limit:
@@ -447,19 +553,31 @@ def explore_search(corpus=None, *, term: str = "ceasefire"):
     import ipywidgets as widgets
 
     labels = _labels(corpus)
-    box = widgets.Text(value=term, description="Search", placeholder="a word or a phrase, then Enter",
-                       continuous_update=False, style={"description_width": "initial"},
-                       layout=widgets.Layout(width="24em"))
+    box = widgets.Text(
+        value=term,
+        description="Search",
+        placeholder="a word or a phrase, then Enter",
+        continuous_update=False,
+        style={"description_width": "initial"},
+        layout=widgets.Layout(width="24em"),
+    )
     box.add_class("kit-search-term")
     case = widgets.Checkbox(value=False, description="match case", indent=False, layout=widgets.Layout(width="auto"))
-    whole = widgets.Checkbox(value=True, description="whole words only", indent=False,
-                             layout=widgets.Layout(width="auto"))
+    whole = widgets.Checkbox(
+        value=True, description="whole words only", indent=False, layout=widgets.Layout(width="auto")
+    )
     output = widgets.HTML()
     controls = {"term": box, "case": case, "whole_word": whole}
     _wire(controls, output, lambda term, case, whole_word: _search_html(term, corpus, case, whole_word, labels))
     fallback = _search_html(term, corpus, False, True, labels)
-    return _view(_box(controls, output, widgets), fallback, "Search in context (run the notebook to search)",
-                 controls, output, "search")
+    return _view(
+        _box(controls, output, widgets),
+        fallback,
+        "Search in context (run the notebook to search)",
+        controls,
+        output,
+        "search",
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -469,8 +587,9 @@ def explore_search(corpus=None, *, term: str = "ceasefire"):
 _RELAY = {"any": "relayed or not", "relayed": "relayed through another outlet", "direct": "not relayed"}
 
 
-def filter_statements(att: pd.DataFrame, *, outlet=_ALL, country=_ALL, speaker_type=_ALL, form=_ALL,
-                      relay="any") -> pd.DataFrame:
+def filter_statements(
+    att: pd.DataFrame, *, outlet=_ALL, country=_ALL, speaker_type=_ALL, form=_ALL, relay="any"
+) -> pd.DataFrame:
     """The attributed statements that pass the filters (``"(all)"`` lets everything through).
 
     Examples
@@ -480,8 +599,12 @@ def filter_statements(att: pd.DataFrame, *, outlet=_ALL, country=_ALL, speaker_t
     14
     """
     keep = pd.Series(True, index=att.index)
-    for col, value in (("outlet", outlet), ("speaker_country", country), ("speaker_type", speaker_type),
-                       ("form", form)):
+    for col, value in (
+        ("outlet", outlet),
+        ("speaker_country", country),
+        ("speaker_type", speaker_type),
+        ("form", form),
+    ):
         if value != _ALL:
             keep &= att[col] == value
     if relay == "relayed":
@@ -496,14 +619,32 @@ def _voices_html(att: pd.DataFrame, labels: dict, by: str = "outlet", limit: int
     counts = Counter(rows[by])
     order = list(dict.fromkeys(att[by]))
     chart = _bars({k: counts.get(k, 0) for k in order}, "statement(s)", "kit-bars kit-voice-counts")
-    table = [[_e(labels.get(r.article_id, r.article_id)), _e(r.speaker), _e(r.speaker_type), _e(r.form),
-              _e(r.relay or "—"), f"<span style='{_EVIDENCE}'>{_e(r.sentence)}</span>"]
-             for r in rows.head(limit).itertuples()]
-    out = [(f"<p class='kit-voice-total'><b>{len(rows)}</b> of {len(att)} statements match. Statements per "
-            f"{_e(by.replace('_', ' '))}:</p>"), chart]
+    table = [
+        [
+            _e(labels.get(r.article_id, r.article_id)),
+            _e(r.speaker),
+            _e(r.speaker_type),
+            _e(r.form),
+            _e(r.relay or "—"),
+            f"<span style='{_EVIDENCE}'>{_e(r.sentence)}</span>",
+        ]
+        for r in rows.head(limit).itertuples()
+    ]
+    out = [
+        (
+            f"<p class='kit-voice-total'><b>{len(rows)}</b> of {len(att)} statements match. Statements per "
+            f"{_e(by.replace('_', ' '))}:</p>"
+        ),
+        chart,
+    ]
     if table:
-        out.append(_table(table, ["article", "speaker", "type", "form", "relay", "the statement in its sentence"],
-                          "kit-explore-table kit-statements"))
+        out.append(
+            _table(
+                table,
+                ["article", "speaker", "type", "form", "relay", "the statement in its sentence"],
+                "kit-explore-table kit-statements",
+            )
+        )
     if len(rows) > limit:
         out.append(f"<p><i>The first {limit} of {len(rows)} statements are shown.</i></p>")
     return "\n".join(out)
@@ -540,14 +681,29 @@ def explore_voices(corpus=None):
         "speaker_type": _dropdown(widgets, options("speaker_type"), _ALL, "Type"),
         "form": _dropdown(widgets, options("form"), _ALL, "Form"),
         "relay": _dropdown(widgets, [(v, k) for k, v in _RELAY.items()], "any", "Relay"),
-        "by": _dropdown(widgets, [("outlet", "outlet"), ("speaker country", "speaker_country"),
-                                  ("speaker type", "speaker_type"), ("form", "form")], "outlet", "Count by"),
+        "by": _dropdown(
+            widgets,
+            [
+                ("outlet", "outlet"),
+                ("speaker country", "speaker_country"),
+                ("speaker type", "speaker_type"),
+                ("form", "form"),
+            ],
+            "outlet",
+            "Count by",
+        ),
     }
     output = widgets.HTML()
     _wire(controls, output, lambda **kw: _voices_html(att, labels, **kw))
     v = list(controls.values())
-    return _view(_box(controls, output, widgets, rows=[v[:3], v[3:]]), _voices_html(att, labels),
-                 "Who speaks (run the notebook to filter)", controls, output, "voices")
+    return _view(
+        _box(controls, output, widgets, rows=[v[:3], v[3:]]),
+        _voices_html(att, labels),
+        "Who speaks (run the notebook to filter)",
+        controls,
+        output,
+        "voices",
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -570,8 +726,10 @@ def position_choices(ledger: pd.DataFrame, actor: str, codes: pd.DataFrame) -> l
 
 
 def _evidence(r) -> str:
-    return (f"<div style='{_EVIDENCE}'>{_e(r.sentence)}</div><div style='color:#444;font-family:sans-serif'>"
-            f"{_e(r.stance)} · voiced by {_e(r.speaker)} ({_e(r.voice)})</div>")
+    return (
+        f"<div style='{_EVIDENCE}'>{_e(r.sentence)}</div><div style='color:#444;font-family:sans-serif'>"
+        f"{_e(r.stance)} · voiced by {_e(r.speaker)} ({_e(r.voice)})</div>"
+    )
 
 
 def _actor_issue_html(ledger, actor, issue, labels, codes) -> str:
@@ -581,10 +739,16 @@ def _actor_issue_html(ledger, actor, issue, labels, codes) -> str:
 
     rows = ledger[(ledger.actor == actor) & (ledger.issue == issue)]
     label = dict(zip(codes.issue, codes.label)).get(issue, issue)
-    out = [(f"<p class='kit-positions-total'><b>{_e(ACTORS.get(actor, actor))}</b> on <b>{_e(label)}</b>: "
-           f"<b>{len(rows)}</b> stated position(s)</p>")]
+    out = [
+        (
+            f"<p class='kit-positions-total'><b>{_e(ACTORS.get(actor, actor))}</b> on <b>{_e(label)}</b>: "
+            f"<b>{len(rows)}</b> stated position(s)</p>"
+        )
+    ]
     table = [[_e(labels.get(r.article_id, r.article_id)), _evidence(r)] for r in rows.itertuples()]
-    return "\n".join(out + [_table(table, ["article", "the position in its sentence"], "kit-explore-table kit-positions")])
+    return "\n".join(
+        out + [_table(table, ["article", "the position in its sentence"], "kit-explore-table kit-positions")]
+    )
 
 
 def _issue_grid_html(ledger, issue, labels, codes) -> str:
@@ -600,12 +764,16 @@ def _issue_grid_html(ledger, issue, labels, codes) -> str:
         cells = [f"<b>{_e(ACTORS[a])}</b>"]
         for art in labels:
             here = rows[(rows.actor == a) & (rows.article_id == art)]
-            cells.append("".join(f"<div style='margin-bottom:0.5em'>{_evidence(r)}</div>" for r in here.itertuples())
-                         or "<span style='color:#777'>—</span>")
+            cells.append(
+                "".join(f"<div style='margin-bottom:0.5em'>{_evidence(r)}</div>" for r in here.itertuples())
+                or "<span style='color:#777'>—</span>"
+            )
         grid.append(cells)
     head = ["actor"] + [_e(labels[a]) for a in labels]
-    return (f"<p class='kit-positions-total'>All outlets on <b>{_e(label)}</b>: <b>{len(rows)}</b> stated position(s)"
-            f" by {len(actors)} actor(s)</p>" + _table(grid, head, "kit-explore-table kit-issue-grid"))
+    return (
+        f"<p class='kit-positions-total'>All outlets on <b>{_e(label)}</b>: <b>{len(rows)}</b> stated position(s)"
+        f" by {len(actors)} actor(s)</p>" + _table(grid, head, "kit-explore-table kit-issue-grid")
+    )
 
 
 def explore_positions(corpus=None, *, actor: str = "russia", issue: str = "ceasefire"):
@@ -637,13 +805,19 @@ def explore_positions(corpus=None, *, actor: str = "russia", issue: str = "cease
     actor = actor if actor in {a for _, a in actors} else actors[0][1]
     issues = position_choices(ledger, actor, codes)
     issue = issue if issue in {i for _, i in issues} else issues[0][1]
-    mode = widgets.ToggleButtons(options=[("One actor, one issue", "actor"), ("One issue, all outlets", "issue")],
-                                 value="actor", style={"button_width": "auto"})
+    mode = widgets.ToggleButtons(
+        options=[("One actor, one issue", "actor"), ("One issue, all outlets", "issue")],
+        value="actor",
+        style={"button_width": "auto"},
+    )
     pick_actor = _dropdown(widgets, actors, actor, "Actor")
     pick_issue = _dropdown(widgets, issues, issue, "Issue")
     output = widgets.HTML()
-    all_issues = [(f"{lab} ({(ledger.issue == c).sum()})", c) for c, lab in zip(codes.issue, codes.label)
-                  if c in set(ledger.issue)]
+    all_issues = [
+        (f"{lab} ({(ledger.issue == c).sum()})", c)
+        for c, lab in zip(codes.issue, codes.label)
+        if c in set(ledger.issue)
+    ]
 
     def on_actor_or_mode(*_):
         keep = pick_issue.value
@@ -663,8 +837,14 @@ def explore_positions(corpus=None, *, actor: str = "russia", issue: str = "cease
 
     _wire(controls, output, render)
     fallback = _actor_issue_html(ledger, actor, issue, labels, codes)
-    return _view(_box(controls, output, widgets, rows=[[mode], [pick_actor, pick_issue]]), fallback,
-                 "Positions (run the notebook to choose)", controls, output, "positions")
+    return _view(
+        _box(controls, output, widgets, rows=[[mode], [pick_actor, pick_issue]]),
+        fallback,
+        "Positions (run the notebook to choose)",
+        controls,
+        output,
+        "positions",
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -680,17 +860,29 @@ def _claims_html(table: pd.DataFrame, rec: pd.DataFrame, topic: str, labels: dic
     facts = rec.set_index("fact_id").reindex([i for i in dict.fromkeys(ids) if i in set(rec.fact_id)]).reset_index()
     out = [f"<p class='kit-claims-total'>Topic <b>{_e(topic)}</b>: {len(rows)} article(s)</p>"]
     if len(facts):
-        out.append("<div class='kit-record' style='border-left:4px solid #0072B2;padding:0.2em 0.8em'><b>The record"
-                   "</b>" + "".join(f"<div style='{_EVIDENCE}'>{_e(f.fact)} <small>({_e(f.citation)})</small></div>"
-                                      for f in facts.itertuples()) + "</div>")
+        out.append(
+            "<div class='kit-record' style='border-left:4px solid #0072B2;padding:0.2em 0.8em'><b>The record"
+            "</b>"
+            + "".join(
+                f"<div style='{_EVIDENCE}'>{_e(f.fact)} <small>({_e(f.citation)})</small></div>"
+                for f in facts.itertuples()
+            )
+            + "</div>"
+        )
     cells = []
     for r in rows.itertuples():
         verdict = RELATIONS_TO_RECORD.get(r.relation_to_record, r.relation_to_record)
         said = f"<div style='{_EVIDENCE}'>{_e(r.sentence)}</div>" if r.sentence else ""
-        cells.append([_e(labels.get(r.article_id, r.article_id)), f"{_e(r.says)}{said}",
-                      f"<b class='kit-verdict'>{_e(verdict)}</b><div>{_e(r.explanation)}</div>"])
-    out.append(_table(cells, ["article", "what it says (and its words)", "against the record"],
-                      "kit-explore-table kit-claims"))
+        cells.append(
+            [
+                _e(labels.get(r.article_id, r.article_id)),
+                f"{_e(r.says)}{said}",
+                f"<b class='kit-verdict'>{_e(verdict)}</b><div>{_e(r.explanation)}</div>",
+            ]
+        )
+    out.append(
+        _table(cells, ["article", "what it says (and its words)", "against the record"], "kit-explore-table kit-claims")
+    )
     return "\n".join(out)
 
 
@@ -716,13 +908,23 @@ def explore_claims(corpus=None, *, topic: str | None = None):
     topics = list(dict.fromkeys(table.topic))
     topic = topic if topic in topics else topics[0]
     said = table[table.relation_to_record != "not_mentioned"].groupby("topic").size()
-    pick = _dropdown(widgets, [(f"{t.replace('_', ' ')} ({said.get(t, 0)} of {(table.topic == t).sum()} say it)", t)
-                               for t in topics], topic, "Topic")
+    pick = _dropdown(
+        widgets,
+        [(f"{t.replace('_', ' ')} ({said.get(t, 0)} of {(table.topic == t).sum()} say it)", t) for t in topics],
+        topic,
+        "Topic",
+    )
     output = widgets.HTML()
     controls = {"topic": pick}
     _wire(controls, output, lambda topic: _claims_html(table, rec, topic, labels))
-    return _view(_box(controls, output, widgets), _claims_html(table, rec, topic, labels),
-                 "Claims and the record (run the notebook to choose a topic)", controls, output, "claims")
+    return _view(
+        _box(controls, output, widgets),
+        _claims_html(table, rec, topic, labels),
+        "Claims and the record (run the notebook to choose a topic)",
+        controls,
+        output,
+        "claims",
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -744,10 +946,18 @@ def _compare_rows(ids: list[str], data: dict) -> list[list[str]]:
     if att is not None:
         mine = [att[att.article_id == aid] for aid in ids]
         rows.append(["<b>Statements</b> attributed", *(f"<b class='kit-compare-n'>{len(m)}</b>" for m in mine)])
-        rows.append(["<b>Voices</b> by speaker country", *(_bars(dict(Counter(m.speaker_country).most_common()),
-                                                                  "statement(s)") for m in mine)])
-        rows.append(["<b>Most heard</b> speakers", *(_e(", ".join(f"{k} ({n})" for k, n in Counter(m.speaker).most_common(4)))
-                                                     or "—" for m in mine)])
+        rows.append(
+            [
+                "<b>Voices</b> by speaker country",
+                *(_bars(dict(Counter(m.speaker_country).most_common()), "statement(s)") for m in mine),
+            ]
+        )
+        rows.append(
+            [
+                "<b>Most heard</b> speakers",
+                *(_e(", ".join(f"{k} ({n})" for k, n in Counter(m.speaker).most_common(4))) or "—" for m in mine),
+            ]
+        )
     if terms is not None:
         for concept, group in terms.groupby("concept", sort=False):
             cells = []
@@ -791,8 +1001,12 @@ def explore_compare(corpus=None, *, first: str | None = None, second: str | None
     from kit.positions import positions
     from kit.sourcing import attributions
 
-    data = {"att": _layer(attributions, corpus), "ledger": _layer(positions, corpus),
-            "terms": _layer(term_counts, corpus), "paras": core.paragraphs(corpus)}
+    data = {
+        "att": _layer(attributions, corpus),
+        "ledger": _layer(positions, corpus),
+        "terms": _layer(term_counts, corpus),
+        "paras": core.paragraphs(corpus),
+    }
     labels = _labels(corpus)
     ids = list(labels)
     first = first if first in ids else ids[0]
@@ -805,5 +1019,11 @@ def explore_compare(corpus=None, *, first: str | None = None, second: str | None
         return _compare_html(a, b, data, labels)
 
     _wire(controls, output, render)
-    return _view(_box(controls, output, widgets), render(first, second),
-                 "Compare two articles (run the notebook to choose)", controls, output, "compare")
+    return _view(
+        _box(controls, output, widgets),
+        render(first, second),
+        "Compare two articles (run the notebook to choose)",
+        controls,
+        output,
+        "compare",
+    )

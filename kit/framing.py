@@ -113,8 +113,16 @@ _LEXICON_COLUMNS = ["concept", "variant", "pattern", "case_sensitive", "signals"
 _ELEMENT_COLUMNS = ["article_id", "element", "summary", "span", "notes"]
 _CODEBOOK_COLUMNS = ["item_id", "frame", "question", "wording_status"]
 _FRAME_COLUMNS = ["article_id", "item_id", "answer", "span", "notes"]
-_FOREGROUND_COLUMNS = ["article_id", "kind", "point", "span", "absence_terms", "contrast_article_id",
-                       "contrast_span", "notes"]
+_FOREGROUND_COLUMNS = [
+    "article_id",
+    "kind",
+    "point",
+    "span",
+    "absence_terms",
+    "contrast_article_id",
+    "contrast_span",
+    "notes",
+]
 _CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -187,8 +195,16 @@ def _check_article(corpus, article_id: str) -> None:
     """Raise :class:`kit.core.KitDataError` naming the corpus's articles if it has no such article."""
     ids = list(core.load_articles(corpus).article_id)
     if article_id not in ids:
-        raise KitDataError([Problem("articles.csv", "", f"the corpus in use has no article {article_id!r}",
-                                    f"use one of: {', '.join(ids)}")])
+        raise KitDataError(
+            [
+                Problem(
+                    "articles.csv",
+                    "",
+                    f"the corpus in use has no article {article_id!r}",
+                    f"use one of: {', '.join(ids)}",
+                )
+            ]
+        )
 
 
 def _not_in_corpus(corpus, article_id: str, call: str):
@@ -205,7 +221,8 @@ def _not_in_corpus(corpus, article_id: str, call: str):
         'margin:0.4em 0;font-family:sans-serif;max-width:52em"><strong>Not in the corpus in use.</strong> '
         "This cell is about an article of another corpus (the notebook's text discusses the kit's own "
         f"articles). Try it on one of yours: <code>helpers.{call}(corpus, &quot;{html.escape(ids[0])}&quot;)"
-        f"</code>. Your articles: {html.escape(', '.join(ids))}.</div>")
+        f"</code>. Your articles: {html.escape(', '.join(ids))}.</div>"
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -262,19 +279,36 @@ def lexicon(corpus=None, *, fallback: bool = False) -> pd.DataFrame:
     if fallback and not (core.data_dir(corpus) / "annotations" / "lexicon.csv").exists():
         return lexicon(core.DEFAULT_DATA_DIR)
     file = "annotations/lexicon.csv"
-    df = core.read_annotation("lexicon.csv", required=_LEXICON_COLUMNS, path=corpus, span_col=None,
-                              codes={"case_sensitive": {"true", "false"}})
+    df = core.read_annotation(
+        "lexicon.csv",
+        required=_LEXICON_COLUMNS,
+        path=corpus,
+        span_col=None,
+        codes={"case_sensitive": {"true", "false"}},
+    )
     problems = _problems_if_empty(df, ["concept", "variant", "pattern", "case_sensitive", "signals"], file)
     seen = {}
     for r in df.to_dict("records"):
         row = f"line {r['csv_line']}"
         if r["concept"].strip() and not _CODE_RE.match(r["concept"]):
-            problems.append(Problem(file, row, f"the concept {r['concept']!r} is not a snake_case code",
-                                    "use lower-case letters, digits and '_' only, e.g. capital_name"))
+            problems.append(
+                Problem(
+                    file,
+                    row,
+                    f"the concept {r['concept']!r} is not a snake_case code",
+                    "use lower-case letters, digits and '_' only, e.g. capital_name",
+                )
+            )
         key = (r["concept"], r["variant"])
         if key in seen:
-            problems.append(Problem(file, row, f"duplicate variant {r['variant']!r} of {r['concept']!r} "
-                                    f"(also on line {seen[key]})", "give each variant its own name"))
+            problems.append(
+                Problem(
+                    file,
+                    row,
+                    f"duplicate variant {r['variant']!r} of {r['concept']!r} (also on line {seen[key]})",
+                    "give each variant its own name",
+                )
+            )
         seen[key] = r["csv_line"]
         problems += _pattern_problems(r["pattern"], file, row)
     if problems:
@@ -289,8 +323,14 @@ def _pattern_problems(pattern: str, file: str, row: str) -> list[Problem]:
     try:
         re.compile(pattern)
     except re.error as exc:
-        return [Problem(file, row, f"the pattern {pattern!r} is not a valid regular expression ({exc})",
-                        "correct the pattern; test it with re.compile")]
+        return [
+            Problem(
+                file,
+                row,
+                f"the pattern {pattern!r} is not a valid regular expression ({exc})",
+                "correct the pattern; test it with re.compile",
+            )
+        ]
     return []
 
 
@@ -320,13 +360,14 @@ def lexicon_note(corpus=None):
         return None
     return core.HTML(
         '<div class="kit-lexicon-note" style="border-left:4px solid #E69F00;background:#fff7e0;padding:0.5em 1em;'
-        'margin:0.4em 0;font-family:sans-serif;max-width:52em"><strong>The kit\'s own lexicon is used.</strong> '
+        "margin:0.4em 0;font-family:sans-serif;max-width:52em\"><strong>The kit's own lexicon is used.</strong> "
         "The corpus in use has no <code>annotations/lexicon.csv</code>, so the word-choice counts below use the "
         "kit's list of contested terms (<code>data/annotations/lexicon.csv</code>: <em>Kyiv</em> or <em>Kiev</em>, "
         "names for the war, ...). Its terms are about the Russia–Ukraine war and may never occur in your "
-        "articles. To count contested terms of your own, run <code>helpers.annotation_template(\"lexicon.csv\")"
+        'articles. To count contested terms of your own, run <code>helpers.annotation_template("lexicon.csv")'
         "</code>: it copies the kit's rows into your corpus folder as a start; edit them, add yours, and check "
-        "the file with <code>python -m helpers check FOLDER</code>.</div>")
+        "the file with <code>python -m helpers check FOLDER</code>.</div>"
+    )
 
 
 # ---- matching: one function finds every occurrence, so counts and keyword-in-context agree ----
@@ -370,7 +411,7 @@ def _qualified_at_distance(text: str, m: re.Match, rx: re.Pattern, siblings) -> 
     lookback = max(0, m.start() - _CLAUSE_LOOKBACK)
     breaks = [b.end() for b in _CLAUSE_BREAK.finditer(text, lookback, m.start())]
     clause = breaks[-1] if breaks else lookback
-    head, rest, size = text[clause:m.start()], text[m.start():], m.end() - m.start()
+    head, rest, size = text[clause : m.start()], text[m.start() :], m.end() - m.start()
     for k in range(len(head) - 1, 0, -1):
         if not head[k - 1].isspace() or head[k].isspace():
             continue
@@ -430,8 +471,9 @@ def _find_hits(corpus, lex: pd.DataFrame) -> pd.DataFrame:
         for para_no, start, end, text in zip(grp.para_no, grp.start, grp.end, grp.text):
             for k, s, e in dict.fromkeys(_paragraph_hits(text, present, outlets)):
                 rows.append((recs[k]["concept"], recs[k]["variant"], aid, para_no, start, end, start + s, start + e))
-    return pd.DataFrame(rows, columns=["concept", "variant", "article_id", "para_no", "para_start", "para_end",
-                                       "start", "end"])
+    return pd.DataFrame(
+        rows, columns=["concept", "variant", "article_id", "para_no", "para_start", "para_end", "start", "end"]
+    )
 
 
 def _lexicon_for(corpus, lex, concept=None) -> pd.DataFrame:
@@ -441,7 +483,9 @@ def _lexicon_for(corpus, lex, concept=None) -> pd.DataFrame:
     wanted = [concept] if isinstance(concept, str) else list(concept)
     unknown = sorted(set(wanted) - set(lex.concept))
     if unknown:
-        raise ValueError(f"unknown concept(s) {', '.join(unknown)}; use one of: {', '.join(dict.fromkeys(lex.concept))}")
+        raise ValueError(
+            f"unknown concept(s) {', '.join(unknown)}; use one of: {', '.join(dict.fromkeys(lex.concept))}"
+        )
     return lex[lex.concept.isin(wanted)]
 
 
@@ -492,8 +536,9 @@ def term_counts(corpus=None, *, concept=None, lex: pd.DataFrame | None = None) -
     lex = _lexicon_for(corpus, lex, concept)
     labels = article_labels(corpus)
     hits = Counter(zip(*[_lexicon_hits(corpus, lex)[c] for c in ("concept", "variant", "article_id")]))
-    rows = [(c, v, aid, label, hits[(c, v, aid)])
-            for c, v in zip(lex.concept, lex.variant) for aid, label in labels.items()]
+    rows = [
+        (c, v, aid, label, hits[(c, v, aid)]) for c, v in zip(lex.concept, lex.variant) for aid, label in labels.items()
+    ]
     return pd.DataFrame(rows, columns=["concept", "variant", "article_id", "label", "count"])
 
 
@@ -535,8 +580,9 @@ def term_table(corpus=None, *, concept=None, used_only: bool = True, lex: pd.Dat
     return wide.reset_index(drop=True)
 
 
-def lexicon_kwic(corpus, concept: str, *, window: int = 40, leave_out=(), as_html: bool = False,
-                 lex: pd.DataFrame | None = None):
+def lexicon_kwic(
+    corpus, concept: str, *, window: int = 40, leave_out=(), as_html: bool = False, lex: pd.DataFrame | None = None
+):
     """Keyword-in-context lines for every variant of one concept of the lexicon.
 
     The occurrences are exactly those :func:`term_counts` counts (same text, same rules), each with
@@ -583,8 +629,16 @@ def lexicon_kwic(corpus, concept: str, *, window: int = 40, leave_out=(), as_htm
     rows = []
     for r in hits.itertuples():
         t = texts[r.article_id]
-        rows.append((r.variant, r.article_id, r.para_no, t[max(r.para_start, r.start - window):r.start],
-                     t[r.start:r.end], t[r.end:min(r.para_end, r.end + window)]))
+        rows.append(
+            (
+                r.variant,
+                r.article_id,
+                r.para_no,
+                t[max(r.para_start, r.start - window) : r.start],
+                t[r.start : r.end],
+                t[r.end : min(r.para_end, r.end + window)],
+            )
+        )
     out = pd.DataFrame(rows, columns=["variant", "article_id", "para_no", "left", "match", "right"])
     out.insert(1, "article", out.article_id.map(article_labels(corpus)))
     if as_html:
@@ -703,8 +757,9 @@ def _draw_term_choices(corpus, wide: pd.DataFrame, title: str):
             if v:
                 size = 40 + 40 * (v - 1)
                 ax.scatter(j, y[i], s=size, color=colour[outlet[by_label[art]]], zorder=3)
-                ax.annotate(str(int(v)), (j, y[i]), xytext=(3 + math.sqrt(size) / 2, 0), textcoords="offset points",
-                            va="center")
+                ax.annotate(
+                    str(int(v)), (j, y[i]), xytext=(3 + math.sqrt(size) / 2, 0), textcoords="offset points", va="center"
+                )
     edges = np.concatenate([[0], np.cumsum(height)])
     for k, (_, grp) in enumerate(wide.groupby("concept", sort=False)):
         if k % 2 == 0:
@@ -718,8 +773,13 @@ def _draw_term_choices(corpus, wide: pd.DataFrame, title: str):
     ax.set_ylim(edges[-1], 0)
     for side in ("right", "bottom", "left", "top"):
         ax.spines[side].set_visible(False)
-    fig.suptitle(f"{title}\nDot and number: occurrences in headline, standfirst and body.\n"
-                 "Grey bands group the variants of one term.", x=0.01, ha="left", fontsize=style.MIN_FONT)
+    fig.suptitle(
+        f"{title}\nDot and number: occurrences in headline, standfirst and body.\n"
+        "Grey bands group the variants of one term.",
+        x=0.01,
+        ha="left",
+        fontsize=style.MIN_FONT,
+    )
     return fig
 
 
@@ -762,16 +822,22 @@ def framing_elements(corpus=None, *, article_id: str | None = None) -> pd.DataFr
     [4]
     """
     file = "annotations/framing_elements.csv"
-    df = core.read_annotation("framing_elements.csv", required=_ELEMENT_COLUMNS, path=corpus,
-                              codes={"element": ELEMENTS})
+    df = core.read_annotation(
+        "framing_elements.csv", required=_ELEMENT_COLUMNS, path=corpus, codes={"element": ELEMENTS}
+    )
     problems = _problems_if_empty(df, ["element", "summary"], file)
     first = {}
     for r in df.to_dict("records"):
         key = (r["article_id"], r["element"])
         if key in first and first[key][0] != r["summary"]:
-            problems.append(Problem(file, f"line {r['csv_line']}", f"the summary of {r['element']} in {r['article_id']} "
-                                    f"differs from the one on line {first[key][1]}",
-                                    "give every row of one element the same summary"))
+            problems.append(
+                Problem(
+                    file,
+                    f"line {r['csv_line']}",
+                    f"the summary of {r['element']} in {r['article_id']} differs from the one on line {first[key][1]}",
+                    "give every row of one element the same summary",
+                )
+            )
         first.setdefault(key, (r["summary"], r["csv_line"]))
     if problems:
         raise KitDataError(problems)
@@ -879,12 +945,15 @@ def generic_frames_codebook(corpus=None) -> pd.DataFrame:
     {'conflict': 4, 'economic': 3, 'human_interest': 5, 'morality': 3, 'responsibility': 5}
     """
     file = "annotations/generic_frames_codebook.csv"
-    df = core.read_annotation("generic_frames_codebook.csv", required=_CODEBOOK_COLUMNS, path=corpus,
-                              span_col=None, codes={"frame": FRAMES})
+    df = core.read_annotation(
+        "generic_frames_codebook.csv", required=_CODEBOOK_COLUMNS, path=corpus, span_col=None, codes={"frame": FRAMES}
+    )
     problems = _problems_if_empty(df, ["item_id", "frame", "question"], file)
     dup = df[df.item_id.duplicated()]
-    problems += [Problem(file, f"line {r.csv_line}", f"duplicate item_id {r.item_id!r}", "give each question its own id")
-                 for r in dup.itertuples()]
+    problems += [
+        Problem(file, f"line {r.csv_line}", f"duplicate item_id {r.item_id!r}", "give each question its own id")
+        for r in dup.itertuples()
+    ]
     if problems:
         raise KitDataError(problems)
     return df[_CODEBOOK_COLUMNS].reset_index(drop=True)
@@ -912,19 +981,36 @@ def generic_frames(corpus=None) -> pd.DataFrame:
     """
     file = "annotations/generic_frames.csv"
     cb = generic_frames_codebook(corpus)
-    df = core.read_annotation("generic_frames.csv", required=_FRAME_COLUMNS, path=corpus, allow_empty_span=True,
-                              codes={"item_id": set(cb.item_id), "answer": {"yes", "no"}})
+    df = core.read_annotation(
+        "generic_frames.csv",
+        required=_FRAME_COLUMNS,
+        path=corpus,
+        allow_empty_span=True,
+        codes={"item_id": set(cb.item_id), "answer": {"yes", "no"}},
+    )
     problems = _problems_if_empty(df, ["item_id", "answer"], file)
     seen = {}
     for r in df.to_dict("records"):
         key = (r["article_id"], r["item_id"])
         if key in seen:
-            problems.append(Problem(file, f"line {r['csv_line']}", f"{r['item_id']} is answered twice for "
-                                    f"{r['article_id']} (also on line {seen[key]})", "keep one answer per question"))
+            problems.append(
+                Problem(
+                    file,
+                    f"line {r['csv_line']}",
+                    f"{r['item_id']} is answered twice for {r['article_id']} (also on line {seen[key]})",
+                    "keep one answer per question",
+                )
+            )
         seen[key] = r["csv_line"]
         if r["answer"] == "yes" and not r["span"].strip():
-            problems.append(Problem(file, f"line {r['csv_line']}", "a 'yes' answer without an evidence span",
-                                    "copy the words the answer rests on from the article into span"))
+            problems.append(
+                Problem(
+                    file,
+                    f"line {r['csv_line']}",
+                    "a 'yes' answer without an evidence span",
+                    "copy the words the answer rests on from the article into span",
+                )
+            )
     if problems:
         raise KitDataError(problems)
     df = df.merge(cb[["item_id", "frame", "question"]], on="item_id", how="left")
@@ -960,8 +1046,9 @@ def frame_scores(corpus=None, *, answers: pd.DataFrame | None = None) -> pd.Data
     """
     gf = generic_frames(corpus) if answers is None else answers
     labels = article_labels(corpus)
-    score = (gf.assign(yes=(gf.answer == "yes").astype(float))
-               .pivot_table(index="article_id", columns="frame", values="yes", aggfunc="mean"))
+    score = gf.assign(yes=(gf.answer == "yes").astype(float)).pivot_table(
+        index="article_id", columns="frame", values="yes", aggfunc="mean"
+    )
     score = score.reindex(index=[a for a in labels if a in score.index], columns=list(FRAMES)).round(2)
     score.columns.name = None
     score = score.reset_index()
@@ -1001,15 +1088,31 @@ def plot_frame_scores(corpus=None, *, answers: pd.DataFrame | None = None):
     for i in range(m.shape[0]):
         for j in range(m.shape[1]):
             v = m[i, j]
-            ax.text(j, i, "–" if math.isnan(v) else f"{v:.2f}", ha="center", va="center",
-                    color="white" if v > 0.55 else "black")
-    ax.set_xticks(range(len(FRAMES)), [FRAMES[f].replace(" ", "\n") for f in FRAMES], rotation=35, ha="left",
-                  rotation_mode="anchor")
+            ax.text(
+                j,
+                i,
+                "–" if math.isnan(v) else f"{v:.2f}",
+                ha="center",
+                va="center",
+                color="white" if v > 0.55 else "black",
+            )
+    ax.set_xticks(
+        range(len(FRAMES)),
+        [FRAMES[f].replace(" ", "\n") for f in FRAMES],
+        rotation=35,
+        ha="left",
+        rotation_mode="anchor",
+    )
     ax.set_yticks(range(len(fs)), [_wrap(t, 22) for t in fs.label])
     ax.tick_params(length=0)
     ax.xaxis.tick_top()
-    fig.suptitle("Generic frames (Semetko & Valkenburg 2000): the share of each\nframe's yes/no questions "
-                 "answered yes (1 = all yes)", x=0.01, ha="left", fontsize=style.MIN_FONT)
+    fig.suptitle(
+        "Generic frames (Semetko & Valkenburg 2000): the share of each\nframe's yes/no questions "
+        "answered yes (1 = all yes)",
+        x=0.01,
+        ha="left",
+        fontsize=style.MIN_FONT,
+    )
     return fig
 
 
@@ -1061,8 +1164,13 @@ def foreground(corpus=None, article_id: str | None = None) -> pd.DataFrame:
     file = "annotations/foreground.csv"
     base = as_corpus(corpus)
     known = list(core.load_articles(base).article_id)
-    df = core.read_annotation("foreground.csv", required=_FOREGROUND_COLUMNS, path=base, allow_empty_span=True,
-                              codes={"kind": FOREGROUND_KINDS, "contrast_article_id": known})
+    df = core.read_annotation(
+        "foreground.csv",
+        required=_FOREGROUND_COLUMNS,
+        path=base,
+        allow_empty_span=True,
+        codes={"kind": FOREGROUND_KINDS, "contrast_article_id": known},
+    )
     problems = _problems_if_empty(df, ["kind", "point"], file)
     for r in df.to_dict("records"):
         problems += _foreground_row_problems(r, file)
@@ -1071,8 +1179,9 @@ def foreground(corpus=None, article_id: str | None = None) -> pd.DataFrame:
     contrast = df[df.contrast_span.str.strip() != ""]
     df["contrast_start"] = -1
     if len(contrast):
-        checked = core.verify_spans(contrast.assign(article_id=contrast.contrast_article_id), file=file,
-                                    span_col="contrast_span", path=base)
+        checked = core.verify_spans(
+            contrast.assign(article_id=contrast.contrast_article_id), file=file, span_col="contrast_span", path=base
+        )
         df.loc[checked.index, "contrast_start"] = checked["start"]
     if article_id is not None:
         df = df[df.article_id == article_id]
@@ -1084,14 +1193,32 @@ def _foreground_row_problems(r: dict, file: str) -> list[Problem]:
     row, out = f"line {r['csv_line']}", []
     if r["kind"] == "leaves_out":
         if not _terms(r["absence_terms"]):
-            out.append(Problem(file, row, "a leaves_out row without absence_terms",
-                               "list the words whose absence shows the point, separated by ' | '"))
+            out.append(
+                Problem(
+                    file,
+                    row,
+                    "a leaves_out row without absence_terms",
+                    "list the words whose absence shows the point, separated by ' | '",
+                )
+            )
     elif r["kind"] and not r["span"].strip():
-        out.append(Problem(file, row, f"a {r['kind']} row without an evidence span",
-                           "copy the words the point rests on from the article into span"))
+        out.append(
+            Problem(
+                file,
+                row,
+                f"a {r['kind']} row without an evidence span",
+                "copy the words the point rests on from the article into span",
+            )
+        )
     if bool(r["contrast_span"].strip()) != bool(r["contrast_article_id"].strip()):
-        out.append(Problem(file, row, "contrast_article_id and contrast_span must be filled together",
-                           "give both, or leave both empty"))
+        out.append(
+            Problem(
+                file,
+                row,
+                "contrast_article_id and contrast_span must be filled together",
+                "give both, or leave both empty",
+            )
+        )
     return out
 
 
@@ -1142,7 +1269,9 @@ def check_absences(corpus=None, article_id: str | None = None) -> pd.DataFrame:
         c_aid = r["contrast_article_id"]
         para_no = -1
         if c_aid and r["contrast_start"] >= 0:
-            p = paras[(paras.article_id == c_aid) & (paras.start <= r["contrast_start"]) & (paras.end > r["contrast_start"])]
+            p = paras[
+                (paras.article_id == c_aid) & (paras.start <= r["contrast_start"]) & (paras.end > r["contrast_start"])
+            ]
             para_no = int(p.para_no.iloc[0]) if len(p) else -1
         for term in _terms(r["absence_terms"]):
             rx = _term_regex(term)
@@ -1153,17 +1282,28 @@ def check_absences(corpus=None, article_id: str | None = None) -> pd.DataFrame:
             rows.append((r["article_id"], r["point"], term, len(hits), c_aid, n_contrast, para_no, r["contrast_span"]))
     if problems:
         raise KitDataError(problems)
-    cols = ["article_id", "point", "term", "count", "contrast_article_id", "contrast_count", "contrast_para_no",
-            "contrast_span"]
+    cols = [
+        "article_id",
+        "point",
+        "term",
+        "count",
+        "contrast_article_id",
+        "contrast_count",
+        "contrast_para_no",
+        "contrast_span",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
 def _absence_problem(r: dict, term: str, hits: list, t: str) -> Problem:
     m = hits[0]
-    ctx = t[max(0, m.start() - 30):m.end() + 30].replace("\n", " ")
-    return Problem("annotations/foreground.csv", f"line {r['csv_line']}",
-                   f"the absence term {term!r} occurs {len(hits)} time(s) in {r['article_id']} (first: ...{ctx}...)",
-                   "remove the term from absence_terms, or rewrite the point")
+    ctx = t[max(0, m.start() - 30) : m.end() + 30].replace("\n", " ")
+    return Problem(
+        "annotations/foreground.csv",
+        f"line {r['csv_line']}",
+        f"the absence term {term!r} occurs {len(hits)} time(s) in {r['article_id']} (first: ...{ctx}...)",
+        "remove the term from absence_terms, or rewrite the point",
+    )
 
 
 def show_absences(corpus=None, article_id: str | None = None) -> core.HTML:
@@ -1199,8 +1339,10 @@ def show_absences(corpus=None, article_id: str | None = None) -> core.HTML:
     corpus = as_corpus(corpus)
     absences = check_absences(corpus)
     if absences.empty:
-        return core.HTML("<p>No statement that an article leaves something out is recorded in "
-                         "<code>annotations/foreground.csv</code>.</p>")
+        return core.HTML(
+            "<p>No statement that an article leaves something out is recorded in "
+            "<code>annotations/foreground.csv</code>.</p>"
+        )
     note = None if article_id is None else _not_in_corpus(corpus, article_id, "show_absences")
     if note is not None:
         return note
@@ -1213,17 +1355,28 @@ def show_absences(corpus=None, article_id: str | None = None) -> core.HTML:
             continue
         c_aid, para = g.contrast_article_id.iloc[0], g.contrast_para_no.iloc[0]
         there = ", ".join(f"{t} ({n})" for t, n in zip(g.term, g.contrast_count) if n) or "–"
-        rows.append((labels[aid], point, f"{len(g)}: " + ", ".join(g.term),
-                     f"{labels[c_aid]}, ¶{para}" if c_aid and para >= 0 else (labels.get(c_aid, "–")), there))
-    table = pd.DataFrame(rows, columns=["article", "leaves out", "words searched for (none found)", "said in",
-                                        "words found there (times)"])
+        rows.append(
+            (
+                labels[aid],
+                point,
+                f"{len(g)}: " + ", ".join(g.term),
+                f"{labels[c_aid]}, ¶{para}" if c_aid and para >= 0 else (labels.get(c_aid, "–")),
+                there,
+            )
+        )
+    table = pd.DataFrame(
+        rows,
+        columns=["article", "leaves out", "words searched for (none found)", "said in", "words found there (times)"],
+    )
     if article_id is not None:
         table = table.drop(columns="article")  # one article: the sentence names it
     where = "" if article_id is None else f" Below, the {len(rows)} statements about {labels[article_id]}."
-    head = (f"<p>{n_claims} statements that an article leaves something out, in "
-            f"{absences.article_id.nunique()} articles. Each is checked by searching its article for every word "
-            f"that would name what it leaves out: {n_terms} words in all, "
-            f"{'none' if not found else found} found in its article.{html.escape(where)}</p>")
+    head = (
+        f"<p>{n_claims} statements that an article leaves something out, in "
+        f"{absences.article_id.nunique()} articles. Each is checked by searching its article for every word "
+        f"that would name what it leaves out: {n_terms} words in all, "
+        f"{'none' if not found else found} found in its article.{html.escape(where)}</p>"
+    )
     return core.HTML(head + core.html_table(table).data)
 
 
@@ -1381,9 +1534,17 @@ def _order(key: np.ndarray, descending=True) -> np.ndarray:
     return np.lexsort((np.arange(len(key)), -key if descending else key))
 
 
-def fightin_words(corpus=None, group_a_ids=None, group_b_ids=None, *, alpha0: float = 100.0, min_count: int = 3,
-                  stop_words=None, small_corpus: bool = False, counts: tuple[Counter, Counter] | None = None
-                  ) -> pd.DataFrame:
+def fightin_words(
+    corpus=None,
+    group_a_ids=None,
+    group_b_ids=None,
+    *,
+    alpha0: float = 100.0,
+    min_count: int = 3,
+    stop_words=None,
+    small_corpus: bool = False,
+    counts: tuple[Counter, Counter] | None = None,
+) -> pd.DataFrame:
     """Words that distinguish two groups of articles: Monroe, Colaresi & Quinn's "Fightin' Words".
 
     For each word w, with y_w^i its count in group A, y_w^j in group B, n^i and n^j the groups' token
@@ -1439,8 +1600,15 @@ def fightin_words(corpus=None, group_a_ids=None, group_b_ids=None, *, alpha0: fl
     return out.iloc[_order(out.z.to_numpy())].reset_index(drop=True)
 
 
-def keyness(corpus=None, group_a_ids=None, group_b_ids=None, *, min_count: int = 3, stop_words=None,
-            counts: tuple[Counter, Counter] | None = None) -> pd.DataFrame:
+def keyness(
+    corpus=None,
+    group_a_ids=None,
+    group_b_ids=None,
+    *,
+    min_count: int = 3,
+    stop_words=None,
+    counts: tuple[Counter, Counter] | None = None,
+) -> pd.DataFrame:
     """Keyness of each word in group A against group B: Dunning's log-likelihood G² and the Log Ratio.
 
     With a, b the word's counts in A and B and c, d the groups' token totals (natural logs):
@@ -1485,9 +1653,19 @@ def keyness(corpus=None, group_a_ids=None, group_b_ids=None, *, min_count: int =
     keep = a + b >= min_count
     words, a, b = words[keep], a[keep], b[keep]
     e1, e2, g2 = _g2(a, b, c, d)
-    out = pd.DataFrame({"word": words, "count_a": a, "count_b": b, "expected_a": e1, "expected_b": e2, "g2": g2,
-                        "log_ratio": _log_ratio(a, b, c, d), "more_in": np.where(a * d >= b * c, "A", "B"),
-                        "significance": [_level(g) for g in g2]})
+    out = pd.DataFrame(
+        {
+            "word": words,
+            "count_a": a,
+            "count_b": b,
+            "expected_a": e1,
+            "expected_b": e2,
+            "g2": g2,
+            "log_ratio": _log_ratio(a, b, c, d),
+            "more_in": np.where(a * d >= b * c, "A", "B"),
+            "significance": [_level(g) for g in g2],
+        }
+    )
     return out.iloc[_order(g2)].reset_index(drop=True)
 
 
@@ -1495,8 +1673,9 @@ def _per_1000(count, total):
     return np.round(1000 * np.asarray(count, dtype=float) / np.maximum(total, 1), 1)
 
 
-def distinctive_words(corpus=None, article_ids=None, *, top: int = 6, stop_words=STOP_WORDS, alpha0: float = 100.0,
-                      min_count: int = 3) -> pd.DataFrame:
+def distinctive_words(
+    corpus=None, article_ids=None, *, top: int = 6, stop_words=STOP_WORDS, alpha0: float = 100.0, min_count: int = 3
+) -> pd.DataFrame:
     """Each article against the rest: its most distinctive words by Fightin' Words z, with G².
 
     Linear in the size of the corpus: every article's counts are compared with the corpus totals minus
@@ -1550,10 +1729,19 @@ def distinctive_words(corpus=None, article_ids=None, *, top: int = 6, stop_words
     ai, bi, ni, nj = a[idx], b[idx], na[art[idx]], n - na[art[idx]]
     with np.errstate(divide="ignore"):
         ratio = (ai / ni) / (bi / np.maximum(nj, 1))
-    out = pd.DataFrame({"article_id": np.array(cs.ids, dtype=object)[art[idx]], "word": cs.vocab[word[idx]],
-                        "count_a": ai, "count_b": bi.astype(np.int64), "per_1000_a": _per_1000(ai, ni),
-                        "per_1000_b": _per_1000(bi, nj), "times_as_often": ratio.round(1),
-                        "z": z[idx].round(2), "g2": g2[idx].round(2)})
+    out = pd.DataFrame(
+        {
+            "article_id": np.array(cs.ids, dtype=object)[art[idx]],
+            "word": cs.vocab[word[idx]],
+            "count_a": ai,
+            "count_b": bi.astype(np.int64),
+            "per_1000_a": _per_1000(ai, ni),
+            "per_1000_b": _per_1000(bi, nj),
+            "times_as_often": ratio.round(1),
+            "z": z[idx].round(2),
+            "g2": g2[idx].round(2),
+        }
+    )
     out = out.groupby("article_id", sort=False).head(top)
     order = {aid: k for k, aid in enumerate(ids)}
     out = out.sort_values("article_id", key=lambda s: s.map(order), kind="stable")
@@ -1578,17 +1766,33 @@ def show_distinctive_words(corpus=None, *, top: int = 4) -> core.HTML:
     """
     dw = distinctive_words(corpus, top=top)
     labels = article_labels(corpus)
-    table = pd.DataFrame({"article": dw.article_id.map(labels), "word": dw.word, "here": dw.count_a,
-                          "in the others": dw.count_b, "per 1,000 here": dw.per_1000_a,
-                          "per 1,000 in the others": dw.per_1000_b,
-                          "used more": [("only here" if b == 0 else f"here, {t:.1f}× as often")
-                                        for b, t in zip(dw.count_b, dw.times_as_often)],
-                          "z": dw.z, "G²": dw.g2})
+    table = pd.DataFrame(
+        {
+            "article": dw.article_id.map(labels),
+            "word": dw.word,
+            "here": dw.count_a,
+            "in the others": dw.count_b,
+            "per 1,000 here": dw.per_1000_a,
+            "per 1,000 in the others": dw.per_1000_b,
+            "used more": [
+                ("only here" if b == 0 else f"here, {t:.1f}× as often") for b, t in zip(dw.count_b, dw.times_as_often)
+            ],
+            "z": dw.z,
+            "G²": dw.g2,
+        }
+    )
     return core.html_table(table)
 
 
-def distinctiveness_check(corpus=None, comparisons: dict | None = None, *, stop_words=STOP_WORDS,
-                          alpha0: float = 100.0, min_count: int = 3, as_html: bool = False):
+def distinctiveness_check(
+    corpus=None,
+    comparisons: dict | None = None,
+    *,
+    stop_words=STOP_WORDS,
+    alpha0: float = 100.0,
+    min_count: int = 3,
+    as_html: bool = False,
+):
     """How strong is the strongest word difference? Maxima of G² and |z| for each comparison.
 
     Use it to judge the distinctive-word tables: with articles of a few hundred words, how many words
@@ -1635,22 +1839,59 @@ def distinctiveness_check(corpus=None, comparisons: dict | None = None, *, stop_
     rows = []
     for name, (ga, gb) in comparisons.items():
         a_ids, b_ids = _groups(ga, gb, list(arts.article_id))
-        counts = (token_counts(corpus, a_ids, stop_words=stop_words), token_counts(corpus, b_ids, stop_words=stop_words))
+        counts = (
+            token_counts(corpus, a_ids, stop_words=stop_words),
+            token_counts(corpus, b_ids, stop_words=stop_words),
+        )
         kn = keyness(counts=counts, min_count=min_count)
         fw = fightin_words(counts=counts, alpha0=alpha0, min_count=min_count)
         iz = fw.z.abs().idxmax()
-        rows.append((name, sum(counts[0].values()), sum(counts[1].values()), len(kn), round(kn.g2.iloc[0], 2),
-                     kn.word.iloc[0], int((kn.g2 > 3.84).sum()), int((kn.g2 > 15.13).sum()),
-                     round(abs(fw.z[iz]), 2), fw.word[iz], int((fw.z.abs() > 1.96).sum())))
-    out = pd.DataFrame(rows, columns=["comparison", "tokens_a", "tokens_b", "words_tested", "max_g2", "max_g2_word",
-                                      "n_over_3_84", "n_over_15_13", "max_abs_z", "max_z_word", "n_abs_z_over_1_96"])
+        rows.append(
+            (
+                name,
+                sum(counts[0].values()),
+                sum(counts[1].values()),
+                len(kn),
+                round(kn.g2.iloc[0], 2),
+                kn.word.iloc[0],
+                int((kn.g2 > 3.84).sum()),
+                int((kn.g2 > 15.13).sum()),
+                round(abs(fw.z[iz]), 2),
+                fw.word[iz],
+                int((fw.z.abs() > 1.96).sum()),
+            )
+        )
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "comparison",
+            "tokens_a",
+            "tokens_b",
+            "words_tested",
+            "max_g2",
+            "max_g2_word",
+            "n_over_3_84",
+            "n_over_15_13",
+            "max_abs_z",
+            "max_z_word",
+            "n_abs_z_over_1_96",
+        ],
+    )
     if not as_html:
         return out
-    return core.html_table(pd.DataFrame({
-        "comparison": out.comparison, "content words in the first group": out.tokens_a,
-        "words tested": out.words_tested, "largest G² (word)": [f"{g:.2f} ({w})" for g, w in zip(out.max_g2, out.max_g2_word)],
-        "words over G² 3.84": out.n_over_3_84, "words over G² 15.13": out.n_over_15_13,
-        "largest |z| (word)": [f"{z:.2f} ({w})" for z, w in zip(out.max_abs_z, out.max_z_word)]}))
+    return core.html_table(
+        pd.DataFrame(
+            {
+                "comparison": out.comparison,
+                "content words in the first group": out.tokens_a,
+                "words tested": out.words_tested,
+                "largest G² (word)": [f"{g:.2f} ({w})" for g, w in zip(out.max_g2, out.max_g2_word)],
+                "words over G² 3.84": out.n_over_3_84,
+                "words over G² 15.13": out.n_over_15_13,
+                "largest |z| (word)": [f"{z:.2f} ({w})" for z, w in zip(out.max_abs_z, out.max_z_word)],
+            }
+        )
+    )
 
 
 def _times_as_often(a, b, c, d, here: str, there: str) -> list[str]:
@@ -1673,8 +1914,15 @@ def _most_common(arts: pd.DataFrame, column: str) -> str:
     return Counter(values).most_common(1)[0][0] if values else ""
 
 
-def group_keyness(corpus=None, column: str = "country", value: str | None = None, *, top: int = 8,
-                  stop_words=STOP_WORDS, min_count: int = 3) -> core.HTML:
+def group_keyness(
+    corpus=None,
+    column: str = "country",
+    value: str | None = None,
+    *,
+    top: int = 8,
+    stop_words=STOP_WORDS,
+    min_count: int = 3,
+) -> core.HTML:
     """Keyness of one group of articles against the others, the groups taken from ``articles.csv``.
 
     Group A is every article whose ``column`` equals ``value`` (default: the column's most common
@@ -1714,8 +1962,13 @@ def group_keyness(corpus=None, column: str = "country", value: str | None = None
     value = _most_common(arts, column) if value is None else value
     group = list(arts.loc[arts[column] == value, "article_id"]) if column in arts.columns and value else []
     if not group or len(group) == len(arts):
-        why = (f"every article has {column} = {value}" if group else
-               f"no article has {column} = {value}" if value else f"no article has a {column} in articles.csv")
+        why = (
+            f"every article has {column} = {value}"
+            if group
+            else f"no article has {column} = {value}"
+            if value
+            else f"no article has a {column} in articles.csv"
+        )
         return core.HTML(
             '<div class="kit-no-groups" style="border-left:4px solid #E69F00;background:#fff7e0;padding:0.5em 1em;'
             f'margin:0.4em 0;font-family:sans-serif;max-width:52em"><strong>No groups: nothing to compare.</strong> '
@@ -1723,15 +1976,25 @@ def group_keyness(corpus=None, column: str = "country", value: str | None = None
             f"articles, list their ids: <code>helpers.keyness(corpus, [&quot;id1&quot;, &quot;id2&quot;], "
             f"stop_words=helpers.STOP_WORDS)</code> (group B is every other article); or give "
             f"<code>helpers.group_keyness</code> a column of <code>articles.csv</code> and a value. Your "
-            f"articles: {html.escape(', '.join(arts.article_id))}.</div>")
+            f"articles: {html.escape(', '.join(arts.article_id))}.</div>"
+        )
     keys = keyness(corpus, group, stop_words=stop_words, min_count=min_count).head(top)
     c = sum(token_counts(corpus, group, stop_words=stop_words).values())
     d = sum(token_counts(corpus, [a for a in arts.article_id if a not in group], stop_words=stop_words).values())
-    table = pd.DataFrame({"word": keys.word, "in A": keys.count_a, "in B": keys.count_b,
-                          "G²": keys.g2.round(2), "log ratio": keys.log_ratio.round(2),
-                          "used more in": _times_as_often(keys.count_a, keys.count_b, c, d, "A", "B")})
-    head = (f"<p>Group A: the {len(group)} articles whose {html.escape(column)} is {html.escape(str(value))} "
-            f"({c} content words); group B: the other {len(arts) - len(group)} ({d} content words).</p>")
+    table = pd.DataFrame(
+        {
+            "word": keys.word,
+            "in A": keys.count_a,
+            "in B": keys.count_b,
+            "G²": keys.g2.round(2),
+            "log ratio": keys.log_ratio.round(2),
+            "used more in": _times_as_often(keys.count_a, keys.count_b, c, d, "A", "B"),
+        }
+    )
+    head = (
+        f"<p>Group A: the {len(group)} articles whose {html.escape(column)} is {html.escape(str(value))} "
+        f"({c} content words); group B: the other {len(arts) - len(group)} ({d} content words).</p>"
+    )
     return core.HTML(head + core.html_table(table).data)
 
 
@@ -1809,21 +2072,36 @@ def outlet_profile(corpus, article_id: str, *, top: int = 6) -> core.HTML:
     parts = [f"<h4 style='margin-bottom:0.2em'>{html.escape(labels[article_id])}</h4>"]
     _section(parts, "Headline and lede", headline_and_lede(base, article_id))
     choices = word_choices(base, article_id)
-    _section(parts, "Word choices (lexicon variants used, with what each can signal)",
-             choices.assign(signals=choices.signals.map(_short))[["variant", "count", "signals"]])
+    _section(
+        parts,
+        "Word choices (lexicon variants used, with what each can signal)",
+        choices.assign(signals=choices.signals.map(_short))[["variant", "count", "signals"]],
+    )
     fg = _if_coded(foreground, base, article_id)
     _section(parts, "Foregrounded", None if fg is None else _foreground_table(fg))
     cl = _if_coded(coverage_checklist, base, article_ids=article_id)
     if cl is not None:
         cl = pd.DataFrame({"question": cl.columns[2:], "answer": cl.iloc[0, 2:].tolist()})
     timing = _timing(article_id, base)
-    _section(parts, "Common checklist (the same questions for every article)", cl,
-             f"Written {timing} the talks." if cl is not None and timing else "")
+    _section(
+        parts,
+        "Common checklist (the same questions for every article)",
+        cl,
+        f"Written {timing} the talks." if cl is not None and timing else "",
+    )
     dw = distinctive_words(base, article_id, top=top)
-    table = pd.DataFrame({"word": dw.word, "here": dw.count_a, "in the others": dw.count_b,
-                          "used more": [("only here" if b == 0 else f"here, {t:.1f}× as often")
-                                        for b, t in zip(dw.count_b, dw.times_as_often)],
-                          "z": dw.z, "G²": dw.g2})
+    table = pd.DataFrame(
+        {
+            "word": dw.word,
+            "here": dw.count_a,
+            "in the others": dw.count_b,
+            "used more": [
+                ("only here" if b == 0 else f"here, {t:.1f}× as often") for b, t in zip(dw.count_b, dw.times_as_often)
+            ],
+            "z": dw.z,
+            "G²": dw.g2,
+        }
+    )
     _section(parts, "Distinctive words (against the other articles)", table, _distinctive_note(dw))
     return core.HTML("".join(parts))
 
@@ -1851,11 +2129,16 @@ def _distinctive_note(dw: pd.DataFrame) -> str:
     """What the distinctive words of one article are worth, computed from them (no figure taken on trust)."""
     strict = G2_THRESHOLDS[0][0]
     passing = int((dw.g2 > strict).sum())
-    verdict = (f"none of them passes the strict threshold G² {strict}" if not passing else
-               f"{passing} of them pass{'es' if passing == 1 else ''} the strict threshold G² {strict}, "
-               "but with this many words tested even that is a lead, not a finding")
-    return (f"Fightin' Words z and G² keyness rank the words; function words are left out; {verdict}. "
-            "Check each one in the text (helpers.kwic).")
+    verdict = (
+        f"none of them passes the strict threshold G² {strict}"
+        if not passing
+        else f"{passing} of them pass{'es' if passing == 1 else ''} the strict threshold G² {strict}, "
+        "but with this many words tested even that is a lead, not a finding"
+    )
+    return (
+        f"Fightin' Words z and G² keyness rank the words; function words are left out; {verdict}. "
+        "Check each one in the text (helpers.kwic)."
+    )
 
 
 def _foreground_table(fg: pd.DataFrame) -> pd.DataFrame:
@@ -1880,8 +2163,16 @@ def _timing(article_id: str, base) -> str:
 
 
 _CHECKLIST_FILE = "coverage_checklist.csv"
-_CHECKLIST_COLUMNS = ["question_id", "question", "kind", "answered_by", "applies_to", "leaves_out_point",
-                      "claim_topic", "notes"]
+_CHECKLIST_COLUMNS = [
+    "question_id",
+    "question",
+    "kind",
+    "answered_by",
+    "applies_to",
+    "leaves_out_point",
+    "claim_topic",
+    "notes",
+]
 
 
 def checklist_questions(path=None) -> pd.DataFrame:
@@ -1894,17 +2185,29 @@ def checklist_questions(path=None) -> pd.DataFrame:
     """
     if not (core.data_dir(path) / "annotations" / _CHECKLIST_FILE).exists():
         path = core.DEFAULT_DATA_DIR
-    df = core.read_annotation(_CHECKLIST_FILE, required=_CHECKLIST_COLUMNS, path=path, span_col=None,
-                              codes={"kind": {"quote", "text"}, "applies_to": {"all", "after"}})
-    problems = _problems_if_empty(df, ["question_id", "question", "kind", "answered_by", "applies_to"],
-                                  f"annotations/{_CHECKLIST_FILE}")
+    df = core.read_annotation(
+        _CHECKLIST_FILE,
+        required=_CHECKLIST_COLUMNS,
+        path=path,
+        span_col=None,
+        codes={"kind": {"quote", "text"}, "applies_to": {"all", "after"}},
+    )
+    problems = _problems_if_empty(
+        df, ["question_id", "question", "kind", "answered_by", "applies_to"], f"annotations/{_CHECKLIST_FILE}"
+    )
     if problems:
         raise KitDataError(problems)
     return df[[*_CHECKLIST_COLUMNS, "csv_line"]].reset_index(drop=True)
 
 
-_OFFICIAL_TYPES = {"head_of_state_or_government", "minister", "spokesperson", "negotiator", "legislator",
-                   "anonymous_official"}
+_OFFICIAL_TYPES = {
+    "head_of_state_or_government",
+    "minister",
+    "spokesperson",
+    "negotiator",
+    "legislator",
+    "anonymous_official",
+}
 
 
 def coverage_checklist(path=None, *, article_ids=None, as_html: bool = False):
@@ -2025,9 +2328,25 @@ def framing_summary(corpus=None, *, lex: pd.DataFrame | None = None, as_html: bo
     for aid, label in labels.items():
         summ = fe[fe.article_id == aid].drop_duplicates("element").set_index("element").summary
         strong = [FRAMES[f] for f in FRAMES if aid in fs.index and fs.loc[aid, f] >= 0.5]
-        rows.append((label, variants(aid, "capital_name"), variants(aid, "war_name"),
-                     summ.get("problem_definition", "–"), summ.get("treatment_recommendation", "–"),
-                     ", ".join(strong) or "–"))
-    out = pd.DataFrame(rows, columns=["article", "capital", "the war called", "problem definition",
-                                      "treatment recommendation", "strongest generic frames"])
+        rows.append(
+            (
+                label,
+                variants(aid, "capital_name"),
+                variants(aid, "war_name"),
+                summ.get("problem_definition", "–"),
+                summ.get("treatment_recommendation", "–"),
+                ", ".join(strong) or "–",
+            )
+        )
+    out = pd.DataFrame(
+        rows,
+        columns=[
+            "article",
+            "capital",
+            "the war called",
+            "problem definition",
+            "treatment recommendation",
+            "strongest generic frames",
+        ],
+    )
     return core.html_table(out) if as_html else out

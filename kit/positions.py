@@ -31,8 +31,7 @@ from kit import core, style
 from kit.core import KitDataError, NotCodedError, Problem
 from kit.corpus import cached
 
-_PICKER_LABEL = ("Position picker (run the notebook to use it; the static view below the picker shows its "
-                 "first choice)")
+_PICKER_LABEL = "Position picker (run the notebook to use it; the static view below the picker shows its first choice)"
 
 __all__ = [
     "STANCES",
@@ -75,8 +74,21 @@ VOICES = {
     "outlet": "the article's own narration states it",
 }
 
-_COLUMNS = ["position_id", "article_id", "actor", "speaker_id", "voice", "relay_id", "issue", "stance",
-            "summary", "condition", "span", "cameo", "notes"]
+_COLUMNS = [
+    "position_id",
+    "article_id",
+    "actor",
+    "speaker_id",
+    "voice",
+    "relay_id",
+    "issue",
+    "stance",
+    "summary",
+    "condition",
+    "span",
+    "cameo",
+    "notes",
+]
 _FILE = "annotations/positions.csv"
 _ACTORS_FILE = "annotations/actors_codebook.csv"
 _CODE_RE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -94,11 +106,23 @@ def _check_codebook(df: pd.DataFrame, file: str, code_col: str, required: list[s
         row = f"line {r['csv_line']}"
         code = r[code_col]
         if not _CODE_RE.match(code):
-            problems.append(Problem(file, row, f"the {code_col} {code!r} is empty or not snake_case",
-                                    "use lower-case letters, digits and '_' only, e.g. 'united_states'"))
+            problems.append(
+                Problem(
+                    file,
+                    row,
+                    f"the {code_col} {code!r} is empty or not snake_case",
+                    "use lower-case letters, digits and '_' only, e.g. 'united_states'",
+                )
+            )
         elif code in seen:
-            problems.append(Problem(file, row, f"duplicate {code_col} {code!r} (also on line {seen[code]})",
-                                    f"give each {code_col} one row"))
+            problems.append(
+                Problem(
+                    file,
+                    row,
+                    f"duplicate {code_col} {code!r} (also on line {seen[code]})",
+                    f"give each {code_col} one row",
+                )
+            )
         seen.setdefault(code, r["csv_line"])
         for col in required:
             if not r[col].strip():
@@ -168,8 +192,14 @@ def _row_problems(ledger: pd.DataFrame) -> list[Problem]:
             if not r[col].strip():
                 problems.append(Problem(_FILE, f"line {r['csv_line']}", f"the {col} is empty", f"fill in the {col}"))
         if r["position_id"] in seen:
-            problems.append(Problem(_FILE, f"line {r['csv_line']}", f"duplicate position_id {r['position_id']!r} "
-                                    f"(also on line {seen[r['position_id']]})", "give each row its own id"))
+            problems.append(
+                Problem(
+                    _FILE,
+                    f"line {r['csv_line']}",
+                    f"duplicate position_id {r['position_id']!r} (also on line {seen[r['position_id']]})",
+                    "give each row its own id",
+                )
+            )
         seen[r["position_id"]] = r["csv_line"]
     return problems
 
@@ -233,19 +263,34 @@ def positions(corpus=None) -> pd.DataFrame:
     """
     base = core.data_dir(corpus)
     if not (base / _FILE).exists():  # name the ledger itself, not the codebooks it also needs
-        raise NotCodedError(Problem(_FILE, "", "this corpus has not been coded for this layer yet",
-                                    "start from the template: helpers.annotation_template('positions.csv', folder) "
-                                    "writes an empty positions.csv with the right columns (it also needs "
-                                    "speakers.csv, actors_codebook.csv and issues_codebook.csv)"))
+        raise NotCodedError(
+            Problem(
+                _FILE,
+                "",
+                "this corpus has not been coded for this layer yet",
+                "start from the template: helpers.annotation_template('positions.csv', folder) "
+                "writes an empty positions.csv with the right columns (it also needs "
+                "speakers.csv, actors_codebook.csv and issues_codebook.csv)",
+            )
+        )
     actors = actors_codebook(corpus)
     issue_codes = set(issues_codebook(corpus).issue)
-    speakers = core.read_annotation("speakers.csv", required=["speaker_id", "canonical_name", "speaker_type"],
-                                    path=base, span_col=None)
+    speakers = core.read_annotation(
+        "speakers.csv", required=["speaker_id", "canonical_name", "speaker_type"], path=base, span_col=None
+    )
     speaker_ids = set(speakers.speaker_id)
     ledger = core.read_annotation(
-        "positions.csv", required=_COLUMNS, path=base,
-        codes={"actor": set(actors.actor), "voice": VOICES, "issue": issue_codes, "stance": STANCES,
-               "speaker_id": speaker_ids, "relay_id": speaker_ids},
+        "positions.csv",
+        required=_COLUMNS,
+        path=base,
+        codes={
+            "actor": set(actors.actor),
+            "voice": VOICES,
+            "issue": issue_codes,
+            "stance": STANCES,
+            "speaker_id": speaker_ids,
+            "relay_id": speaker_ids,
+        },
     )
     problems = _row_problems(ledger)
     if problems:
@@ -258,9 +303,29 @@ def positions(corpus=None) -> pd.DataFrame:
     ledger["speaker_type"] = ledger["speaker_id"].map(types)
     ledger["relay"] = ledger["relay_id"].map(names).fillna("")
     ledger["sentence"] = core.enclosing_sentences(ledger, base)
-    cols = ["position_id", "article_id", "actor", "actor_label", "actor_rank", "speaker_id", "speaker", "speaker_type", "voice",
-            "relay_id", "relay", "issue", "stance", "summary", "condition", "span", "start", "end", "sentence",
-            "cameo", "notes"]
+    cols = [
+        "position_id",
+        "article_id",
+        "actor",
+        "actor_label",
+        "actor_rank",
+        "speaker_id",
+        "speaker",
+        "speaker_type",
+        "voice",
+        "relay_id",
+        "relay",
+        "issue",
+        "stance",
+        "summary",
+        "condition",
+        "span",
+        "start",
+        "end",
+        "sentence",
+        "cameo",
+        "notes",
+    ]
     return ledger[cols].reset_index(drop=True)
 
 
@@ -331,8 +396,11 @@ def _sort(rows: pd.DataFrame, corpus) -> pd.DataFrame:
     order = {code: i for i, code in enumerate(issues_codebook(corpus).issue)}
     arts = core.load_articles(corpus)
     dates = dict(zip(arts.article_id, arts.published))
-    return rows.assign(_i=rows.issue.map(order), _d=rows.article_id.map(dates)).sort_values(
-        ["_i", "_d", "article_id", "start"], kind="stable").drop(columns=["_i", "_d"])
+    return (
+        rows.assign(_i=rows.issue.map(order), _d=rows.article_id.map(dates))
+        .sort_values(["_i", "_d", "article_id", "start"], kind="stable")
+        .drop(columns=["_i", "_d"])
+    )
 
 
 def _number(n: int) -> str:
@@ -362,8 +430,10 @@ def positions_overview(corpus=None) -> None:
     print(f"{len(ledger)} stated positions in {ledger.article_id.nunique()} articles")
     missing = [labels[a] for a in labels if a not in set(ledger.article_id)]
     if missing:
-        print(f"Not coded yet ({len(missing)} article{'s' if len(missing) > 1 else ''} with no row in "
-              f"{_FILE}): {'; '.join(missing)}")
+        print(
+            f"Not coded yet ({len(missing)} article{'s' if len(missing) > 1 else ''} with no row in "
+            f"{_FILE}): {'; '.join(missing)}"
+        )
 
 
 def position_matrix(corpus=None, *, voice=None, ledger: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -422,8 +492,11 @@ def position_pairs(corpus=None, *, ledger: pd.DataFrame | None = None) -> pd.Dat
     cols = ["actor", "actor_label", "issue", "issue_label", "positions", "articles", "choice"]
     if ledger.empty:
         return pd.DataFrame(columns=cols)
-    g = ledger.groupby(["actor", "issue"]).agg(positions=("position_id", "size"),
-                                               articles=("article_id", "nunique")).reset_index()
+    g = (
+        ledger.groupby(["actor", "issue"])
+        .agg(positions=("position_id", "size"), articles=("article_id", "nunique"))
+        .reset_index()
+    )
     a_rank, i_rank = {a: i for i, a in enumerate(actors)}, {c: i for i, c in enumerate(issues)}
     g = g.assign(_a=g.actor.map(a_rank), _i=g.issue.map(i_rank)).sort_values(["_a", "_i"]).reset_index(drop=True)
     g["actor_label"] = g.actor.map(actors)
@@ -432,8 +505,9 @@ def position_pairs(corpus=None, *, ledger: pd.DataFrame | None = None) -> pd.Dat
     return g[cols]
 
 
-def positions_of(corpus, actor, *, issue: str | None = None, voice=None,
-                 ledger: pd.DataFrame | None = None) -> pd.DataFrame:
+def positions_of(
+    corpus, actor, *, issue: str | None = None, voice=None, ledger: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """One or more actors' stated positions, in the reported words, sorted by issue.
 
     Parameters
@@ -478,10 +552,27 @@ def positions_of(corpus, actor, *, issue: str | None = None, voice=None,
     rows = _sort(rows, corpus)
     rows = rows.assign(_a=rows.actor.map(rank)).sort_values("_a", kind="stable")
     labels = article_labels(corpus)
-    out = rows.assign(article=rows.article_id.map(labels), actor=rows.actor_label,
-                      issue=rows.issue.map(_issue_labels(corpus)), stance=rows.stance.map(STANCES))
-    return out[["article", "actor", "issue", "stance", "summary", "condition", "speaker", "voice", "relay", "span",
-                "position_id"]].reset_index(drop=True)
+    out = rows.assign(
+        article=rows.article_id.map(labels),
+        actor=rows.actor_label,
+        issue=rows.issue.map(_issue_labels(corpus)),
+        stance=rows.stance.map(STANCES),
+    )
+    return out[
+        [
+            "article",
+            "actor",
+            "issue",
+            "stance",
+            "summary",
+            "condition",
+            "speaker",
+            "voice",
+            "relay",
+            "span",
+            "position_id",
+        ]
+    ].reset_index(drop=True)
 
 
 def _main_parties(corpus) -> list[str]:
@@ -530,8 +621,9 @@ def coverage(corpus=None, *, actors=None, ledger: pd.DataFrame | None = None) ->
     if not index:  # none of these actors in the ledger
         empty = pd.MultiIndex.from_arrays([[], []], names=["actor", "issue"])
         return pd.DataFrame(index=empty, columns=columns, dtype=object)
-    table = pd.DataFrame([records[k] for k in index], index=pd.MultiIndex.from_tuples(index, names=["actor", "issue"]),
-                         columns=columns)
+    table = pd.DataFrame(
+        [records[k] for k in index], index=pd.MultiIndex.from_tuples(index, names=["actor", "issue"]), columns=columns
+    )
     return table.fillna("")
 
 
@@ -603,8 +695,9 @@ def _evidence(r) -> str:
     i = r.sentence.find(r.span)
     if i < 0:
         return "<b>" + html.escape(r.span) + "</b>"
-    return (html.escape(r.sentence[:i]) + "<b>" + html.escape(r.span) + "</b>"
-            + html.escape(r.sentence[i + len(r.span):]))
+    return (
+        html.escape(r.sentence[:i]) + "<b>" + html.escape(r.span) + "</b>" + html.escape(r.sentence[i + len(r.span) :])
+    )
 
 
 def _cell(rows: pd.DataFrame, *, with_actor: bool = False) -> str:
@@ -613,8 +706,10 @@ def _cell(rows: pd.DataFrame, *, with_actor: bool = False) -> str:
     parts = []
     for r in rows.sort_values("start").itertuples():
         who = f"<b>{html.escape(r.actor_label)}</b> " if with_actor else ""
-        parts.append(f"<div style='margin-bottom:0.6em'>{who}{html.escape(STANCES[r.stance])}: "
-                     f"{html.escape(r.summary)}<br>“{_evidence(r)}”<br><i>{_voiced_by(r)}</i></div>")
+        parts.append(
+            f"<div style='margin-bottom:0.6em'>{who}{html.escape(STANCES[r.stance])}: "
+            f"{html.escape(r.summary)}<br>“{_evidence(r)}”<br><i>{_voiced_by(r)}</i></div>"
+        )
     return "".join(parts)
 
 
@@ -622,8 +717,14 @@ def _article_cell(labels: dict, aid: str) -> str:
     return f"{_TD}{html.escape(labels[aid])}</td>"
 
 
-def side_by_side(corpus, actor_a: str | None = None, actor_b: str | None = None, issue: str = "",
-                 *, ledger: pd.DataFrame | None = None) -> core.HTML:
+def side_by_side(
+    corpus,
+    actor_a: str | None = None,
+    actor_b: str | None = None,
+    issue: str = "",
+    *,
+    ledger: pd.DataFrame | None = None,
+) -> core.HTML:
     """Two actors' stated positions on one issue, side by side, with the evidence sentences.
 
     The evidence span is shown in bold inside its sentence; every piece of article text is
@@ -661,9 +762,11 @@ def side_by_side(corpus, actor_a: str | None = None, actor_b: str | None = None,
     names = _actor_labels(corpus)
     rows = ledger[(ledger.issue == issue) & ledger.actor.isin([actor_a, actor_b])]
     labels = article_labels(corpus)
-    head = (f"<tr><th style='text-align:left'>article</th><th style='text-align:left;width:42%'>"
-            f"{html.escape(names[actor_a])}</th><th style='text-align:left;width:42%'>{html.escape(names[actor_b])}"
-            "</th></tr>")
+    head = (
+        f"<tr><th style='text-align:left'>article</th><th style='text-align:left;width:42%'>"
+        f"{html.escape(names[actor_a])}</th><th style='text-align:left;width:42%'>{html.escape(names[actor_b])}"
+        "</th></tr>"
+    )
     body = []
     for aid in labels:
         sub = rows[rows.article_id == aid]
@@ -673,8 +776,10 @@ def side_by_side(corpus, actor_a: str | None = None, actor_b: str | None = None,
         body.append(f"<tr>{_article_cell(labels, aid)}{cells}</tr>")
     if not body:
         body.append("<tr><td colspan='3'><i>No article reports a position of either actor on this issue.</i></td></tr>")
-    caption = (f"<p><b>{html.escape(_issue_labels(corpus)[issue])}</b>: {html.escape(names[actor_a])} and "
-               f"{html.escape(names[actor_b])}, as the articles report them</p>")
+    caption = (
+        f"<p><b>{html.escape(_issue_labels(corpus)[issue])}</b>: {html.escape(names[actor_a])} and "
+        f"{html.escape(names[actor_b])}, as the articles report them</p>"
+    )
     return core.HTML(caption + f"<table class='kit-table'><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
 
 
@@ -721,8 +826,10 @@ def issue_by_outlet(corpus, issue: str, *, ledger: pd.DataFrame | None = None) -
         body.append(f"<tr>{_article_cell(labels, aid)}{_TD}{cell}</td></tr>")
     head = "<tr><th style='text-align:left'>article</th><th style='text-align:left'>positions reported</th></tr>"
     n_arts = rows.article_id.nunique()
-    caption = (f"<p><b>{html.escape(_issue_labels(corpus)[issue])}</b>: {len(rows)} stated position(s) in "
-               f"{n_arts} of {len(labels)} articles</p>")
+    caption = (
+        f"<p><b>{html.escape(_issue_labels(corpus)[issue])}</b>: {len(rows)} stated position(s) in "
+        f"{n_arts} of {len(labels)} articles</p>"
+    )
     return core.HTML(caption + f"<table class='kit-table'><thead>{head}</thead><tbody>{''.join(body)}</tbody></table>")
 
 
@@ -737,8 +844,15 @@ def _matrix_panel(ax, m: pd.DataFrame, vmax: int, title: str) -> None:
         for j in range(m.shape[1]):
             n = int(m.iat[i, j])
             if n:
-                ax.text(j, i, str(n), ha="center", va="center", fontweight="bold",
-                        color="white" if n > 0.55 * vmax else "black")
+                ax.text(
+                    j,
+                    i,
+                    str(n),
+                    ha="center",
+                    va="center",
+                    fontweight="bold",
+                    color="white" if n > 0.55 * vmax else "black",
+                )
     ax.set_xticks(range(m.shape[1]), m.columns, rotation=90)
     ax.set_title(title, loc="left")
     ax.tick_params(length=0)
@@ -777,8 +891,9 @@ def plot_position_matrix(corpus=None, *, voice=None, ledger: pd.DataFrame | None
     short = dict(zip(*actors_codebook(corpus)[["label", "short_label"]].T.values))
     labels = _issue_labels(corpus)
     every = position_matrix(corpus, ledger=ledger).T
-    m = position_matrix(corpus, ledger=ledger, voice=voice).T.reindex(index=every.index, columns=every.columns,
-                                                                      fill_value=0)
+    m = position_matrix(corpus, ledger=ledger, voice=voice).T.reindex(
+        index=every.index, columns=every.columns, fill_value=0
+    )
     m.columns = [short.get(c, c) for c in m.columns]
     fig, ax = style.figure(1.9 + 0.27 * len(m))
     vmax = max(4, int(every.values.max()) if every.size else 4)
@@ -791,24 +906,30 @@ def plot_position_matrix(corpus=None, *, voice=None, ledger: pd.DataFrame | None
     _matrix_panel(ax, m, vmax, title)
     ax.set_yticks(range(len(m)), [labels.get(c, c) for c in m.index])
     n_arts = ledger.article_id.nunique()
-    fig.suptitle(f"Stated positions per issue and actor ({int(m.values.sum())}, {_number(n_arts)} articles)",
-                 x=0.01, ha="left")
+    fig.suptitle(
+        f"Stated positions per issue and actor ({int(m.values.sum())}, {_number(n_arts)} articles)", x=0.01, ha="left"
+    )
     return fig
 
 
 def _picker_html(ledger: pd.DataFrame, actor: str, issue: str, names: dict, issues: dict, labels: dict) -> str:
     rows = ledger[(ledger.actor == actor) & (ledger.issue == issue)]
-    head = (f"<p><b>{html.escape(names[actor])}</b> on <b>{html.escape(issues[issue])}</b>: {len(rows)} stated "
-            "position(s)</p>")
+    head = (
+        f"<p><b>{html.escape(names[actor])}</b> on <b>{html.escape(issues[issue])}</b>: {len(rows)} stated "
+        "position(s)</p>"
+    )
     if rows.empty:
         return head + "<p><i>None of the articles reports a position of this actor on this issue.</i></p>"
-    items = [f"<li>{html.escape(labels[r.article_id])}: {_cell(rows[rows.position_id == r.position_id])}</li>"
-             for r in rows.itertuples()]
+    items = [
+        f"<li>{html.escape(labels[r.article_id])}: {_cell(rows[rows.position_id == r.position_id])}</li>"
+        for r in rows.itertuples()
+    ]
     return head + "<ul>" + "".join(items) + "</ul>"
 
 
-def position_picker(corpus=None, *, actor: str | None = None, issue: str | None = None,
-                    ledger: pd.DataFrame | None = None):
+def position_picker(
+    corpus=None, *, actor: str | None = None, issue: str | None = None, ledger: pd.DataFrame | None = None
+):
     """An interactive picker: choose an actor and an issue, read the evidence in context.
 
     Only actor/issue pairs that exist in the ledger are offered, each with its count: the actor

@@ -102,7 +102,7 @@ SETTINGS = {
     "example_statement": "value: an attribution_id shown first in notebook 01 (one per form)",
     "side": "value: a speaker country counted as one side of the conflict in sourcing_balance",
     "own_outlet_name": "value: a name of the outlet's own group ('told China Media Group' is not a relay); "
-                       "applies_to: the outlet",
+    "applies_to: the outlet",
 }
 
 #: The invented wire-style and captured test articles, with their own gold table (notebook 01 scores the
@@ -110,12 +110,22 @@ SETTINGS = {
 WIRE_TEST_CORPUS = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "wire-articles"
 
 #: Types that denote a named, individual person.
-PERSON_TYPES = {"head_of_state_or_government", "vice_president", "minister", "spokesperson", "negotiator",
-                "legislator", "academic_expert", "other"}
+PERSON_TYPES = {
+    "head_of_state_or_government",
+    "vice_president",
+    "minister",
+    "spokesperson",
+    "negotiator",
+    "legislator",
+    "academic_expert",
+    "other",
+}
 #: Words in a gazetteer role that mark an office holder or professional (not an ordinary person).
-_OFFICE_WORDS = re.compile(r"president|minister|secretary|spokes|official|leader|lawmaker|aide|negotiator|"
-                           r"director|professor|scholar|expert|ambassador|envoy|chancellor|king|queen|general",
-                           re.IGNORECASE)
+_OFFICE_WORDS = re.compile(
+    r"president|minister|secretary|spokes|official|leader|lawmaker|aide|negotiator|"
+    r"director|professor|scholar|expert|ambassador|envoy|chancellor|king|queen|general",
+    re.IGNORECASE,
+)
 
 
 # --------------------------------------------------------------------------------------------
@@ -157,18 +167,27 @@ def speakers(corpus=None) -> pd.DataFrame:
     >>> sp.set_index("speaker_id").loc["cnn", "variant_list"]
     ['CNN']
     """
-    df = core.read_annotation("speakers.csv", required=_SPEAKER_COLS, path=corpus, span_col=None,
-                              codes={"speaker_type": SPEAKER_TYPES})
+    df = core.read_annotation(
+        "speakers.csv", required=_SPEAKER_COLS, path=corpus, span_col=None, codes={"speaker_type": SPEAKER_TYPES}
+    )
     problems = []
     seen: dict[str, int] = {}
     for r in df.to_dict("records"):
         row = f"line {r['csv_line']}"
         sid = r["speaker_id"].strip()
         if not sid:
-            problems.append(Problem(_SPEAKERS_FILE, row, "the speaker_id is empty", "give the speaker a short snake_case id"))
+            problems.append(
+                Problem(_SPEAKERS_FILE, row, "the speaker_id is empty", "give the speaker a short snake_case id")
+            )
         elif sid in seen:
-            problems.append(Problem(_SPEAKERS_FILE, row, f"duplicate speaker_id {sid!r} (also on line {seen[sid]})",
-                                    "give each speaker one row; merge the two rows"))
+            problems.append(
+                Problem(
+                    _SPEAKERS_FILE,
+                    row,
+                    f"duplicate speaker_id {sid!r} (also on line {seen[sid]})",
+                    "give each speaker one row; merge the two rows",
+                )
+            )
         else:
             seen[sid] = r["csv_line"]
         for col in ("canonical_name", "speaker_type"):
@@ -241,8 +260,9 @@ def attributions(corpus=None) -> pd.DataFrame:
     corpus = as_corpus(corpus)
     sp = speakers(corpus)
     ids = set(sp.speaker_id)
-    df = core.read_annotation("attributions.csv", required=_ATTR_COLS, path=corpus,
-                              codes={"form": FORMS, "speaker_id": ids, "relay_id": ids})
+    df = core.read_annotation(
+        "attributions.csv", required=_ATTR_COLS, path=corpus, codes={"form": FORMS, "speaker_id": ids, "relay_id": ids}
+    )
     problems = []
     seen: dict[str, int] = {}
     for r in df.to_dict("records"):
@@ -252,8 +272,14 @@ def attributions(corpus=None) -> pd.DataFrame:
                 problems.append(Problem(_ATTR_FILE, row, f"the {col} is empty", f"fill in the {col}"))
         aid = r["attribution_id"]
         if aid in seen:
-            problems.append(Problem(_ATTR_FILE, row, f"duplicate attribution_id {aid!r} (also on line {seen[aid]})",
-                                    "give each row its own id"))
+            problems.append(
+                Problem(
+                    _ATTR_FILE,
+                    row,
+                    f"duplicate attribution_id {aid!r} (also on line {seen[aid]})",
+                    "give each row its own id",
+                )
+            )
         seen[aid] = r["csv_line"]
     if problems:
         raise KitDataError(problems)
@@ -267,8 +293,26 @@ def attributions(corpus=None) -> pd.DataFrame:
     df["relay"] = df["relay_id"].map(g["canonical_name"]).fillna("")
     df["sentence"] = core.enclosing_sentences(df, corpus, articles=arts)
     df["in_body"] = _overlaps(df, sents)
-    cols = ["attribution_id", "article_id", "outlet", "span", "start", "end", "speaker_id", "speaker", "speaker_type",
-            "speaker_country", "form", "cue", "relay_id", "relay", "relay_cue", "sentence", "in_body", "notes"]
+    cols = [
+        "attribution_id",
+        "article_id",
+        "outlet",
+        "span",
+        "start",
+        "end",
+        "speaker_id",
+        "speaker",
+        "speaker_type",
+        "speaker_country",
+        "form",
+        "cue",
+        "relay_id",
+        "relay",
+        "relay_cue",
+        "sentence",
+        "in_body",
+        "notes",
+    ]
     return df[cols].reset_index(drop=True)
 
 
@@ -321,13 +365,20 @@ def sourcing_settings(corpus=None) -> pd.DataFrame:
     for r in df.itertuples():
         where = f"line {r.csv_line}"
         if r.setting not in SETTINGS:
-            problems.append(Problem(_SETTINGS_FILE, where, f"unknown setting {r.setting!r}",
-                                    f"use one of: {', '.join(SETTINGS)}"))
+            problems.append(
+                Problem(_SETTINGS_FILE, where, f"unknown setting {r.setting!r}", f"use one of: {', '.join(SETTINGS)}")
+            )
         elif not r.value.strip():
             problems.append(Problem(_SETTINGS_FILE, where, "the value is empty", SETTINGS[r.setting]))
         elif r.setting == "held_out" and r.value not in ids:
-            problems.append(Problem(_SETTINGS_FILE, where, f"held-out article {r.value!r} is not in the corpus",
-                                    "use an article_id from articles.csv, or delete the row"))
+            problems.append(
+                Problem(
+                    _SETTINGS_FILE,
+                    where,
+                    f"held-out article {r.value!r} is not in the corpus",
+                    "use an article_id from articles.csv, or delete the row",
+                )
+            )
     if problems:
         raise KitDataError(problems)
     return df[cols].reset_index(drop=True)
@@ -367,14 +418,20 @@ def _corpus_and_article(corpus, article_id):
     """
     if article_id is None:
         if not (isinstance(corpus, str) and not Path(corpus).is_dir()):
-            raise KitDataError(Problem("", "", "no article was given",
-                                       "name one, e.g. helpers.speakers_in(corpus, corpus.ids[0])"))
+            raise KitDataError(
+                Problem("", "", "no article was given", "name one, e.g. helpers.speakers_in(corpus, corpus.ids[0])")
+            )
         corpus, article_id = None, corpus
     corpus = as_corpus(corpus)
     if article_id not in set(corpus.ids):
-        raise core.NotCodedError(Problem(
-            "articles.csv", "", f"this corpus has no article {article_id!r} (an example about the kit's own articles)",
-            "give an article_id of this corpus, e.g. the first one: corpus.ids[0]"))
+        raise core.NotCodedError(
+            Problem(
+                "articles.csv",
+                "",
+                f"this corpus has no article {article_id!r} (an example about the kit's own articles)",
+                "give an article_id of this corpus, e.g. the first one: corpus.ids[0]",
+            )
+        )
     return corpus, article_id
 
 
@@ -468,15 +525,21 @@ def source_profile(corpus=None, *, table: pd.DataFrame | None = None) -> pd.Data
         t = groups.get(a.article_id, at.iloc[0:0])
         people = t[t.speaker_type.isin(PERSON_TYPES)]
         countries = t.speaker_country.value_counts(sort=True)
-        rows.append({
-            "outlet": a.outlet, "article_id": a.article_id, "statements": len(t), "speakers": t.speaker_id.nunique(),
-            "named_people": people.speaker_id.nunique(),
-            **{f: int((t.form == f).sum()) for f in FORMS},
-            "relayed": int((t.relay_id != "").sum()),
-            "countries": ", ".join(f"{c} {n}" for c, n in countries.items()),
-        })
-    return pd.DataFrame(rows, columns=["outlet", "article_id", "statements", "speakers", "named_people", *FORMS,
-                                       "relayed", "countries"])
+        rows.append(
+            {
+                "outlet": a.outlet,
+                "article_id": a.article_id,
+                "statements": len(t),
+                "speakers": t.speaker_id.nunique(),
+                "named_people": people.speaker_id.nunique(),
+                **{f: int((t.form == f).sum()) for f in FORMS},
+                "relayed": int((t.relay_id != "").sum()),
+                "countries": ", ".join(f"{c} {n}" for c, n in countries.items()),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["outlet", "article_id", "statements", "speakers", "named_people", *FORMS, "relayed", "countries"]
+    )
 
 
 def _side_of(country: str, sides: list[str]) -> str:
@@ -545,8 +608,20 @@ def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | N
         row["largest"] = f"{countries.index[0]} {countries.iloc[0] / n:.0%}" if n else ""
         row["summary"] = _balance_sentence(row, sides)
         rows.append(row)
-    cols = ["outlet", *(["article_id"] if by == "article" else []), "articles", "statements", "per_article", *sides,
-            "joint speakers", "other countries", "no country", "countries", "largest", "summary"]
+    cols = [
+        "outlet",
+        *(["article_id"] if by == "article" else []),
+        "articles",
+        "statements",
+        "per_article",
+        *sides,
+        "joint speakers",
+        "other countries",
+        "no country",
+        "countries",
+        "largest",
+        "summary",
+    ]
     return pd.DataFrame(rows, columns=cols)
 
 
@@ -557,13 +632,18 @@ def _balance_sentence(row: dict, sides: list[str]) -> str:
     head = f"{name} ({row['articles']} article{'s' if row['articles'] != 1 else ''}, {n} statements)"
     if not n:
         return f"{head}: no attributed statement."
-    parts = [f"{s} {row[s]} ({row[s] / n:.0%})" for s in [*sides, "joint speakers", "other countries", "no country"]
-             if row[s]]
+    parts = [
+        f"{s} {row[s]} ({row[s] / n:.0%})"
+        for s in [*sides, "joint speakers", "other countries", "no country"]
+        if row[s]
+    ]
     missing = [s for s in sides if not row[s]]
     text = f"{head}: " + ", ".join(parts)
     if missing:
         text += f"; no statement from {' or '.join(missing)}"
-    return text + f". Most statements come from {row['largest'].rsplit(' ', 1)[0]} ({row['largest'].rsplit(' ', 1)[1]})."
+    return (
+        text + f". Most statements come from {row['largest'].rsplit(' ', 1)[0]} ({row['largest'].rsplit(' ', 1)[1]})."
+    )
 
 
 def relay_chains(corpus=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -595,11 +675,16 @@ def relay_chains(corpus=None, *, table: pd.DataFrame | None = None) -> pd.DataFr
     relay_id = at["relay_id"].fillna("").astype(str) if "relay_id" in at.columns else pd.Series("", index=at.index)
     r = at[relay_id != ""]
     outlet_of = dict(zip(*[_article_order(corpus)[c] for c in ("article_id", "outlet")]))
-    chains = [(s if s == rl else f"{s} → {rl}") + f" → {outlet_of.get(a, '')}"
-              for s, rl, a in zip(r.speaker, r.relay, r.article_id)]
+    chains = [
+        (s if s == rl else f"{s} → {rl}") + f" → {outlet_of.get(a, '')}"
+        for s, rl, a in zip(r.speaker, r.relay, r.article_id)
+    ]
     order = {a: i for i, a in enumerate(_article_order(corpus).article_id)}
-    r = r.assign(outlet=r.article_id.map(outlet_of), chain=pd.Series(chains, index=r.index, dtype=object),
-                 _o=r.article_id.map(order))
+    r = r.assign(
+        outlet=r.article_id.map(outlet_of),
+        chain=pd.Series(chains, index=r.index, dtype=object),
+        _o=r.article_id.map(order),
+    )
     return r.sort_values(["_o", "start"], kind="stable")[cols].reset_index(drop=True)
 
 
@@ -633,10 +718,17 @@ def speakers_in(corpus=None, article_id: str | None = None, *, table: pd.DataFra
     t = at[at.article_id == article_id]
     rows = []
     for (name, typ, country), g in t.groupby(["speaker", "speaker_type", "speaker_country"]):
-        rows.append({"speaker": name, "speaker_type": typ, "speaker_country": country, "statements": len(g),
-                     **{f: int((g.form == f).sum()) for f in FORMS},
-                     "relayed": int((g.relay_id != "").sum()),
-                     "relays": ", ".join(sorted(set(g.relay) - {""}))})
+        rows.append(
+            {
+                "speaker": name,
+                "speaker_type": typ,
+                "speaker_country": country,
+                "statements": len(g),
+                **{f: int((g.form == f).sum()) for f in FORMS},
+                "relayed": int((g.relay_id != "").sum()),
+                "relays": ", ".join(sorted(set(g.relay) - {""})),
+            }
+        )
     cols = ["speaker", "speaker_type", "speaker_country", "statements", *FORMS, "relayed", "relays"]
     out = pd.DataFrame(rows, columns=cols)
     return out.sort_values(["statements", "speaker"], ascending=[False, True], kind="stable").reset_index(drop=True)
@@ -669,8 +761,10 @@ def sourcing_overview(corpus=None, *, table: pd.DataFrame | None = None) -> core
     92 attributed statements, 32 different speakers, 5 articles
     """
     at = _table(corpus, table)
-    return core.HTML(f"<p>{len(at)} attributed statements, {at.speaker_id.nunique()} different speakers, "
-                     f"{at.article_id.nunique()} articles</p>")
+    return core.HTML(
+        f"<p>{len(at)} attributed statements, {at.speaker_id.nunique()} different speakers, "
+        f"{at.article_id.nunique()} articles</p>"
+    )
 
 
 def example_statements(corpus=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -708,8 +802,12 @@ def example_statements(corpus=None, *, table: pd.DataFrame | None = None) -> pd.
     if wanted and "attribution_id" in at.columns:
         unknown = [w for w in wanted if w not in set(at.attribution_id)]
         if unknown:
-            raise core._err(_SETTINGS_FILE, "", f"example statement(s) {', '.join(unknown)} not in attributions.csv",
-                            "use attribution_ids from annotations/attributions.csv")
+            raise core._err(
+                _SETTINGS_FILE,
+                "",
+                f"example statement(s) {', '.join(unknown)} not in attributions.csv",
+                "use attribution_ids from annotations/attributions.csv",
+            )
         rows = at.set_index("attribution_id").loc[wanted].reset_index()
     else:
         order = {a: i for i, a in enumerate(_article_order(corpus).article_id)}
@@ -720,8 +818,9 @@ def example_statements(corpus=None, *, table: pd.DataFrame | None = None) -> pd.
     return rows[["outlet", "speaker", "speaker_type", "form", "cue", "relay", "sentence"]].reset_index(drop=True)
 
 
-def show_statements(corpus=None, article_id: str | None = None, *, table: pd.DataFrame | None = None,
-                    with_form: bool = False) -> core.HTML:
+def show_statements(
+    corpus=None, article_id: str | None = None, *, table: pd.DataFrame | None = None, with_form: bool = False
+) -> core.HTML:
     """The reading view of one article with its attributed statements highlighted, one tag per speaker.
 
     Parameters
@@ -790,18 +889,25 @@ def extracted_profile(corpus=None, *, table: pd.DataFrame | None = None, top: in
         t = groups.get(a.article_id, found.iloc[0:0])
         counts = t.groupby("speaker").size().reset_index(name="n")
         counts = counts.sort_values(["n", "speaker"], ascending=[False, True], kind="stable").head(top)
-        rows.append({
-            "outlet": a.outlet, "article_id": a.article_id, "statements": len(t), "speakers": t.speaker.nunique(),
-            **{f: int((t.form == f).sum()) for f in FORMS},
-            "relayed": int((t.relay != "").sum()),
-            "top_speakers": ", ".join(f"{s} {n}" for s, n in zip(counts.speaker, counts.n)),
-        })
-    return pd.DataFrame(rows, columns=["outlet", "article_id", "statements", "speakers", *FORMS, "relayed",
-                                       "top_speakers"])
+        rows.append(
+            {
+                "outlet": a.outlet,
+                "article_id": a.article_id,
+                "statements": len(t),
+                "speakers": t.speaker.nunique(),
+                **{f: int((t.form == f).sum()) for f in FORMS},
+                "relayed": int((t.relay != "").sum()),
+                "top_speakers": ", ".join(f"{s} {n}" for s, n in zip(counts.speaker, counts.n)),
+            }
+        )
+    return pd.DataFrame(
+        rows, columns=["outlet", "article_id", "statements", "speakers", *FORMS, "relayed", "top_speakers"]
+    )
 
 
-def extracted_statements(corpus=None, article_id: str | None = None, *, table: pd.DataFrame | None = None
-                         ) -> pd.DataFrame:
+def extracted_statements(
+    corpus=None, article_id: str | None = None, *, table: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """The statements the extractor finds in one article, ready to read: who, how, and which rule.
 
     Parameters
@@ -885,22 +991,33 @@ def findings(corpus=None, *, table: pd.DataFrame | None = None) -> pd.DataFrame:
         t = groups.get(a.article_id, at.iloc[0:0])
         counts = t.speaker.value_counts()
         direct = t[t.form == "direct_quote"]
-        row = {"outlet": a.outlet, "article_id": a.article_id, "statements": len(t),
-               "named_people": t[t.speaker_type.isin(PERSON_TYPES)].speaker_id.nunique(),
-               "top_speaker": counts.index[0] if len(counts) else "",
-               "top_speaker_share": round(counts.iloc[0] / len(t), 2) if len(t) else 0.0}
+        row = {
+            "outlet": a.outlet,
+            "article_id": a.article_id,
+            "statements": len(t),
+            "named_people": t[t.speaker_type.isin(PERSON_TYPES)].speaker_id.nunique(),
+            "top_speaker": counts.index[0] if len(counts) else "",
+            "top_speaker_share": round(counts.iloc[0] / len(t), 2) if len(t) else 0.0,
+        }
         for s in sides:  # a joint speaker ('Ukraine | United States') is not counted for either side
             key = re.sub(r"\W+", "_", s.lower()).strip("_")
             row[f"{key}_direct_quote"] = bool((direct.speaker_country == s).any())
-        row.update({"any_direct_quote": bool(len(direct)), "relayed": int((t.relay_id != "").sum()),
-                    "ordinary_person_quoted": any(_is_ordinary(sp.at[s, "speaker_type"], sp.at[s, "role"])
-                                                  for s in t.speaker_id)})
+        row.update(
+            {
+                "any_direct_quote": bool(len(direct)),
+                "relayed": int((t.relay_id != "").sum()),
+                "ordinary_person_quoted": any(
+                    _is_ordinary(sp.at[s, "speaker_type"], sp.at[s, "role"]) for s in t.speaker_id
+                ),
+            }
+        )
         rows.append(row)
     return pd.DataFrame(rows)
 
 
-def statement_highlights(corpus=None, article_id: str | None = None, *, table: pd.DataFrame | None = None,
-                         with_form: bool = False) -> dict[str, list[str]]:
+def statement_highlights(
+    corpus=None, article_id: str | None = None, *, table: pd.DataFrame | None = None, with_form: bool = False
+) -> dict[str, list[str]]:
     """The statements of one article, grouped by speaker, ready for ``show_article(highlight=...)``.
 
     Parameters
@@ -995,8 +1112,11 @@ def plot_voices(corpus=None, *, table: pd.DataFrame | None = None, by: str = "sp
     relayed = at[at.relay_id != ""].groupby("article_id").size().reindex(arts.article_id, fill_value=0)
     n = len(arts)
     legend_rows = -(-len(left.columns) // 2)
-    fig, (ax1, ax2) = style.figure(2 * (0.42 * n + 1.3) + 0.3 * legend_rows, nrows=2,
-                                   gridspec_kw={"height_ratios": [0.42 * n + 1 + 0.3 * legend_rows, 0.42 * n + 1.4]})
+    fig, (ax1, ax2) = style.figure(
+        2 * (0.42 * n + 1.3) + 0.3 * legend_rows,
+        nrows=2,
+        gridspec_kw={"height_ratios": [0.42 * n + 1 + 0.3 * legend_rows, 0.42 * n + 1.4]},
+    )
     y = list(range(n))[::-1]
     _stacked(ax1, y, left, colours)
     _stacked(ax2, y, form, style.colours("form", list(form.columns), corpus), hatches={"partial quote": "//"})
@@ -1011,8 +1131,14 @@ def plot_voices(corpus=None, *, table: pd.DataFrame | None = None, by: str = "sp
         ax.set_yticklabels(labels)
         ax.set_xlabel("attributed statements")
         ax.set_title(title, loc="left")
-        ax.legend(loc="upper center", bbox_to_anchor=(0.35, -0.22 if ax is ax1 else -0.3), ncol=ncol, frameon=False,
-                  handlelength=1.2, columnspacing=0.8)
+        ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.35, -0.22 if ax is ax1 else -0.3),
+            ncol=ncol,
+            frameon=False,
+            handlelength=1.2,
+            columnspacing=0.8,
+        )
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
     return fig
@@ -1059,26 +1185,80 @@ def _stacked(ax, y, table: pd.DataFrame, colours: dict, hatches: dict | None = N
 #: demand, request, reiterate, reaffirm, emphasize, criticise, call for).
 REPORTING_VERBS = {
     # free: any complement
-    "accuse": "free", "acknowledge": "free", "add": "free", "admit": "free", "allege": "free", "announce": "free",
-    "argue": "free", "assert": "free", "blame": "free", "cite": "free", "complain": "free", "concede": "free",
-    "confirm": "free", "contend": "free", "criticize": "free", "criticise": "free", "declare": "free",
-    "deny": "free", "disclose": "free", "emphasize": "free", "emphasise": "free", "explain": "free",
-    "insist": "free", "mention": "free", "note": "free", "observe": "free", "predict": "free", "promise": "free",
-    "recall": "free", "recommend": "free", "reply": "free", "report": "free", "say": "free", "state": "free",
-    "stress": "free", "suggest": "free", "tell": "free", "testify": "free", "tweet": "free", "urge": "free",
-    "warn": "free", "write": "free", "propose": "free", "demand": "free", "request": "free", "reiterate": "free",
-    "reaffirm": "free", "underline": "free", "underscore": "free", "post": "free",
+    "accuse": "free",
+    "acknowledge": "free",
+    "add": "free",
+    "admit": "free",
+    "allege": "free",
+    "announce": "free",
+    "argue": "free",
+    "assert": "free",
+    "blame": "free",
+    "cite": "free",
+    "complain": "free",
+    "concede": "free",
+    "confirm": "free",
+    "contend": "free",
+    "criticize": "free",
+    "criticise": "free",
+    "declare": "free",
+    "deny": "free",
+    "disclose": "free",
+    "emphasize": "free",
+    "emphasise": "free",
+    "explain": "free",
+    "insist": "free",
+    "mention": "free",
+    "note": "free",
+    "observe": "free",
+    "predict": "free",
+    "promise": "free",
+    "recall": "free",
+    "recommend": "free",
+    "reply": "free",
+    "report": "free",
+    "say": "free",
+    "state": "free",
+    "stress": "free",
+    "suggest": "free",
+    "tell": "free",
+    "testify": "free",
+    "tweet": "free",
+    "urge": "free",
+    "warn": "free",
+    "write": "free",
+    "propose": "free",
+    "demand": "free",
+    "request": "free",
+    "reiterate": "free",
+    "reaffirm": "free",
+    "underline": "free",
+    "underscore": "free",
+    "post": "free",
     # clause: only with "that", a quotation, or at the end of the sentence ("..., the two sides agreed.")
-    "agree": "clause", "claim": "clause", "maintain": "clause", "believe": "clause", "think": "clause",
-    "hope": "clause", "fear": "clause", "worry": "clause", "estimate": "clause", "conclude": "clause",
+    "agree": "clause",
+    "claim": "clause",
+    "maintain": "clause",
+    "believe": "clause",
+    "think": "clause",
+    "hope": "clause",
+    "fear": "clause",
+    "worry": "clause",
+    "estimate": "clause",
+    "conclude": "clause",
     "disagree": "clause",
     # special
     "call": "call",  # "called for ...", "called on X to ...", or "called X 'quoted words'" (not a phone call)
     "describe": "describe",  # "described by X as ...", "X described Y as ..."
 }
-_IRREGULAR = {"say": ["says", "said", "saying"], "tell": ["tells", "told", "telling"],
-              "write": ["writes", "wrote", "written", "writing"], "think": ["thinks", "thought", "thinking"],
-              "admit": ["admits", "admitted", "admitting"], "underline": ["underlines", "underlined", "underlining"]}
+_IRREGULAR = {
+    "say": ["says", "said", "saying"],
+    "tell": ["tells", "told", "telling"],
+    "write": ["writes", "wrote", "written", "writing"],
+    "think": ["thinks", "thought", "thinking"],
+    "admit": ["admits", "admitted", "admitting"],
+    "underline": ["underlines", "underlined", "underlining"],
+}
 
 
 def _forms(lemma: str) -> list[str]:
@@ -1121,21 +1301,29 @@ _NATIONALITY = {w for w in _DETERMINERS if w[:1].upper() + w[1:] in _DEMONYMS}
 _FORM_TO_LEMMA = {f: lem for lem in REPORTING_VERBS for f in _forms(lem)}
 _MADE_CLEAR_RE = re.compile(r"(?<![\w-])(?:made|makes|make|making) it clear(?![\w-])")
 _ACCORDING_RE = re.compile(r"(?<![\w-])[Aa]ccording to\s+")
-_OUTLET_WORDS = re.compile(r"\b(Post|Times|News|Agency|Journal|Press|Network|Television|TV|Radio|Telegraph|Herald|Gazette)$")
+_OUTLET_WORDS = re.compile(
+    r"\b(Post|Times|News|Agency|Journal|Press|Network|Television|TV|Radio|Telegraph|Herald|Gazette)$"
+)
 _ADVERBIALS = re.compile(
     r"(?:\s+|^)(?:has|have|had|would|will|also|then|again|already|previously|once|later|earlier|so far|yet|"
     r"not|never|is|was|were|are|be|been|does|did|do|[a-z]+ly|on (?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*$")
+    r"Saturday|Sunday)|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\s*$"
+)
 _NEGATION = re.compile(r"(?:\bnot|\bnever|n[’']t|\bhas yet to|\bhave yet to)\s+(?:\w+\s+){0,2}$")
-_NOUN_BEFORE = re.compile(r"(?:(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]hese|[Tt]hose|[Tt]his|"
-                          r"[Ss]uch)|[\w)][’']s?)\s+$")
+_NOUN_BEFORE = re.compile(
+    r"(?:(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Tt]hese|[Tt]hose|[Tt]his|"
+    r"[Ss]uch)|[\w)][’']s?)\s+$"
+)
 _TRAILING_START = re.compile(
     r"\s*(?:$|[.;:!?]|(?:on|in|at|to|during|after|before|last|this|yesterday|today|tonight|earlier|later|recently|"
     r"late|when|while|as|via|from|with|without|through|afterwards|again|also|then|too|according|by|over|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|\d)\b)")
-_LISTENERS = re.compile(r"\s+(?:us|me|him|her|them|reporters|journalists|the\s+press|the\s+media|"
-                        r"a\s+news\s+conference|a\s+press\s+conference|parliament|lawmakers)(?![\w’'-])")
+    r"September|October|November|December|\d)\b)"
+)
+_LISTENERS = re.compile(
+    r"\s+(?:us|me|him|her|them|reporters|journalists|the\s+press|the\s+media|"
+    r"a\s+news\s+conference|a\s+press\s+conference|parliament|lawmakers)(?![\w’'-])"
+)
 _WORD = re.compile(r"[^\W_](?:[\w’'.\-]*[\w’'])?\.?")
 _CAPITALISED = re.compile(r"(?<![\w’'.\-])[A-Z](?:[\w’'.\-]*[\w’'])?\.?")
 _ABBREVIATED = {"Sen.", "Rep.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms."}
@@ -1185,15 +1373,15 @@ class _Verb:
 
     @property
     def word(self) -> str:
-        return self.m[self.vs:self.ve]
+        return self.m[self.vs : self.ve]
 
     @property
     def before(self) -> str:
-        return self.m[self.slo:self.vs]
+        return self.m[self.slo : self.vs]
 
     @property
     def after(self) -> str:
-        return self.m[self.ve:self.shi]
+        return self.m[self.ve : self.shi]
 
     @property
     def g(self) -> "_Grammar":
@@ -1256,8 +1444,10 @@ class _Gazetteer:
         def alternation(forms):
             return "|".join(re.escape(v) for v in sorted(forms, key=lambda v: (-len(v), v))) or r"(?!x)x"
 
-        self.find = [re.compile(r"(?<![\w-])(?:" + alternation(cased) + r")(?![\w-])"),
-                     re.compile(r"(?<![\w-])(?:" + alternation(uncased) + r")(?![\w-])", re.IGNORECASE)]
+        self.find = [
+            re.compile(r"(?<![\w-])(?:" + alternation(cased) + r")(?![\w-])"),
+            re.compile(r"(?<![\w-])(?:" + alternation(uncased) + r")(?![\w-])", re.IGNORECASE),
+        ]
         # name forms by their last word, longest first: a suffix is looked up, not searched for
         self.by_last: dict[str, list[str]] = {}
         for v in sorted(cased | uncased, key=lambda v: (-len(v), v)):
@@ -1319,10 +1509,16 @@ class _Grammar:
         if low in _DETERMINERS and low not in _NATIONALITY:
             return True
         if w[:1].isupper() or w[:1].isdigit():
-            return not (pos + self.offset in self.sent_starts and w not in self.proper and w not in _TITLES
-                        and w not in _DEMONYMS and w not in _PLACES and not _is_initial(w)
-                        and not (next_word[:1].isupper() and next_word not in _TITLES)
-                        and next_word not in _FORM_TO_LEMMA)
+            return not (
+                pos + self.offset in self.sent_starts
+                and w not in self.proper
+                and w not in _TITLES
+                and w not in _DEMONYMS
+                and w not in _PLACES
+                and not _is_initial(w)
+                and not (next_word[:1].isupper() and next_word not in _TITLES)
+                and next_word not in _FORM_TO_LEMMA
+            )
         return low in _DETERMINERS or w in _ROLE_NOUNS or w in _PARTICLES
 
     @staticmethod
@@ -1354,11 +1550,11 @@ def _np_suffix(masked: str, lo: int, hi: int, g: _Grammar, after: str = ""):
     seg = masked[lo:hi]
     toks = _tokens(seg)
     # the phrase must end right at hi (only spaces after)
-    if not toks or seg[toks[-1][2]:].strip():
+    if not toks or seg[toks[-1][2] :].strip():
         return None
     words: list[tuple[str, int, int]] = []
     for w, s, e in reversed(toks):
-        gap = seg[e:words[0][1]] if words else ""
+        gap = seg[e : words[0][1]] if words else ""
         if gap.strip():
             break
         if w.lower() in _PRONOUNS and not words:
@@ -1383,19 +1579,19 @@ def _np_prefix(masked: str, lo: int, hi: int, g: _Grammar):
     """The name phrase starting at ``lo`` (after leading spaces and masked quotes): (start, end, text) or None."""
     it = _iter_tokens(masked, lo, min(hi, lo + 160))
     cur = next(it, None)
-    if cur is None or masked[lo:cur[1]].strip(" “”\"‘’¤,\n"):
+    if cur is None or masked[lo : cur[1]].strip(' “”"‘’¤,\n'):
         return None
     words: list[tuple[str, int, int]] = []
     nxt = next(it, None)
     while cur is not None:
         w, s, e = cur
-        if words and masked[words[-1][2]:s].strip():
+        if words and masked[words[-1][2] : s].strip():
             break
         if w.lower() in _PRONOUNS:
             if not words:
                 words.append(cur)
             break
-        follow = nxt[0] if nxt is not None and not masked[e:nxt[1]].strip() else ""
+        follow = nxt[0] if nxt is not None and not masked[e : nxt[1]].strip() else ""
         if not g.np_token(w, s, follow):
             break
         words.append(cur)
@@ -1436,7 +1632,7 @@ def _mask(ptext: str, quotes) -> str:
     parts, pos = [], 0
     for s, e in quotes:
         inner = max(0, e - 1 - (s + 1))
-        parts += [ptext[pos:s + 1], "¤" * inner]
+        parts += [ptext[pos : s + 1], "¤" * inner]
         pos = s + 1 + inner
     parts.append(ptext[pos:])
     return "".join(parts)
@@ -1510,7 +1706,7 @@ def _complement_tell(v: _Verb):
     if np is None:
         return None
     end = np[1]
-    par = re.match(r"\s*\([^)]*\)", v.m[end:v.shi])
+    par = re.match(r"\s*\([^)]*\)", v.m[end : v.shi])
     if par:
         end += len(par.group(0))
     return end, np[2]
@@ -1522,7 +1718,7 @@ def _complement_passive(v: _Verb):
     Returns a cue for 'described/quoted/cited by X as', False for any other passive, None if
     the verb is not passive.
     """
-    if not re.search(r"(?:\b(?:is|was|were|been|being|be)\s+)(?:\w+ly\s+)?$", v.m[max(v.slo, v.vs - 40):v.vs]):
+    if not re.search(r"(?:\b(?:is|was|were|been|being|be)\s+)(?:\w+ly\s+)?$", v.m[max(v.slo, v.vs - 40) : v.vs]):
         return None
     by = re.match(r"\s+by\s+", v.after)
     if v.lemma not in {"describe", "quote", "cite"} or not by:
@@ -1530,9 +1726,11 @@ def _complement_passive(v: _Verb):
     np = _np_prefix(v.m, v.ve + by.end(), v.shi, v.g)
     if np is None:
         return False
-    as_ = re.match(r"\s+as\s+", v.m[np[1]:v.shi])
+    as_ = re.match(r"\s+as\s+", v.m[np[1] : v.shi])
     cstart = np[1] + (as_.end() if as_ else 0)
-    return _Cue(v.vs, cstart, v.vs, v.ve, v.lemma, np[2], "speaker", "after", cstart, v.shi, "passive 'described by X as'")
+    return _Cue(
+        v.vs, cstart, v.vs, v.ve, v.lemma, np[2], "speaker", "after", cstart, v.shi, "passive 'described by X as'"
+    )
 
 
 # ---- subjects: who speaks (the first rule that answers wins) -------------------------------------
@@ -1567,7 +1765,7 @@ def _left_of_verb(v: _Verb) -> tuple[int, str]:
     """Where the words before the verb end once auxiliaries and adverbs are dropped, and those words."""
     if v.left is None:
         hi = _strip_adverbials(v.m, v.slo, v.vs)
-        v.left = (hi, v.m[v.slo:hi].rstrip())
+        v.left = (hi, v.m[v.slo : hi].rstrip())
     return v.left
 
 
@@ -1588,7 +1786,7 @@ def _subject_relative(v: _Verb) -> _Subject | None:
         return None
     head = v.slo + rel.start()
     np = v.ex.gazetteer_suffix(v.m, v.slo, head) or _np_suffix(v.m, v.slo, head, v.g)
-    return _Subject(np[0], v.m[np[0]:head].strip(), "relative 'X, who said'") if np else None
+    return _Subject(np[0], v.m[np[0] : head].strip(), "relative 'X, who said'") if np else None
 
 
 def _subject_appositive(v: _Verb) -> _Subject | None:
@@ -1599,12 +1797,12 @@ def _subject_appositive(v: _Verb) -> _Subject | None:
     # the clause starts after the last closing quotation mark (a quotation before the clause)
     clause_lo = v.slo
     for i in range(v.slo + 1, hi):
-        if v.m[i] in "”\"’" and v.m[i - 1] == "¤":
+        if v.m[i] in '”"’' and v.m[i - 1] == "¤":
             clause_lo = i + 1
     pos = clause_lo
     for seg in v.m[clause_lo:hi].split(","):
         np = _np_prefix(v.m, pos, pos + len(seg), v.g)
-        if np and not v.m[np[1]:pos + len(seg)].strip():
+        if np and not v.m[np[1] : pos + len(seg)].strip():
             return _Subject(np[0], np[2], "'X, appositive, VERB'")
         pos += len(seg) + 1
     return None
@@ -1613,7 +1811,7 @@ def _subject_appositive(v: _Verb) -> _Subject | None:
 def _subject_inverted(v: _Verb) -> _Subject | None:
     """'“…,” said Cui' or '…, said Lopez': the speaker follows the verb."""
     _, left = _left_of_verb(v)
-    if v.lemma == "tell" or not (not left.strip(" ,¤“”\"‘’") or left[-1] in ",”\"’"):
+    if v.lemma == "tell" or not (not left.strip(' ,¤“”"‘’') or left[-1] in ',”"’'):
         return None
     inv = _np_prefix(v.m, v.ve, v.shi, v.g)
     return _Subject(v.vs, inv[2], "inverted ', said X'", end=inv[1]) if inv else None
@@ -1622,7 +1820,7 @@ def _subject_inverted(v: _Verb) -> _Subject | None:
 def _subject_before(v: _Verb) -> _Subject | None:
     """'Sun said', 'the two sides agreed': the name phrase (or gazetteer name) right before the verb."""
     hi, left = _left_of_verb(v)
-    if not left or left[-1] in ",”\"’":
+    if not left or left[-1] in ',”"’':
         return None
     cands = [c for c in (v.ex.gazetteer_suffix(v.m, v.slo, hi), _np_suffix(v.m, v.slo, hi, v.g, v.word)) if c]
     if not cands:
@@ -1646,11 +1844,11 @@ def _that_clause(chunk: str):
     verb of saying.
     """
     m = re.search(r"(?:^|\s)that\s", chunk)
-    if not m or _n_words(chunk[:m.start()], 9) > 8 or "¤" in chunk[:m.start()]:
+    if not m or _n_words(chunk[: m.start()], 9) > 8 or "¤" in chunk[: m.start()]:
         return None
     if any(w in _FORM_TO_LEMMA for w in _LOWER_WORD.findall(chunk, 0, m.start())):
         return None
-    if re.match(r"\s*(?:is|are|was|were|has|have|had|would|will|can|could)\b", chunk[m.end():]):
+    if re.match(r"\s*(?:is|are|was|were|has|have|had|would|will|can|could)\b", chunk[m.end() :]):
         return None
     return m
 
@@ -1671,11 +1869,22 @@ def _content_trailing(v: _Verb, start: int, chunk: str, that, quote_next) -> boo
     adverbial ('on Tuesday', 'in a statement') follows the verb; 'Karel Voss, said the workers
     had not been asked' is not trailing (the words follow).
     """
-    before_subject = v.m[v.slo:start].rstrip()
-    set_off = bool(before_subject) and before_subject[-1] in ",”\"’" and \
-        _n_words(before_subject, 3) + (3 if "¤" in before_subject else 0) >= 3
-    return set_off and not that and not quote_next and _n_words(chunk, 13) <= 12 and "¤" not in chunk \
-        and v.lemma != "make clear" and not v.word.endswith("ing") and bool(_TRAILING_START.match(chunk))
+    before_subject = v.m[v.slo : start].rstrip()
+    set_off = (
+        bool(before_subject)
+        and before_subject[-1] in ',”"’'
+        and _n_words(before_subject, 3) + (3 if "¤" in before_subject else 0) >= 3
+    )
+    return (
+        set_off
+        and not that
+        and not quote_next
+        and _n_words(chunk, 13) <= 12
+        and "¤" not in chunk
+        and v.lemma != "make clear"
+        and not v.word.endswith("ing")
+        and bool(_TRAILING_START.match(chunk))
+    )
 
 
 def _coord_cut(m: str, lo: int, hi: int) -> int:
@@ -1689,7 +1898,7 @@ def _trim(text: str, lo: int, hi: int) -> tuple[int, int]:
     """Drop spaces, trailing commas and full stops, and a leading 'that' from a span."""
     while lo < hi and text[lo] in " ,:\n":
         lo += 1
-    if text[lo:lo + 5] == "that ":
+    if text[lo : lo + 5] == "that ":
         lo += 5
     while hi > lo and text[hi - 1] in " ,;.:\n":
         hi -= 1
@@ -1709,10 +1918,10 @@ def _relay_citing(v: _Verb, cue: _Cue, trailing: bool) -> None:
     """'…, Tass reported, citing two diplomats': the one cited speaks, through the one who reports."""
     if not trailing:
         return
-    cite = re.match(r",?\s*citing\s+", v.m[cue.end:v.shi])
+    cite = re.match(r",?\s*citing\s+", v.m[cue.end : v.shi])
     np = _np_prefix(v.m, cue.end + cite.end(), v.shi, v.g) if cite else None
     if np:
-        cue.relay, cue.relay_cue = (cue.speaker, v.m[cue.start:np[1]]) if cue.kind == "relay" else ("", "")
+        cue.relay, cue.relay_cue = (cue.speaker, v.m[cue.start : np[1]]) if cue.kind == "relay" else ("", "")
         cue.speaker, cue.kind, cue.end = np[2], "speaker", np[1]
         cue.rule = "'X reported, citing Y'"
 
@@ -1721,7 +1930,7 @@ def _relay_told_outlet(v: _Verb, cue: _Cue, listener: str, cue_end: int) -> None
     """'X told Reuters': another outlet that hears the words is a relay; 'told us' or the outlet's own
     group ('told China Media Group' in a CGTN article) is the outlet's own interview, not a relay."""
     if listener and v.ex.is_outlet(listener) and not v.ex.is_own_outlet(listener):
-        cue.relay, cue.relay_cue = listener, v.m[cue.start:cue_end]
+        cue.relay, cue.relay_cue = listener, v.m[cue.start : cue_end]
 
 
 # ---- one cue, rule by rule ------------------------------------------------------------------------
@@ -1761,20 +1970,47 @@ def _content(v: _Verb, subj: _Subject, start: int, end: int, listener: str) -> _
     chunk_end = comma if comma >= 0 else shi
     chunk = m[end:chunk_end]
     that = _that_clause(chunk)
-    before_subject = m[v.slo:start].rstrip()
-    set_off = bool(before_subject) and before_subject[-1] in ",”\"’" and \
-        _n_words(before_subject, 3) + (3 if "¤" in before_subject else 0) >= 3
+    before_subject = m[v.slo : start].rstrip()
+    set_off = (
+        bool(before_subject)
+        and before_subject[-1] in ',”"’'
+        and _n_words(before_subject, 3) + (3 if "¤" in before_subject else 0) >= 3
+    )
     quote_next = re.match(r"\s*[,:]?\s*(?:that\s+)?[“‘\"]", m[end:shi])
     if not _content_clause_verb_ok(v, chunk, that, quote_next, set_off):
         return None
     trailing = _content_trailing(v, start, chunk, that, quote_next)
     if trailing:
-        cue = _Cue(start, chunk_end, v.vs, v.ve, v.lemma, subj.name, "speaker", "before", v.slo, start,
-                   subj.rule or "'..., X said'", subj.explicit)
+        cue = _Cue(
+            start,
+            chunk_end,
+            v.vs,
+            v.ve,
+            v.lemma,
+            subj.name,
+            "speaker",
+            "before",
+            v.slo,
+            start,
+            subj.rule or "'..., X said'",
+            subj.explicit,
+        )
     else:
         c_lo = end + (that.end() if that else 0)
-        cue = _Cue(start, c_lo, v.vs, v.ve, v.lemma, subj.name, "speaker", "after", c_lo, shi,
-                   subj.rule or "'X said that ...'", subj.explicit)
+        cue = _Cue(
+            start,
+            c_lo,
+            v.vs,
+            v.ve,
+            v.lemma,
+            subj.name,
+            "speaker",
+            "after",
+            c_lo,
+            shi,
+            subj.rule or "'X said that ...'",
+            subj.explicit,
+        )
     _relay_reported_by_outlet(v, cue)
     _relay_citing(v, cue, trailing)
     _relay_told_outlet(v, cue, listener, end)
@@ -1799,9 +2035,14 @@ def _sentence_drop_nested(m: str, slo: int, cues: list[_Cue]) -> list[_Cue]:
     'He noted that Ukraine insists that …' (unless coordinated: '…, and stressed that')."""
     kept: list[_Cue] = []
     for c in cues:
-        outer = [k for k in kept if k.side == "after" and k.kind == "speaker" and k.content_start <= c.start < k.content_end]
-        coordinated = c.rule.startswith("coordinated") or c.rule.startswith("relative") or bool(
-            re.search(r"(?:[,;]|\bwhile|\bwhereas|\bbut|\band)\s*$", m[max(slo, c.start - 12):c.start]))
+        outer = [
+            k for k in kept if k.side == "after" and k.kind == "speaker" and k.content_start <= c.start < k.content_end
+        ]
+        coordinated = (
+            c.rule.startswith("coordinated")
+            or c.rule.startswith("relative")
+            or bool(re.search(r"(?:[,;]|\bwhile|\bwhereas|\bbut|\band)\s*$", m[max(slo, c.start - 12) : c.start]))
+        )
         if outer and not coordinated and c.lemma != "according":
             continue
         kept.append(c)
@@ -1813,8 +2054,13 @@ def _sentence_according_in_clause(m: str, shi: int, cues: list[_Cue]) -> None:
     moves the start of the words said past it."""
     for a in cues:
         for b in cues:
-            if b is not a and a.side == "after" and b.lemma == "according" and not m[a.content_start:b.start].strip(" ,"):
-                rest = re.match(r"[\s,]*(?:that\s+)?", m[b.end:shi])
+            if (
+                b is not a
+                and a.side == "after"
+                and b.lemma == "according"
+                and not m[a.content_start : b.start].strip(" ,")
+            ):
+                rest = re.match(r"[\s,]*(?:that\s+)?", m[b.end : shi])
                 a.content_start = b.end + rest.end()
 
 
@@ -1836,7 +2082,7 @@ def _sentence_according_as_relay(block: str, speaker_cues: list[_Cue], relays: l
         return speaker_cues
     for c in acc:
         c.kind, c.relay = "relay", c.relay or c.speaker
-        c.relay_cue = c.relay_cue or block[c.start:c.end]
+        c.relay_cue = c.relay_cue or block[c.start : c.end]
         relays.append(c)
     return [c for c in speaker_cues if c.lemma != "according"]
 
@@ -1847,9 +2093,23 @@ def _sentence_outlet_as_source(block: str, quotes, slo: int, shi: int, relays: l
     if not relays or any(qs < shi and qe > slo for qs, qe in quotes):
         return []
     c = relays[0]
-    return [_Cue(c.start, c.end, c.verb_start, c.verb_end, c.lemma, c.speaker, "speaker", c.side, c.content_start,
-                 c.content_end, c.rule + " (outlet as source)", relay=c.relay or c.speaker,
-                 relay_cue=block[c.start:c.end])]
+    return [
+        _Cue(
+            c.start,
+            c.end,
+            c.verb_start,
+            c.verb_end,
+            c.lemma,
+            c.speaker,
+            "speaker",
+            c.side,
+            c.content_start,
+            c.content_end,
+            c.rule + " (outlet as source)",
+            relay=c.relay or c.speaker,
+            relay_cue=block[c.start : c.end],
+        )
+    ]
 
 
 def _according_cue(ex: "_Extractor", m: str, slo: int, shi: int, vs: int, ve: int) -> _Cue | None:
@@ -1861,7 +2121,7 @@ def _according_cue(ex: "_Extractor", m: str, slo: int, shi: int, vs: int, ve: in
     np = _np_prefix(m, ve, ve + len(phrase), ex.g)
     if np is None:
         return None
-    via = re.search(r"\b(?:quoted|cited) by\s+", m[np[1]:ve + len(phrase)])
+    via = re.search(r"\b(?:quoted|cited) by\s+", m[np[1] : ve + len(phrase)])
     relay = ""
     if via:
         rnp = _np_prefix(m, np[1] + via.end(), ve + len(phrase), ex.g)
@@ -1872,7 +2132,7 @@ def _according_cue(ex: "_Extractor", m: str, slo: int, shi: int, vs: int, ve: in
     kind = "relay" if (ex.is_outlet(np[2]) or relay) else "speaker"
     cue = _Cue(vs, ve + len(phrase), vs, ve, "according", np[2], kind, side, c_lo, c_hi, "'according to X'")
     if relay:
-        cue.relay, cue.relay_cue = relay, m[vs:ve + len(phrase)]
+        cue.relay, cue.relay_cue = relay, m[vs : ve + len(phrase)]
     return cue
 
 
@@ -1888,17 +2148,28 @@ def _colon_cue(ex: "_Extractor", m: str, slo: int, shi: int, quotes) -> _Cue | N
         np = ex.gazetteer_suffix(m, slo, hi) or _np_suffix(m, slo, hi, ex.g)
         if np is None:
             return None
-        sid, name = ex.resolve(m[np[0]:hi].strip())
+        sid, name = ex.resolve(m[np[0] : hi].strip())
         if not (sid or ex.is_person(sid, name)):
             return None
-        return _Cue(np[0], qs, hi, hi + 1, "colon", m[np[0]:hi].strip(), "speaker", "after", qs, shi,
-                    "live-blog colon 'X: “…”'")
+        return _Cue(
+            np[0],
+            qs,
+            hi,
+            hi + 1,
+            "colon",
+            m[np[0] : hi].strip(),
+            "speaker",
+            "after",
+            qs,
+            shi,
+            "live-blog colon 'X: “…”'",
+        )
     return None
 
 
 # ---- blocks: paragraphs, or hard-wrapped lines joined ---------------------------------------------
 
-_END_OF_PARAGRAPH = tuple(".!?:;”’\")…]")
+_END_OF_PARAGRAPH = tuple('.!?:;”’")…]')
 
 
 def _blocks(paras: list[tuple[int, int, int, str]]) -> list[list[int]]:
@@ -1913,8 +2184,11 @@ def _blocks(paras: list[tuple[int, int, int, str]]) -> list[list[int]]:
         if groups:
             j = groups[-1][-1]
             prev_line, _, _, prev = paras[j]
-            wrapped = line_no == prev_line + 1 and not prev.rstrip().endswith(_END_OF_PARAGRAPH) and \
-                (text[:1].islower() or len(prev) >= 60)
+            wrapped = (
+                line_no == prev_line + 1
+                and not prev.rstrip().endswith(_END_OF_PARAGRAPH)
+                and (text[:1].islower() or len(prev) >= 60)
+            )
             if wrapped:
                 groups[-1].append(i)
                 continue
@@ -1932,19 +2206,41 @@ def _quote_beside_cue(ex, blk, qs, qe, slo, shi, rows, last) -> dict | None:
     if not in_sentence:
         return None
     r = in_sentence[-1]
-    return ex.row(blk, *_trim(blk.text, qs + 1, qe - 1), r["speaker_id"], r["speaker"], r["speaker_as_found"],
-                  "partial_quote", r["cue"], r["relay_id"], r["relay"], r["relay_cue"], "quoted words beside a cued statement")
+    return ex.row(
+        blk,
+        *_trim(blk.text, qs + 1, qe - 1),
+        r["speaker_id"],
+        r["speaker"],
+        r["speaker_as_found"],
+        "partial_quote",
+        r["cue"],
+        r["relay_id"],
+        r["relay"],
+        r["relay_cue"],
+        "quoted words beside a cued statement",
+    )
 
 
 def _quote_floating(ex, blk, qs, qe, slo, shi, rows, last) -> dict | None:
     """A quotation of four words or more that opens a sentence, right after a quoted speaker, is
     that speaker's: '“We will meet again,” she said. “Nothing is agreed yet.”'"""
-    n_words = _n_words(blk.text[qs + 1:qe - 1], 4)
+    n_words = _n_words(blk.text[qs + 1 : qe - 1], 4)
     if blk.masked[slo:qs].strip() or n_words < 4 or last is None:
         return None
     sid, name = last
-    return ex.row(blk, *_trim(blk.text, qs + 1, qe - 1), sid, name, name, "direct_quote", "", "", "", "",
-                  "floating quote (inherits the last quoted speaker)")
+    return ex.row(
+        blk,
+        *_trim(blk.text, qs + 1, qe - 1),
+        sid,
+        name,
+        name,
+        "direct_quote",
+        "",
+        "",
+        "",
+        "",
+        "floating quote (inherits the last quoted speaker)",
+    )
 
 
 def _quote_subject_speaker(ex, blk, qs, qe, slo, shi, rows, last) -> dict | None:
@@ -1961,8 +2257,20 @@ def _quote_subject_speaker(ex, blk, qs, qe, slo, shi, rows, last) -> dict | None
         return None
     lo, hi = _trim(blk.text, np[0], qe)
     ex.remember(sid, name)
-    return ex.row(blk, lo, hi, sid, name, np[2], "partial_quote", "", "", "", "",
-                  "quoted words in a sentence whose subject is a speaker")
+    return ex.row(
+        blk,
+        lo,
+        hi,
+        sid,
+        name,
+        np[2],
+        "partial_quote",
+        "",
+        "",
+        "",
+        "",
+        "quoted words in a sentence whose subject is a speaker",
+    )
 
 
 _QUOTE_RULES = (_quote_beside_cue, _quote_floating, _quote_subject_speaker)
@@ -1981,7 +2289,7 @@ def _paragraph_spread_relay(ex, blk, relays: list[_Cue], rows: list[dict]) -> No
             same = r["_p_lo"] < s_hi and r["_p_hi"] > s_lo
             covered = same or (r["_p_hi"] <= s_lo if c.side == "before" else r["_p_lo"] >= s_hi)
             if covered and not r["relay"] and r["speaker"] != rname:
-                r.update(relay_id=rid, relay=rname, relay_cue=blk.text[c.start:c.end].strip(" ,."))
+                r.update(relay_id=rid, relay=rname, relay_cue=blk.text[c.start : c.end].strip(" ,."))
 
 
 def _paragraph_drop_duplicates(rows: list[dict]) -> list[dict]:
@@ -1990,9 +2298,14 @@ def _paragraph_drop_duplicates(rows: list[dict]) -> list[dict]:
     out = []
     for i, r in enumerate(rows):
         near = range(max(0, i - 8), min(len(rows), i + 9))  # the rows of the same sentence are close by
-        inside = any(j != i and rows[j]["speaker"] == r["speaker"] and rows[j]["_p_lo"] <= r["_p_lo"]
-                     and r["_p_hi"] <= rows[j]["_p_hi"]
-                     and (rows[j]["_p_hi"] - rows[j]["_p_lo"] > r["_p_hi"] - r["_p_lo"] or j < i) for j in near)
+        inside = any(
+            j != i
+            and rows[j]["speaker"] == r["speaker"]
+            and rows[j]["_p_lo"] <= r["_p_lo"]
+            and r["_p_hi"] <= rows[j]["_p_hi"]
+            and (rows[j]["_p_hi"] - rows[j]["_p_lo"] > r["_p_hi"] - r["_p_lo"] or j < i)
+            for j in near
+        )
         if not inside:
             out.append(r)
     return out
@@ -2082,8 +2395,11 @@ class _Extractor:
         for i in range(len(words) - 1, -1, -1):
             w = words[i]
             joins = w == "and" and run and i > 0 and words[i - 1][:1].isupper()  # 'China and Brazil'
-            if (w[:1].isupper() and w not in _TITLES and w not in _DEMONYMS) or joins or \
-                    (run and w in _PARTICLES - {"and", "of"}):
+            if (
+                (w[:1].isupper() and w not in _TITLES and w not in _DEMONYMS)
+                or joins
+                or (run and w in _PARTICLES - {"and", "of"})
+            ):
                 run.insert(0, w)
             else:
                 break
@@ -2147,7 +2463,7 @@ class _Extractor:
         """The longest gazetteer name form that ends right at ``hi``: (start, text) or None."""
         if self.gaz is None:
             return None
-        left = m[max(lo, hi - 160):hi].rstrip()
+        left = m[max(lo, hi - 160) : hi].rstrip()
         hit = self.gaz.suffix(left)
         return (max(lo, hi - 160) + hit[0], hit[1]) if hit else None
 
@@ -2173,8 +2489,11 @@ class _Extractor:
     def cues(self, m: str, slo: int, shi: int, quotes) -> list[_Cue]:
         """Reporting cues in one sentence of the masked block (offsets in the block)."""
         found: list[_Cue] = []
-        events = [(x.start(), x.end(), _FORM_TO_LEMMA[w], "verb") for x in _LOWER_WORD.finditer(m, slo, shi)
-                  if (w := x.group(0)) in _FORM_TO_LEMMA]
+        events = [
+            (x.start(), x.end(), _FORM_TO_LEMMA[w], "verb")
+            for x in _LOWER_WORD.finditer(m, slo, shi)
+            if (w := x.group(0)) in _FORM_TO_LEMMA
+        ]
         if "clear" in m[slo:shi]:
             events += [(x.start(), x.end(), "make clear", "verb") for x in _MADE_CLEAR_RE.finditer(m, slo, shi)]
         if "ccording" in m[slo:shi]:
@@ -2183,8 +2502,11 @@ class _Extractor:
         for vs, ve, lemma, kind in events:
             if any(c.verb_start <= vs < c.end for c in found):
                 continue  # inside a cue already found (e.g. 'reported ... citing')
-            cue = _according_cue(self, m, slo, shi, vs, ve) if kind == "according" else \
-                _verb_cue(_Verb(self, m, slo, shi, vs, ve, lemma, found))
+            cue = (
+                _according_cue(self, m, slo, shi, vs, ve)
+                if kind == "according"
+                else _verb_cue(_Verb(self, m, slo, shi, vs, ve, lemma, found))
+            )
             if cue is not None:
                 found.append(cue)
         if not found:
@@ -2245,8 +2567,14 @@ class _Extractor:
         for qi, qs, qe in near:
             if qi in used or not (slo <= qs < shi):
                 continue
-            row = next((r for r in (rule(self, blk, qs, qe, slo, shi, rows, self.last_quote) for rule in _QUOTE_RULES)
-                        if r is not None), None)
+            row = next(
+                (
+                    r
+                    for r in (rule(self, blk, qs, qe, slo, shi, rows, self.last_quote) for rule in _QUOTE_RULES)
+                    if r is not None
+                ),
+                None,
+            )
             if row:
                 used.add(qi)
                 self._add(rows, row)
@@ -2267,7 +2595,7 @@ class _Extractor:
         lo, hi = c.content_start, c.content_end
         form = "indirect"
         if c.side == "before":
-            q = [(i, qs, qe) for i, qs, qe in near if qe <= c.start and not m[qe:c.start].strip(" ,.")]
+            q = [(i, qs, qe) for i, qs, qe in near if qe <= c.start and not m[qe : c.start].strip(" ,.")]
             if q:
                 i, qs, qe = q[-1]
                 used.add(i)
@@ -2289,14 +2617,40 @@ class _Extractor:
         sid, name = self.resolve(c.speaker)
         self.remember(sid, name)
         relay_id, relay = self.resolve(c.relay) if c.relay else ("", "")
-        return self.row(blk, lo, hi, sid, name, c.speaker, form, blk.text[c.start:c.end].strip(" ,.:\n"), relay_id,
-                        relay, c.relay_cue.strip(" ,."), c.rule)
+        return self.row(
+            blk,
+            lo,
+            hi,
+            sid,
+            name,
+            c.speaker,
+            form,
+            blk.text[c.start : c.end].strip(" ,.:\n"),
+            relay_id,
+            relay,
+            c.relay_cue.strip(" ,."),
+            c.rule,
+        )
 
     def row(self, blk, lo, hi, sid, name, as_found, form, cue, relay_id, relay, relay_cue, rule) -> dict:
-        return {"article_id": self.aid, "para_no": blk.para_no, "start": blk.start + lo, "end": blk.start + hi,
-                "span": self.text[blk.start + lo:blk.start + hi], "speaker_id": sid, "speaker": name,
-                "speaker_as_found": as_found, "form": form, "cue": cue, "relay_id": relay_id, "relay": relay,
-                "relay_cue": relay_cue, "rule": rule, "_p_lo": lo, "_p_hi": hi}
+        return {
+            "article_id": self.aid,
+            "para_no": blk.para_no,
+            "start": blk.start + lo,
+            "end": blk.start + hi,
+            "span": self.text[blk.start + lo : blk.start + hi],
+            "speaker_id": sid,
+            "speaker": name,
+            "speaker_as_found": as_found,
+            "form": form,
+            "cue": cue,
+            "relay_id": relay_id,
+            "relay": relay,
+            "relay_cue": relay_cue,
+            "rule": rule,
+            "_p_lo": lo,
+            "_p_hi": hi,
+        }
 
 
 def extract_attributions(corpus=None, *, articles=None, use_gazetteer: bool = True) -> pd.DataFrame:
@@ -2366,8 +2720,25 @@ def extract_attributions(corpus=None, *, articles=None, use_gazetteer: bool = Tr
         found = ex.run()
         rows += found
         sentence += _enclosing(text, bounds, found)
-    cols = ["article_id", "para_no", "span", "start", "end", "sentence", "speaker_id", "speaker", "speaker_as_found",
-            "speaker_type", "speaker_country", "form", "cue", "relay_id", "relay", "relay_cue", "rule"]
+    cols = [
+        "article_id",
+        "para_no",
+        "span",
+        "start",
+        "end",
+        "sentence",
+        "speaker_id",
+        "speaker",
+        "speaker_as_found",
+        "speaker_type",
+        "speaker_country",
+        "form",
+        "cue",
+        "relay_id",
+        "relay",
+        "relay_cue",
+        "rule",
+    ]
     df = pd.DataFrame(rows, columns=[c for c in cols if c not in ("sentence", "speaker_type", "speaker_country")])
     df["sentence"] = sentence
     df["speaker_type"] = [gaz.type.get(s, "") if gaz else "" for s in df.speaker_id]
@@ -2377,8 +2748,16 @@ def extract_attributions(corpus=None, *, articles=None, use_gazetteer: bool = Tr
     return df[cols].reset_index(drop=True)
 
 
-_RULE_KINDS = {"_gate_": "gate", "_complement_": "complement", "_subject_": "subject", "_content_": "content",
-               "_relay_": "relay", "_sentence_": "sentence", "_quote_": "quotation", "_paragraph_": "paragraph"}
+_RULE_KINDS = {
+    "_gate_": "gate",
+    "_complement_": "complement",
+    "_subject_": "subject",
+    "_content_": "content",
+    "_relay_": "relay",
+    "_sentence_": "sentence",
+    "_quote_": "quotation",
+    "_paragraph_": "paragraph",
+}
 
 
 def extractor_rules() -> pd.DataFrame:
@@ -2400,15 +2779,36 @@ def extractor_rules() -> pd.DataFrame:
     'A verb form right after an article, a determiner or a possessive is a noun or an adjective.'
     """
     rows = []
-    order = [*_GATES, _complement_call, _complement_tell, _complement_passive, *_PARTICIPLE_RULES, *_FINITE_RULES,
-             _content_clause_verb_ok, _content_trailing, _relay_reported_by_outlet, _relay_citing, _relay_told_outlet,
-             _according_cue, _colon_cue, _sentence_skip_dateline, _sentence_drop_nested, _sentence_according_in_clause,
-             _sentence_next_cue_ends_content, _sentence_according_as_relay, _sentence_outlet_as_source,
-             _sentence_remember_subject, *_QUOTE_RULES, _paragraph_spread_relay, _paragraph_drop_duplicates, _blocks]
+    order = [
+        *_GATES,
+        _complement_call,
+        _complement_tell,
+        _complement_passive,
+        *_PARTICIPLE_RULES,
+        *_FINITE_RULES,
+        _content_clause_verb_ok,
+        _content_trailing,
+        _relay_reported_by_outlet,
+        _relay_citing,
+        _relay_told_outlet,
+        _according_cue,
+        _colon_cue,
+        _sentence_skip_dateline,
+        _sentence_drop_nested,
+        _sentence_according_in_clause,
+        _sentence_next_cue_ends_content,
+        _sentence_according_as_relay,
+        _sentence_outlet_as_source,
+        _sentence_remember_subject,
+        *_QUOTE_RULES,
+        _paragraph_spread_relay,
+        _paragraph_drop_duplicates,
+        _blocks,
+    ]
     for fn in order:
         name = fn.__name__
         kind = next((k for p, k in _RULE_KINDS.items() if name.startswith(p)), "cue")
-        short = name[len(next((p for p in _RULE_KINDS if name.startswith(p)), "_")):]
+        short = name[len(next((p for p in _RULE_KINDS if name.startswith(p)), "_")) :]
         if name == "_blocks":
             kind, short = "paragraph", "hard_wrapped_lines"
         doc = " ".join((fn.__doc__ or "").split())
@@ -2428,7 +2828,7 @@ def _enclosing(text: str, bounds: list[tuple[int, int]], rows: list[dict]) -> li
         j = i
         while j < len(bounds) and bounds[j][0] < r["end"]:
             j += 1
-        out.append(text[bounds[i][0]:bounds[j - 1][1]] if j > i else r["span"])
+        out.append(text[bounds[i][0] : bounds[j - 1][1]] if j > i else r["span"])
     return out
 
 
@@ -2441,8 +2841,9 @@ def _body_index(corpus=None) -> tuple[dict, dict]:
     paras, sents = corpus.paragraphs, corpus.sentences
     body = paras[paras.is_body]
     paras_of: dict[str, list] = {}
-    for aid, line_no, para_no, start, text in zip(*[body[c].tolist() for c in ("article_id", "line_no", "para_no",
-                                                                                 "start", "text")]):
+    for aid, line_no, para_no, start, text in zip(
+        *[body[c].tolist() for c in ("article_id", "line_no", "para_no", "start", "text")]
+    ):
         paras_of.setdefault(aid, []).append((int(line_no), int(para_no), int(start), text))
     sents_of: dict[str, list] = {}
     for aid, s, e in zip(sents.article_id.tolist(), sents.start.tolist(), sents.end.tolist()):
@@ -2499,8 +2900,10 @@ class Evaluation:
         return text + "."
 
     def __repr__(self) -> str:
-        return ("Evaluation(scores=\n" + self.scores.to_string(index=False) + f",\nerrors: {len(self.errors)} rows,"
-                f"\n{self.note})")
+        return (
+            "Evaluation(scores=\n" + self.scores.to_string(index=False) + f",\nerrors: {len(self.errors)} rows,"
+            f"\n{self.note})"
+        )
 
 
 def _sentence_labels(table: pd.DataFrame, bounds: dict, id_col: str) -> dict:
@@ -2527,9 +2930,16 @@ def _prf(gold: dict, pred: dict, keys) -> dict:
     rec = len(hits) / len(g) if g else 0.0
     f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     correct = sum(1 for k in hits if pred[k] <= gold[k])
-    return {"gold_sentences": len(g), "predicted_sentences": len(p), "hits": len(hits), "precision": round(prec, 3),
-            "recall": round(rec, 3), "f1": round(f1, 3), "speaker_correct": correct,
-            "speaker_accuracy": round(correct / len(hits), 3) if hits else 0.0}
+    return {
+        "gold_sentences": len(g),
+        "predicted_sentences": len(p),
+        "hits": len(hits),
+        "precision": round(prec, 3),
+        "recall": round(rec, 3),
+        "f1": round(f1, 3),
+        "speaker_correct": correct,
+        "speaker_accuracy": round(correct / len(hits), 3) if hits else 0.0,
+    }
 
 
 def _fully_right(gold: pd.DataFrame, pred: pd.DataFrame, pid: pd.Series) -> list[bool]:
@@ -2539,13 +2949,18 @@ def _fully_right(gold: pd.DataFrame, pred: pd.DataFrame, pid: pd.Series) -> list
         by_article.setdefault(r.article_id, []).append((r.start, r.end, sid, r.form, r.relay_id))
     out = []
     for r in gold.itertuples():
-        out.append(any(s < r.end and e > r.start and sid == r.speaker_id and form == r.form and relay == r.relay_id
-                       for s, e, sid, form, relay in by_article.get(r.article_id, ())))
+        out.append(
+            any(
+                s < r.end and e > r.start and sid == r.speaker_id and form == r.form and relay == r.relay_id
+                for s, e, sid, form, relay in by_article.get(r.article_id, ())
+            )
+        )
     return out
 
 
-def evaluate_extractor(corpus=None, *, predicted: pd.DataFrame | None = None, gold: pd.DataFrame | None = None,
-                       held_out=None) -> Evaluation:
+def evaluate_extractor(
+    corpus=None, *, predicted: pd.DataFrame | None = None, gold: pd.DataFrame | None = None, held_out=None
+) -> Evaluation:
     """Measure the extractor against the hand-made attributions table, sentence by sentence.
 
     A **gold sentence** is a body sentence that overlaps a statement of the hand-made table; a
@@ -2593,8 +3008,10 @@ def evaluate_extractor(corpus=None, *, predicted: pd.DataFrame | None = None, go
     pred = extract_attributions(corpus) if predicted is None else predicted
     held_out = held_out_articles(corpus) if held_out is None else list(held_out)
     sents = corpus.sentences
-    bounds = {aid: (g.start.to_numpy(), g.end.to_numpy(), g.sent_no.to_numpy())
-              for aid, g in sents.groupby("article_id", sort=False)}
+    bounds = {
+        aid: (g.start.to_numpy(), g.end.to_numpy(), g.sent_no.to_numpy())
+        for aid, g in sents.groupby("article_id", sort=False)
+    }
     coded = set(gold.article_id)
     order = [a for a in corpus.ids if a in coded]
     skipped = [a for a in corpus.ids if a not in coded]
@@ -2606,8 +3023,11 @@ def evaluate_extractor(corpus=None, *, predicted: pd.DataFrame | None = None, go
     dev = [a for a in order if a not in held_out]
     held = [a for a in order if a in held_out]
     groups = [("all", order), ("dev", dev if held else []), ("held_out", held)]
-    rows = [{"group": name, "articles": len(ids), **_prf(g, p, set(ids)), **_strict(gold, right, ids)}
-            for name, ids in groups if ids]
+    rows = [
+        {"group": name, "articles": len(ids), **_prf(g, p, set(ids)), **_strict(gold, right, ids)}
+        for name, ids in groups
+        if ids
+    ]
     rows += [{"group": a, "articles": 1, **_prf(g, p, {a}), **_strict(gold, right, [a])} for a in order]
     scores = pd.DataFrame(rows)
     errors = _errors(g, p, _sentence_labels(pred, bounds, "rule") if "rule" in pred.columns else {}, sents, order)
@@ -2642,11 +3062,21 @@ def extractor_scores(*corpora) -> pd.DataFrame:
         s = evaluate_extractor(c).scores
         s = s[s.group.isin(["all", "dev", "held_out"])]
         for r in s.itertuples():
-            rows.append({"corpus": c.folder.name, "group": r.group, "articles": r.articles, "precision": r.precision,
-                         "recall": r.recall, "f1": r.f1, "speaker_accuracy": r.speaker_accuracy,
-                         "fully_right": round(r.fully_right / r.gold_statements, 3) if r.gold_statements else 0.0})
-    return pd.DataFrame(rows, columns=["corpus", "group", "articles", "precision", "recall", "f1", "speaker_accuracy",
-                                       "fully_right"])
+            rows.append(
+                {
+                    "corpus": c.folder.name,
+                    "group": r.group,
+                    "articles": r.articles,
+                    "precision": r.precision,
+                    "recall": r.recall,
+                    "f1": r.f1,
+                    "speaker_accuracy": r.speaker_accuracy,
+                    "fully_right": round(r.fully_right / r.gold_statements, 3) if r.gold_statements else 0.0,
+                }
+            )
+    return pd.DataFrame(
+        rows, columns=["corpus", "group", "articles", "precision", "recall", "f1", "speaker_accuracy", "fully_right"]
+    )
 
 
 def _strict(gold: pd.DataFrame, right: pd.Series, ids) -> dict:
@@ -2668,8 +3098,17 @@ def _errors(g: dict, p: dict, rules: dict, sents: pd.DataFrame, order: list) -> 
             kind = "wrong speaker"
         else:
             continue
-        errs.append({"article_id": key[0], "sent_no": key[1], "error": kind, "gold_speakers": ", ".join(sorted(gs)),
-                     "predicted_speakers": ", ".join(sorted(ps)), "rule": "; ".join(sorted(rules.get(key, set()))),
-                     "sentence": text[key]})
-    return pd.DataFrame(errs, columns=["article_id", "sent_no", "error", "gold_speakers", "predicted_speakers", "rule",
-                                       "sentence"])
+        errs.append(
+            {
+                "article_id": key[0],
+                "sent_no": key[1],
+                "error": kind,
+                "gold_speakers": ", ".join(sorted(gs)),
+                "predicted_speakers": ", ".join(sorted(ps)),
+                "rule": "; ".join(sorted(rules.get(key, set()))),
+                "sentence": text[key],
+            }
+        )
+    return pd.DataFrame(
+        errs, columns=["article_id", "sent_no", "error", "gold_speakers", "predicted_speakers", "rule", "sentence"]
+    )

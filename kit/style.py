@@ -110,9 +110,16 @@ def _read_colours(corpus) -> dict[str, dict[str, str]]:
     if not file.is_file():
         return {}
     table = core.read_csv_checked(file, required=["kind", "name", "colour"], base=corpus.folder)
-    problems = [core.Problem("colours.csv", f"line {r.csv_line}", f"{r.colour!r} is not a colour such as #0072B2",
-                             "write the colour as # and six hexadecimal digits")
-                for r in table.itertuples() if not (len(r.colour) == 7 and r.colour.startswith("#"))]
+    problems = [
+        core.Problem(
+            "colours.csv",
+            f"line {r.csv_line}",
+            f"{r.colour!r} is not a colour such as #0072B2",
+            "write the colour as # and six hexadecimal digits",
+        )
+        for r in table.itertuples()
+        if not (len(r.colour) == 7 and r.colour.startswith("#"))
+    ]
     if problems:
         raise core.KitDataError(problems)
     out: dict[str, dict[str, str]] = {}

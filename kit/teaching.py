@@ -90,8 +90,17 @@ TASKS = {
 #: Columns of ``coding_round/sample.csv``.
 SAMPLE_COLUMNS = ["task", "item_id", "article_id", "span", "question", "allowed_codes"]
 #: Columns of a participant's file; ``participant``, ``item_id`` and ``code`` are required.
-PARTICIPANT_COLUMNS = ["participant", "task", "item_id", "article_id", "question", "span", "allowed_codes",
-                       "code", "note"]
+PARTICIPANT_COLUMNS = [
+    "participant",
+    "task",
+    "item_id",
+    "article_id",
+    "question",
+    "span",
+    "allowed_codes",
+    "code",
+    "note",
+]
 _REQUIRED_PARTICIPANT = ["participant", "item_id", "code"]
 _SEP = " | "
 REPO_DIR = core.PACKAGE_DIR.parent
@@ -116,9 +125,14 @@ def _sample_corpus(folder, path=None):
     """
     if path is None and Path(folder).resolve() == EXAMPLE_CODINGS.resolve():
         if core.data_dir() != core.DEFAULT_DATA_DIR:  # another corpus is in use: the examples are not about it
-            raise NotCodedError(Problem("coding_round/examples", "", "the example participants coded the kit's own "
-                                        "articles, not the corpus in use",
-                                        "run the same function on your group's folder of coding sheets"))
+            raise NotCodedError(
+                Problem(
+                    "coding_round/examples",
+                    "",
+                    "the example participants coded the kit's own articles, not the corpus in use",
+                    "run the same function on your group's folder of coding sheets",
+                )
+            )
         return core.DEFAULT_DATA_DIR
     return path
 
@@ -164,15 +178,18 @@ def coincidences(data, level: str = "nominal"):
             try:
                 vals = [float(v) for v in vals]
             except (TypeError, ValueError):
-                raise ValueError(f"unit {j + 1} has a value that is not a number ({vals}); interval alpha "
-                                 "needs numbers: use level='nominal' for categories") from None
+                raise ValueError(
+                    f"unit {j + 1} has a value that is not a number ({vals}); interval alpha "
+                    "needs numbers: use level='nominal' for categories"
+                ) from None
         elif level == "nominal":
             vals = [v.strip() if isinstance(v, str) else v for v in vals]
         if len(vals) >= 2:
             units.append(vals)
     if not units:
-        raise AlphaUndefinedError("no unit has values from two or more coders, so there is nothing to compare: "
-                                  "alpha cannot be computed")
+        raise AlphaUndefinedError(
+            "no unit has values from two or more coders, so there is nothing to compare: alpha cannot be computed"
+        )
     values = sorted({v for u in units for v in u}, key=lambda v: (str(type(v)), v))
     index = {v: i for i, v in enumerate(values)}
     o = np.zeros((len(values), len(values)))
@@ -235,9 +252,11 @@ def krippendorff_alpha(data, level: str = "nominal") -> float:
         raise ValueError(f"unknown level {level!r}: use 'nominal' or 'interval'")
     values, o = coincidences(data, level)
     if len(values) < 2:
-        raise AlphaUndefinedError(f"every coder gave every unit the same value ({values[0]!r}): with no variation "
-                                  "there is nothing to agree or disagree on, so alpha is undefined; "
-                                  "report the share of identical answers instead")
+        raise AlphaUndefinedError(
+            f"every coder gave every unit the same value ({values[0]!r}): with no variation "
+            "there is nothing to agree or disagree on, so alpha is undefined; "
+            "report the share of identical answers instead"
+        )
     n_c = o.sum(axis=1)
     n = n_c.sum()
     if level == "nominal":
@@ -322,25 +341,45 @@ def coding_sample(path=None) -> pd.DataFrame:
     >>> s.groupby("task", sort=False).size().to_dict()
     {'stance': 15, 'generic_frames': 20, 'speaker_type': 15}
     """
-    df = core.read_annotation("sample.csv", required=SAMPLE_COLUMNS, path=path, codes={"task": TASKS},
-                              allow_empty_span=True, folder="coding_round")
+    df = core.read_annotation(
+        "sample.csv",
+        required=SAMPLE_COLUMNS,
+        path=path,
+        codes={"task": TASKS},
+        allow_empty_span=True,
+        folder="coding_round",
+    )
     problems = []
     seen = {}
     for r in df.itertuples():
         where = f"line {r.csv_line}"
         if r.item_id in seen:
-            problems.append(Problem("coding_round/sample.csv", where, f"duplicate item_id {r.item_id!r} "
-                                    f"(also on line {seen[r.item_id]})", "give each item its own id"))
+            problems.append(
+                Problem(
+                    "coding_round/sample.csv",
+                    where,
+                    f"duplicate item_id {r.item_id!r} (also on line {seen[r.item_id]})",
+                    "give each item its own id",
+                )
+            )
         seen.setdefault(r.item_id, r.csv_line)
         if not r.task:
-            problems.append(Problem("coding_round/sample.csv", where, "the task is empty",
-                                    f"use one of: {', '.join(TASKS)}"))
+            problems.append(
+                Problem("coding_round/sample.csv", where, "the task is empty", f"use one of: {', '.join(TASKS)}")
+            )
         if not _split_codes(r.allowed_codes):
-            problems.append(Problem("coding_round/sample.csv", where, "no allowed codes",
-                                    "list the codes separated by ' | '"))
+            problems.append(
+                Problem("coding_round/sample.csv", where, "no allowed codes", "list the codes separated by ' | '")
+            )
         if r.task != "generic_frames" and not r.span:
-            problems.append(Problem("coding_round/sample.csv", where, "the span is empty",
-                                    "copy the words to be coded verbatim from the article"))
+            problems.append(
+                Problem(
+                    "coding_round/sample.csv",
+                    where,
+                    "the span is empty",
+                    "copy the words to be coded verbatim from the article",
+                )
+            )
     if problems:
         raise KitDataError(problems)
     order = {t: i for i, t in enumerate(TASKS)}
@@ -408,10 +447,12 @@ def kit_codings(path=None, *, sample: pd.DataFrame | None = None) -> pd.DataFram
 class _KitTables:
     """The annotation tables the kit's codes come from, each read once (None if the corpus lacks it)."""
 
-    _REQUIRED = {"positions.csv": (["article_id", "stance", "span"], {}),
-                 "generic_frames.csv": (["article_id", "item_id", "answer"], {"allow_empty_span": True}),
-                 "attributions.csv": (["article_id", "span", "speaker_id", "cue"], {}),
-                 "speakers.csv": (["speaker_id", "speaker_type"], {"span_col": None})}
+    _REQUIRED = {
+        "positions.csv": (["article_id", "stance", "span"], {}),
+        "generic_frames.csv": (["article_id", "item_id", "answer"], {"allow_empty_span": True}),
+        "attributions.csv": (["article_id", "span", "speaker_id", "cue"], {}),
+        "speakers.csv": (["speaker_id", "speaker_type"], {"span_col": None}),
+    }
 
     def __init__(self, base):
         self.base, self.tables = base, {}
@@ -472,8 +513,14 @@ def _refuse_data_folder(target: Path, path=None) -> None:
     target = Path(target).resolve()
     for folder in {core.data_dir(path), core.DEFAULT_DATA_DIR.resolve()}:
         if target == folder or folder in target.parents:
-            raise KitDataError(Problem(target.name, "", "the kit never writes into its data folder",
-                                       "save participants' files elsewhere, e.g. in participant-notes/"))
+            raise KitDataError(
+                Problem(
+                    target.name,
+                    "",
+                    "the kit never writes into its data folder",
+                    "save participants' files elsewhere, e.g. in participant-notes/",
+                )
+            )
 
 
 def _delimiter(first_line: str) -> str:
@@ -505,9 +552,14 @@ def _read_sheet(f: Path, shown: str | None = None) -> pd.DataFrame:
     try:
         text = f.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise KitDataError(Problem(name, f"byte {exc.start}", "the file is not UTF-8",
-                                   "save it again as 'CSV UTF-8' (in a spreadsheet program: Save as, "
-                                   "CSV UTF-8)")) from None
+        raise KitDataError(
+            Problem(
+                name,
+                f"byte {exc.start}",
+                "the file is not UTF-8",
+                "save it again as 'CSV UTF-8' (in a spreadsheet program: Save as, CSV UTF-8)",
+            )
+        ) from None
     if not text.strip():
         raise KitDataError(Problem(name, "", "the file is empty", "add a header row and the answers"))
     sep = _delimiter(text.lstrip().splitlines()[0])
@@ -516,25 +568,40 @@ def _read_sheet(f: Path, shown: str | None = None) -> pd.DataFrame:
         header = [h.strip() for h in next(reader)]
         rows = [(reader.line_num, row) for row in reader]
     except csv.Error as exc:
-        raise KitDataError(Problem(name, f"line {reader.line_num}", f"the CSV cannot be read ({exc})",
-                                   "check the quoting on that line")) from None
+        raise KitDataError(
+            Problem(
+                name, f"line {reader.line_num}", f"the CSV cannot be read ({exc})", "check the quoting on that line"
+            )
+        ) from None
     problems = []
     missing = [c for c in _REQUIRED_PARTICIPANT if c not in header]
     if missing:
-        problems.append(Problem(name, "line 1 (header)", f"missing column(s) {', '.join(missing)}",
-                                f"add the column(s) to the header row; required: {', '.join(_REQUIRED_PARTICIPANT)}"))
+        problems.append(
+            Problem(
+                name,
+                "line 1 (header)",
+                f"missing column(s) {', '.join(missing)}",
+                f"add the column(s) to the header row; required: {', '.join(_REQUIRED_PARTICIPANT)}",
+            )
+        )
     dup = sorted({h for h in header if header.count(h) > 1})
     if dup:
-        problems.append(Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}",
-                                "give each column a unique name"))
+        problems.append(
+            Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}", "give each column a unique name")
+        )
     records = []
     for line, row in rows:
         if not row or all(not c.strip() for c in row):
             continue
         if len(row) != len(header):
-            problems.append(Problem(name, f"line {line}", f"{len(row)} fields where the header has {len(header)}",
-                                    f"check for a missing or extra '{sep}'; put values that contain '{sep}' "
-                                    "in double quotes"))
+            problems.append(
+                Problem(
+                    name,
+                    f"line {line}",
+                    f"{len(row)} fields where the header has {len(header)}",
+                    f"check for a missing or extra '{sep}'; put values that contain '{sep}' in double quotes",
+                )
+            )
             continue
         records.append([*row, line])
     if problems:
@@ -661,8 +728,19 @@ def _sheet_text(participant: str, answers: dict, sample: pd.DataFrame, notes: di
     w.writerow(PARTICIPANT_COLUMNS)
     notes = notes or {}
     for r in sample.itertuples():
-        w.writerow([participant, r.task, r.item_id, r.article_id, r.question, r.span, r.allowed_codes,
-                    answers.get(r.item_id, "") or "", notes.get(r.item_id, "") or ""])
+        w.writerow(
+            [
+                participant,
+                r.task,
+                r.item_id,
+                r.article_id,
+                r.question,
+                r.span,
+                r.allowed_codes,
+                answers.get(r.item_id, "") or "",
+                notes.get(r.item_id, "") or "",
+            ]
+        )
     return buf.getvalue()
 
 
@@ -682,8 +760,9 @@ def _answered(path: Path) -> int:
         return 0
 
 
-def save_codings(answers, path, participant: str, *, corpus=None, notes: dict | None = None,
-                 overwrite: bool = False) -> Path:
+def save_codings(
+    answers, path, participant: str, *, corpus=None, notes: dict | None = None, overwrite: bool = False
+) -> Path:
     """Write one participant's answers as a participant file (the same format as the template).
 
     A file that already holds answers is never replaced unless ``overwrite=True``: a
@@ -731,12 +810,18 @@ def save_codings(answers, path, participant: str, *, corpus=None, notes: dict | 
     sample = coding_sample(corpus)
     unknown = sorted(set(answers) - set(sample.item_id))
     if unknown:
-        raise KitDataError(Problem(path.name, "", f"unknown item(s) {', '.join(unknown)}",
-                                   "use item ids from coding_round/sample.csv"))
+        raise KitDataError(
+            Problem(path.name, "", f"unknown item(s) {', '.join(unknown)}", "use item ids from coding_round/sample.csv")
+        )
     if not overwrite and path.exists() and _answered(path):
-        raise KitDataError(Problem(path.name, "", f"the file already holds {_answered(path)} answer(s), "
-                                   "which would be lost", "choose another file name (see sheet_path), or pass "
-                                   "overwrite=True if you really mean to replace it"))
+        raise KitDataError(
+            Problem(
+                path.name,
+                "",
+                f"the file already holds {_answered(path)} answer(s), which would be lost",
+                "choose another file name (see sheet_path), or pass overwrite=True if you really mean to replace it",
+            )
+        )
     _write_atomic(path, _sheet_text(participant, answers, sample, notes))
     return path
 
@@ -810,8 +895,14 @@ def load_codings(folder, path=None) -> pd.DataFrame:
     folder = Path(folder)
     files = sorted(folder.glob("*.csv"))
     if not files:
-        raise KitDataError(Problem(folder.name + "/", "", "no participant files (*.csv) in this folder",
-                                   "save each participant's coding sheet as a .csv file in it"))
+        raise KitDataError(
+            Problem(
+                folder.name + "/",
+                "",
+                "no participant files (*.csv) in this folder",
+                "save each participant's coding sheet as a .csv file in it",
+            )
+        )
     sample = coding_sample(path)
     allowed = {r.item_id: set(_split_codes(r.allowed_codes)) for r in sample.itertuples()}
     task_of = dict(zip(sample.item_id, sample.task))
@@ -825,13 +916,25 @@ def load_codings(folder, path=None) -> pd.DataFrame:
             continue
         names = sorted({_clean_name(p) for p in df.participant if p.strip()})
         if len(names) > 1:
-            problems.append(Problem(name, "", f"the rows name different participants ({', '.join(names)})",
-                                    "use one file per participant, with the same name on every row"))
+            problems.append(
+                Problem(
+                    name,
+                    "",
+                    f"the rows name different participants ({', '.join(names)})",
+                    "use one file per participant, with the same name on every row",
+                )
+            )
             continue
         who = names[0] if names else _clean_name(f.stem)
         if who in owner:
-            problems.append(Problem(name, "", f"participant {who!r} also has the file {owner[who]}",
-                                    "merge the two files or rename one participant"))
+            problems.append(
+                Problem(
+                    name,
+                    "",
+                    f"participant {who!r} also has the file {owner[who]}",
+                    "merge the two files or rename one participant",
+                )
+            )
             continue
         owner[who] = f.name
         seen = {}
@@ -839,17 +942,35 @@ def load_codings(folder, path=None) -> pd.DataFrame:
             where = f"line {r.csv_line}"
             item, code = r.item_id.strip(), r.code.strip().lower()
             if item not in allowed:
-                problems.append(Problem(name, where, f"unknown item {item!r}",
-                                        "use the item ids of the template (coding_round/sample.csv)"))
+                problems.append(
+                    Problem(
+                        name,
+                        where,
+                        f"unknown item {item!r}",
+                        "use the item ids of the template (coding_round/sample.csv)",
+                    )
+                )
                 continue
             if item in seen:
-                problems.append(Problem(name, where, f"item {item!r} is answered twice (also on line {seen[item]})",
-                                        "keep one row per item"))
+                problems.append(
+                    Problem(
+                        name,
+                        where,
+                        f"item {item!r} is answered twice (also on line {seen[item]})",
+                        "keep one row per item",
+                    )
+                )
                 continue
             seen[item] = r.csv_line
             if code and code not in allowed[item]:
-                problems.append(Problem(name, where, f"the code {r.code.strip()!r} is not allowed for item {item}",
-                                        f"use one of: {', '.join(sorted(allowed[item]))} (or leave it empty)"))
+                problems.append(
+                    Problem(
+                        name,
+                        where,
+                        f"the code {r.code.strip()!r} is not allowed for item {item}",
+                        f"use one of: {', '.join(sorted(allowed[item]))} (or leave it empty)",
+                    )
+                )
                 continue
             if code:
                 frames.append((who, task_of[item], item, code, name, r.csv_line))
@@ -869,8 +990,11 @@ def load_codings(folder, path=None) -> pd.DataFrame:
 
 def _matrix(codings: pd.DataFrame, kit: pd.DataFrame | None, items: list[str]) -> pd.DataFrame:
     """Coders x items, "" where an answer is missing; the kit as the last row (named "kit")."""
-    wide = codings.pivot(index="participant", columns="item_id", values="code") if len(codings) else \
-        pd.DataFrame(columns=items)
+    wide = (
+        codings.pivot(index="participant", columns="item_id", values="code")
+        if len(codings)
+        else pd.DataFrame(columns=items)
+    )
     wide = wide.reindex(columns=items).astype(object).fillna("")
     if kit is not None:
         codes = dict(zip(kit.item_id, kit.code))
@@ -933,16 +1057,22 @@ def agreement(folder, include_kit: bool = True, path=None) -> pd.DataFrame:
             m = m.reindex(sorted(codings.participant.unique())).astype(object).fillna("")
         alpha, why = _alpha_or_nan(m)
         compared = int(((m != "").sum(axis=0) >= 2).sum())
-        row = {"task": task, "items": len(items), "participants": n_part, "answers": len(part),
-               "alpha": round(alpha, 3),
-               "verdict": alpha_verdict(alpha, compared) if not why else f"undefined: {why}"}
+        row = {
+            "task": task,
+            "items": len(items),
+            "participants": n_part,
+            "answers": len(part),
+            "alpha": round(alpha, 3),
+            "verdict": alpha_verdict(alpha, compared) if not why else f"undefined: {why}",
+        }
         if include_kit:
             mk = _matrix(part, kit[kit.task == task], items)
             row["alpha_with_kit"] = round(_alpha_or_nan(mk)[0], 3)
             codes = dict(zip(kit.item_id, kit.code))
             comparable = [(c, codes[i]) for i, c in zip(part.item_id, part.code) if codes.get(i)]
-            row["same_as_kit"] = round(sum(a == b for a, b in comparable) / len(comparable), 3) \
-                if comparable else float("nan")
+            row["same_as_kit"] = (
+                round(sum(a == b for a, b in comparable) / len(comparable), 3) if comparable else float("nan")
+            )
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -1053,17 +1183,33 @@ def most_disagreed(folder, n: int = 5, include_kit: bool = True, path=None, *, t
         shown = "; ".join(f"{coder}: {code}" for coder, code in answers)
         people = [code for coder, code in answers if not (kit is not None and coder == "kit")]
         kit_code = m.at["kit", item.item_id] if kit is not None else ""
-        rows.append((round(dis, 2), order, item.task, item.item_id, item.article_id, item.span, item.question, shown,
-                     _tally(people), kit_code))
-    out = pd.DataFrame(rows, columns=["disagreement", "_o", "task", "item_id", "article_id", "span", "question",
-                                      "answers", "tally", "kit"])
+        rows.append(
+            (
+                round(dis, 2),
+                order,
+                item.task,
+                item.item_id,
+                item.article_id,
+                item.span,
+                item.question,
+                shown,
+                _tally(people),
+                kit_code,
+            )
+        )
+    out = pd.DataFrame(
+        rows,
+        columns=["disagreement", "_o", "task", "item_id", "article_id", "span", "question", "answers", "tally", "kit"],
+    )
     out = out.sort_values(["disagreement", "_o"], ascending=[False, True]).head(n)
-    return out[["task", "item_id", "article_id", "span", "question", "answers", "tally", "kit",
-                "disagreement"]].reset_index(drop=True)
+    return out[
+        ["task", "item_id", "article_id", "span", "question", "answers", "tally", "kit", "disagreement"]
+    ].reset_index(drop=True)
 
 
-def show_disagreements(folder, n: int = 8, include_kit: bool = True, path=None, *, task: str | None = None,
-                       names: bool = False):
+def show_disagreements(
+    folder, n: int = 8, include_kit: bool = True, path=None, *, task: str | None = None, names: bool = False
+):
     """The most disagreed items (see :func:`most_disagreed`) as a readable table, text escaped.
 
     By default the participants' answers are shown as a tally per code ("rejects ×3 ·
@@ -1099,10 +1245,16 @@ def show_disagreements(folder, n: int = 8, include_kit: bool = True, path=None, 
     """
     d = most_disagreed(folder, n=n, include_kit=include_kit, path=path, task=task)
     if names:
-        d = d.assign(tally=["; ".join(a for a in answers.split("; ") if not (include_kit and a.startswith("kit: ")))
-                            for answers in d["answers"]])
+        d = d.assign(
+            tally=[
+                "; ".join(a for a in answers.split("; ") if not (include_kit and a.startswith("kit: ")))
+                for answers in d["answers"]
+            ]
+        )
     d = d.rename(columns={"tally": "participants' answers", "kit": "kit's code"})
-    cols = ["item_id", "article_id", "question", "span", "participants' answers"] + (["kit's code"] if include_kit else [])
+    cols = ["item_id", "article_id", "question", "span", "participants' answers"] + (
+        ["kit's code"] if include_kit else []
+    )
     return core.html_table(d[cols + ["disagreement"]])
 
 
@@ -1131,9 +1283,14 @@ def in_context(text: str, path=None, *, window: int = 150):
     """
     k = core.kwic(text, path, window=window)
     if k.empty:  # e.g. a passage of the kit's own articles, on another corpus: helpers shows a notice
-        raise NotCodedError(Problem("articles.csv", "", f"no article of the corpus in use contains {text!r} "
-                                    "(an example about the kit's own articles)",
-                                    "try helpers.in_context(corpus, 'a phrase from one of your articles')"))
+        raise NotCodedError(
+            Problem(
+                "articles.csv",
+                "",
+                f"no article of the corpus in use contains {text!r} (an example about the kit's own articles)",
+                "try helpers.in_context(corpus, 'a phrase from one of your articles')",
+            )
+        )
     return core.html_table(k[["article_id", "left", "match", "right"]])
 
 
@@ -1156,8 +1313,10 @@ def show_frames_article(path=None):
     sample = coding_sample(path)
     ids = sample.loc[sample.task == "generic_frames", "article_id"].unique()
     if len(ids) == 0:
-        return core.HTML("<p><i>This round's sample (<code>coding_round/sample.csv</code>) has no generic-frame "
-                         "questions, so there is no article to read for them.</i></p>")
+        return core.HTML(
+            "<p><i>This round's sample (<code>coding_round/sample.csv</code>) has no generic-frame "
+            "questions, so there is no article to read for them.</i></p>"
+        )
     return core.show_article(ids[0], path=path)
 
 
@@ -1166,8 +1325,20 @@ def show_frames_article(path=None):
 # --------------------------------------------------------------------------------------------
 
 _TASK_LABELS = {"stance": "Stance", "generic_frames": "Generic frames", "speaker_type": "Speaker type"}
-_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December"]
+_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 _MARK = "background:#ffe08a;padding:0 0.15em;border-bottom:2px solid #b8860b"
 
 
@@ -1191,7 +1362,7 @@ def _item_context(sample: pd.DataFrame, path=None) -> dict:
     out = {}
     for r in sample.itertuples():
         art = arts.loc[r.article_id] if r.article_id in arts.index else None
-        where = (f"{art.outlet}, {_date_label(art.published)}" if art is not None else r.article_id)
+        where = f"{art.outlet}, {_date_label(art.published)}" if art is not None else r.article_id
         ctx = {"where": where, "headline": str(art.headline) if art is not None else "", "sentence": ""}
         if r.start >= 0:
             p = paras[(paras.article_id == r.article_id) & (paras.start <= r.start) & (paras.end > r.start)]
@@ -1202,8 +1373,13 @@ def _item_context(sample: pd.DataFrame, path=None) -> dict:
             if i < 0:
                 ctx["sentence"] = f"{html.escape(sentence)} <b>({html.escape(r.span)})</b>"
             else:
-                ctx["sentence"] = (html.escape(sentence[:i]) + f"<mark style='{_MARK}'><b>"
-                                   + html.escape(r.span) + "</b></mark>" + html.escape(sentence[i + len(r.span):]))
+                ctx["sentence"] = (
+                    html.escape(sentence[:i])
+                    + f"<mark style='{_MARK}'><b>"
+                    + html.escape(r.span)
+                    + "</b></mark>"
+                    + html.escape(sentence[i + len(r.span) :])
+                )
         out[r.item_id] = ctx
     return out
 
@@ -1214,37 +1390,61 @@ def _task_intro(task: str, group: pd.DataFrame, ctx: dict) -> str:
     line = f"Codes: {html.escape(codes.pop())}. " if len(codes) == 1 else ""
     if (group.start < 0).all():
         ids = list(dict.fromkeys(group.article_id))
-        arts = "; ".join(f"<b>{html.escape(ctx[group.item_id[group.article_id == a].iloc[0]]['where'])}</b>, "
-                         f"&ldquo;{html.escape(ctx[group.item_id[group.article_id == a].iloc[0]]['headline'])}"
-                         "&rdquo;" for a in ids)
-        return (f"<p>These {len(group)} questions are about one whole article: {arts}. Read it first (it is shown "
-                f"above the form). {line}</p>")
-    return (f"<p>Each item shows the words to judge (marked) inside their sentence, with the outlet, the date and "
-            f"the paragraph they come from. {line}</p>")
+        arts = "; ".join(
+            f"<b>{html.escape(ctx[group.item_id[group.article_id == a].iloc[0]]['where'])}</b>, "
+            f"&ldquo;{html.escape(ctx[group.item_id[group.article_id == a].iloc[0]]['headline'])}"
+            "&rdquo;"
+            for a in ids
+        )
+        return (
+            f"<p>These {len(group)} questions are about one whole article: {arts}. Read it first (it is shown "
+            f"above the form). {line}</p>"
+        )
+    return (
+        f"<p>Each item shows the words to judge (marked) inside their sentence, with the outlet, the date and "
+        f"the paragraph they come from. {line}</p>"
+    )
 
 
 def _item_block(r, ctx: dict) -> str:
     c = ctx.get(r.item_id, {"where": r.article_id, "sentence": ""})
     where = "" if r.start < 0 else f" <span style='color:#444'>· {html.escape(c['where'])}</span>"
-    sentence = (f"<div class='kit-evidence' style='font-size:var(--jp-content-font-size1, 1em);line-height:1.45;margin:0.2em 0 0.2em 0.8em;"
-                f"border-left:3px solid #999;padding-left:0.6em'>{c['sentence']}</div>") if c["sentence"] else ""
+    sentence = (
+        (
+            f"<div class='kit-evidence' style='font-size:var(--jp-content-font-size1, 1em);line-height:1.45;margin:0.2em 0 0.2em 0.8em;"
+            f"border-left:3px solid #999;padding-left:0.6em'>{c['sentence']}</div>"
+        )
+        if c["sentence"]
+        else ""
+    )
     return f"<div><b>{html.escape(r.item_id)}</b>{where}{sentence}<div>{html.escape(r.question)}</div></div>"
 
 
 def _items_html(sample: pd.DataFrame, ctx: dict | None = None) -> str:
     """The items as static HTML, one section per task (every text escaped), for paper and handouts."""
     ctx = ctx or {}
-    out = ["<div class='kit-form'>",
-           ("<p><i>The coding form needs a running notebook (JupyterLab). Here are its items; you can also answer "
-            "them on paper or in a coding sheet made with <code>helpers.write_template</code>.</i></p>")]
+    out = [
+        "<div class='kit-form'>",
+        (
+            "<p><i>The coding form needs a running notebook (JupyterLab). Here are its items; you can also answer "
+            "them on paper or in a coding sheet made with <code>helpers.write_template</code>.</i></p>"
+        ),
+    ]
     for task, group in sample.groupby("task", sort=False):
         group = group.reset_index(drop=True)
         if "start" not in group:
             group = group.assign(start=[0 if s else -1 for s in group.span])
-        out.append(f"<h4>{html.escape(_TASK_LABELS.get(task, task))} ({len(group)} items): "
-                   f"{html.escape(TASKS.get(task, ''))}</h4>")
-        out.append(_task_intro(task, group, {i: ctx.get(i, {"where": a, "headline": ""})
-                                             for i, a in zip(group.item_id, group.article_id)}))
+        out.append(
+            f"<h4>{html.escape(_TASK_LABELS.get(task, task))} ({len(group)} items): "
+            f"{html.escape(TASKS.get(task, ''))}</h4>"
+        )
+        out.append(
+            _task_intro(
+                task,
+                group,
+                {i: ctx.get(i, {"where": a, "headline": ""}) for i, a in zip(group.item_id, group.article_id)},
+            )
+        )
         several = len(set(group.allowed_codes)) > 1
         out.append("<ol style='padding-left:1.2em'>")
         for r in group.itertuples():
@@ -1253,8 +1453,10 @@ def _items_html(sample: pd.DataFrame, ctx: dict | None = None) -> str:
                 c = {r.item_id: {"where": r.article_id, "sentence": f"<q>{html.escape(r.span)}</q>"}}
             else:
                 c = ctx
-            out.append(f"<li style='margin-bottom:0.5em;list-style:none'>{_item_block(r, c)}{codes}"
-                       "<div>Your answer: ____________________</div></li>")
+            out.append(
+                f"<li style='margin-bottom:0.5em;list-style:none'>{_item_block(r, c)}{codes}"
+                "<div>Your answer: ____________________</div></li>"
+            )
         out.append("</ol>")
     out.append("</div>")
     return "\n".join(out)
@@ -1295,8 +1497,9 @@ def _parse_room_lines(text: str, allowed: dict) -> list[dict]:
             problems.append(f"the line is incomplete ({declared} answers announced, {len(answers)} found)")
         if not who:
             problems.append("the name is empty")
-        found.append({"line": text.count("\n", 0, m.start()) + 1, "participant": who, "answers": answers,
-                      "problems": problems})
+        found.append(
+            {"line": text.count("\n", 0, m.start()) + 1, "participant": who, "answers": answers, "problems": problems}
+        )
     return found
 
 
@@ -1314,8 +1517,11 @@ def _sheet_codes(f: Path) -> dict:
         df = _read_sheet(f)
     except KitDataError:
         return {}
-    return {str(i).strip(): str(c).strip().lower() for i, c in zip(df.get("item_id", []), df.get("code", []))
-            if str(c).strip()}
+    return {
+        str(i).strip(): str(c).strip().lower()
+        for i, c in zip(df.get("item_id", []), df.get("code", []))
+        if str(c).strip()
+    }
 
 
 def collect_pasted(text, out_dir=None, path=None) -> pd.DataFrame:
@@ -1367,8 +1573,14 @@ def collect_pasted(text, out_dir=None, path=None) -> pd.DataFrame:
     owners = _sheets(folder) if folder.is_dir() else {}
     rows = [_collect_one(entry, folder, owners, sample) for entry in _parse_room_lines(str(text), allowed)]
     if not rows:
-        raise KitDataError(Problem("the pasted text", "", "no answer line found",
-                                   "paste the lines that start with 'coding-round |', as the form shows them"))
+        raise KitDataError(
+            Problem(
+                "the pasted text",
+                "",
+                "no answer line found",
+                "paste the lines that start with 'coding-round |', as the form shows them",
+            )
+        )
     return pd.DataFrame(rows, columns=["line", "participant", "answers", "file", "status"])
 
 
@@ -1376,15 +1588,24 @@ def _collect_one(entry: dict, folder: Path, owners: dict, sample: pd.DataFrame) 
     """Save one pasted line as a sheet (``owners``, the folder's sheets, is updated)."""
     who, answers = entry["participant"], entry["answers"]
     if entry["problems"]:
-        return (entry["line"], who, len(answers), "", "NOT SAVED: " + "; ".join(entry["problems"])
-                + ". Fix: ask the participant to copy the whole line from the form again")
+        return (
+            entry["line"],
+            who,
+            len(answers),
+            "",
+            "NOT SAVED: "
+            + "; ".join(entry["problems"])
+            + ". Fix: ask the participant to copy the whole line from the form again",
+        )
     status = "new sheet"
     if who in owners:
         if _sheet_codes(owners[who]) == answers:
             return (entry["line"], who, len(answers), owners[who].name, "already collected")
         name = _free_name(who, owners)
-        status = (f"saved as {name!r}: differs from the sheet already collected for {who!r} (two people with one "
-                  "name, or changed answers: keep one and delete the other)")
+        status = (
+            f"saved as {name!r}: differs from the sheet already collected for {who!r} (two people with one "
+            "name, or changed answers: keep one and delete the other)"
+        )
         who = name
     f = sheet_path(who, folder)
     if f.exists():  # never over an existing file (sheet_path only returns one for its owner)
@@ -1402,8 +1623,14 @@ class _Form:
     A sheet changed on disk by anything else since it was loaded is never overwritten.
     """
 
-    def __init__(self, sample: pd.DataFrame, out_dir: Path, path=None, ctx: dict | None = None,
-                 full_sample: pd.DataFrame | None = None):
+    def __init__(
+        self,
+        sample: pd.DataFrame,
+        out_dir: Path,
+        path=None,
+        ctx: dict | None = None,
+        full_sample: pd.DataFrame | None = None,
+    ):
         import ipywidgets as widgets
 
         self.w = widgets
@@ -1412,41 +1639,61 @@ class _Form:
         self.order = sample.item_id.tolist()
         self.who, self.file, self.digest, self.notes, self.kept = "", None, None, {}, {}
         self._quiet = False
-        self.name = widgets.Text(description="Your name", placeholder="a name or a pseudonym, then Enter",
-                                 continuous_update=False, layout=widgets.Layout(width="26em"),
-                                 style={"description_width": "initial"})
+        self.name = widgets.Text(
+            description="Your name",
+            placeholder="a name or a pseudonym, then Enter",
+            continuous_update=False,
+            layout=widgets.Layout(width="26em"),
+            style={"description_width": "initial"},
+        )
         self.name.add_class("kit-name")
         self.start_button = widgets.Button(description="Start", button_style="primary")
-        self.yes = widgets.Button(description="Yes, it is mine: continue it", button_style="success",
-                                  layout=widgets.Layout(width="auto"))
+        self.yes = widgets.Button(
+            description="Yes, it is mine: continue it", button_style="success", layout=widgets.Layout(width="auto")
+        )
         self.no = widgets.Button(description="No, I am someone else", layout=widgets.Layout(width="auto"))
         self.ask = widgets.HBox([self.yes, self.no], layout=widgets.Layout(display="none"))
-        self.clear = widgets.Button(description="Clear for the next person", icon="user-plus",
-                                    layout=widgets.Layout(width="auto"), disabled=True)
+        self.clear = widgets.Button(
+            description="Clear for the next person",
+            icon="user-plus",
+            layout=widgets.Layout(width="auto"),
+            disabled=True,
+        )
         self.status, self.counter = widgets.HTML(), widgets.HTML()
         self.status.add_class("kit-status")
         self.counter.add_class("kit-count")
-        self.line = widgets.Textarea(layout=widgets.Layout(width="100%", height="4.5em"),
-                                     placeholder="your answers as one line appear here")
+        self.line = widgets.Textarea(
+            layout=widgets.Layout(width="100%", height="4.5em"), placeholder="your answers as one line appear here"
+        )
         self.line.add_class("kit-line")
         self.picks, boxes = {}, {}
         ctx = ctx or {}
         for task, group in sample.groupby("task", sort=False):
             children = [widgets.HTML(_task_intro(task, group.reset_index(drop=True), ctx))]
             for r in group.itertuples():
-                pick = widgets.Dropdown(options=[("(not answered)", "")] + [(c, c) for c in _split_codes(r.allowed_codes)],
-                                        value="", disabled=True, layout=widgets.Layout(width="22em"))
+                pick = widgets.Dropdown(
+                    options=[("(not answered)", "")] + [(c, c) for c in _split_codes(r.allowed_codes)],
+                    value="",
+                    disabled=True,
+                    layout=widgets.Layout(width="22em"),
+                )
                 pick.observe(self._changed, names="value")
                 self.picks[r.item_id] = pick
-                item = widgets.VBox([widgets.HTML(_item_block(r, ctx)), pick], layout=widgets.Layout(margin="0 0 0.8em 0"))
+                item = widgets.VBox(
+                    [widgets.HTML(_item_block(r, ctx)), pick], layout=widgets.Layout(margin="0 0 0.8em 0")
+                )
                 item.add_class(f"kit-item-{re.sub(r'[^A-Za-z0-9_-]', '_', r.item_id)}")
                 children.append(item)
             boxes[task] = widgets.VBox(children)
         self.boxes = boxes
         self.items = widgets.VBox([next(iter(boxes.values()))] if boxes else [])
         labels = [(f"{_TASK_LABELS.get(t, t)} ({len(g)})", t) for t, g in sample.groupby("task", sort=False)]
-        self.task = widgets.ToggleButtons(options=labels, description="Task", style={"button_width": "auto"},
-                                          layout=widgets.Layout(display="flex" if len(labels) > 1 else "none"))
+        self.task = widgets.ToggleButtons(
+            options=labels,
+            description="Task",
+            style={"button_width": "auto"},
+            layout=widgets.Layout(display="flex" if len(labels) > 1 else "none"),
+        )
         self.task.observe(lambda ch: setattr(self.items, "children", [self.boxes[ch["new"]]]), names="value")
         self.name.observe(lambda ch: self.begin(ch["new"]), names="value")
         self.start_button.on_click(lambda _: self.begin(self.name.value))
@@ -1458,10 +1705,28 @@ class _Form:
     # ---------------------------------------------------------------------------------- layout
     def widget(self):
         w = self.w
-        hand_in = w.VBox([w.HTML("<p style='margin:0.3em 0 0'>Hand in without a shared folder: copy this line and "
-                                 "paste it where your facilitator asks (chat, shared document).</p>"), self.line])
-        return w.VBox([w.HBox([self.name, self.start_button]), self.ask, self.status, self.counter, self.task,
-                       self.items, hand_in, self.clear], layout=w.Layout(max_width="60em"))
+        hand_in = w.VBox(
+            [
+                w.HTML(
+                    "<p style='margin:0.3em 0 0'>Hand in without a shared folder: copy this line and "
+                    "paste it where your facilitator asks (chat, shared document).</p>"
+                ),
+                self.line,
+            ]
+        )
+        return w.VBox(
+            [
+                w.HBox([self.name, self.start_button]),
+                self.ask,
+                self.status,
+                self.counter,
+                self.task,
+                self.items,
+                hand_in,
+                self.clear,
+            ],
+            layout=w.Layout(max_width="60em"),
+        )
 
     # ----------------------------------------------------------------------------------- state
     def answers(self) -> dict:
@@ -1517,8 +1782,10 @@ class _Form:
         if first or not before:
             self.status.value = "<b>Type your name (or a pseudonym) and press Enter</b> to start or to continue."
         else:
-            self.status.value = (f"{html.escape(before)}'s answers ({n}) are saved. The form is empty: <b>next "
-                                 "person, type your name and press Enter</b>.")
+            self.status.value = (
+                f"{html.escape(before)}'s answers ({n}) are saved. The form is empty: <b>next "
+                "person, type your name and press Enter</b>."
+            )
 
     def begin(self, typed: str) -> None:
         who = _clean_name(typed)
@@ -1533,8 +1800,10 @@ class _Form:
         if f.exists() and _sheet_owner(f) == who:
             self.pending = (who, f)
             self.ask.layout.display = "flex"
-            self.status.value = (f"A sheet for <b>{html.escape(who)}</b> already exists ({_answered(f)} of "
-                                 f"{len(self.order)} answered). <b>Is it yours?</b>")
+            self.status.value = (
+                f"A sheet for <b>{html.escape(who)}</b> already exists ({_answered(f)} of "
+                f"{len(self.order)} answered). <b>Is it yours?</b>"
+            )
             return
         self._open(who, f, {})
 
@@ -1569,8 +1838,9 @@ class _Form:
         self._count()
         n = sum(bool(v) for v in self.answers().values())
         back = f"Welcome back: your {n} answer(s) are loaded. " if n else ""
-        self.status.value = (f"Answering as <b>{html.escape(who)}</b>. {back}Every answer is saved at once in "
-                             f"{self._where()}.")
+        self.status.value = (
+            f"Answering as <b>{html.escape(who)}</b>. {back}Every answer is saved at once in {self._where()}."
+        )
 
     def _changed(self, change) -> None:
         if self._quiet or not self.who:
@@ -1582,9 +1852,11 @@ class _Form:
         """Write the sheet; refuse (and say so) if it changed on disk since it was loaded."""
         if self.file.exists() and _digest(self.file) != self.digest:
             self._lock(True)
-            self.status.value = (f"<b style='color:#a00'>Not saved: {self._where()} was changed by another form or "
-                                 "program since you opened it.</b> Nothing was overwritten. Type your name again "
-                                 "to load the latest answers.")
+            self.status.value = (
+                f"<b style='color:#a00'>Not saved: {self._where()} was changed by another form or "
+                "program since you opened it.</b> Nothing was overwritten. Type your name again "
+                "to load the latest answers."
+            )
             self.who = ""
             return False
         _write_atomic(self.file, _sheet_text(self.who, self.sheet_answers(), self.full_sample, self.notes))
@@ -1674,7 +1946,9 @@ def _notes_file(folder: Path, who: str) -> Path:
     n, name = 1, f"{stem}-notes.md"
     while (folder / name).exists():
         lines = (folder / name).read_text(encoding="utf-8").splitlines()
-        if f"Participant: {who}" in lines[:4] or (not who and not any(ln.startswith("Participant: ") for ln in lines[:4])):
+        if f"Participant: {who}" in lines[:4] or (
+            not who and not any(ln.startswith("Participant: ") for ln in lines[:4])
+        ):
             break  # this participant's own notes: updated
         n += 1
         name = f"{stem}-notes-{n}.md"
@@ -1787,8 +2061,11 @@ def example_term(preferred: str, path=None) -> str:
     paras = paras[paras["role"].isin(core.TEXT_ROLES)]
     in_articles, total = Counter(), Counter()
     for article_id, group in paras.groupby("article_id", sort=False):
-        words = [w for w in core.tokenize(" ".join(group["text"]))
-                 if len(w) >= 4 and w.isalpha() and w not in STOP_WORDS and w not in _DULL_WORDS]
+        words = [
+            w
+            for w in core.tokenize(" ".join(group["text"]))
+            if len(w) >= 4 and w.isalpha() and w not in STOP_WORDS and w not in _DULL_WORDS
+        ]
         total.update(words)
         in_articles.update(set(words))
     if not total:
@@ -1838,8 +2115,10 @@ def show_example_article(preferred: str, highlight=None, path=None):
     view = core.show_article(article_id, path=path)
     if not highlight:
         return view
-    note = ('<p class="kit-other-corpus" style="font-family:sans-serif;font-size:0.9em;max-width:52em;'
-            'border-left:4px solid #E69F00;background:#fff7e0;padding:0.3em 0.8em">'
-            "<i>On the kit's own corpus this example highlights phrases of one of its five articles. Your corpus "
-            "does not have that article, so here is your first article (by date) without them.</i></p>")
+    note = (
+        '<p class="kit-other-corpus" style="font-family:sans-serif;font-size:0.9em;max-width:52em;'
+        'border-left:4px solid #E69F00;background:#fff7e0;padding:0.3em 0.8em">'
+        "<i>On the kit's own corpus this example highlights phrases of one of its five articles. Your corpus "
+        "does not have that article, so here is your first article (by date) without them.</i></p>"
+    )
     return core.HTML(note + view.data)

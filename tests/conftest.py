@@ -25,8 +25,13 @@ def write_corpus(root: Path, articles: dict[str, str | bytes], rows: list[dict] 
         (root / "articles" / f"{aid}.txt").write_bytes(data)
     if rows is None:
         rows = [
-            {"article_id": aid, "file": f"{aid}.txt", "outlet": "Example Post", "headline": f"Headline {aid}",
-             "published": "2024-03-0" + str(i + 1)}
+            {
+                "article_id": aid,
+                "file": f"{aid}.txt",
+                "outlet": "Example Post",
+                "headline": f"Headline {aid}",
+                "published": "2024-03-0" + str(i + 1),
+            }
             for i, aid in enumerate(articles)
         ]
     header = list(rows[0].keys()) if rows else HEADER
@@ -39,14 +44,18 @@ def write_corpus(root: Path, articles: dict[str, str | bytes], rows: list[dict] 
 
 def tree_digest(root: Path) -> dict[str, str]:
     """SHA-256 of every file under root, to prove a test wrote nothing there."""
-    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(root.rglob("*"))
+        if p.is_file()
+    }
 
 
 @pytest.fixture
 def make_corpus(tmp_path):
     def _make(articles, rows=None, name="corpus"):
         return write_corpus(tmp_path / name, articles, rows)
+
     return _make
 
 
@@ -78,8 +87,13 @@ def kit_plus_five(tmp_path):
     for i, (aid, text) in enumerate(NEW_ARTICLES.items()):
         (root / "articles" / f"{aid}.txt").write_text(text, encoding="utf-8")
         row = dict.fromkeys(fields, "")
-        row.update(article_id=aid, file=f"{aid}.txt", outlet="Example Post", headline=f"Extra headline {i + 1}",
-                   published="2025-05-20")
+        row.update(
+            article_id=aid,
+            file=f"{aid}.txt",
+            outlet="Example Post",
+            headline=f"Extra headline {i + 1}",
+            published="2025-05-20",
+        )
         rows.append(row)
     with open(root / "articles.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=fields)

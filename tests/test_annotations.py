@@ -43,12 +43,13 @@ def test_every_span_is_verbatim_and_unique(path):
         checked = helpers.verify_spans(rows, file=rel, span_col=span_col)
         text = {aid: helpers.article_text(aid) for aid in set(checked.article_id)}
         for r in checked.itertuples():
-            assert text[r.article_id][r.start:r.end] == getattr(r, span_col)
+            assert text[r.article_id][r.start : r.end] == getattr(r, span_col)
 
 
 def test_a_wrong_span_is_caught(tmp_path):
     """The check above can fail: a span with straight quotes instead of curly ones is rejected."""
     import pandas as pd
+
     bad = pd.DataFrame({"article_id": ["atalayar-2025-05-19"], "span": ["'limited mandate'"], "csv_line": [2]})
     with pytest.raises(helpers.KitDataError, match="line 2"):
         helpers.verify_spans(bad, file="x.csv")

@@ -49,11 +49,11 @@ def test_notebook_runs_in_jupyterlab(results, name):
     assert r.widget_errors == 0, f"{name}: 'Error displaying widget' is shown {r.widget_errors} time(s)"
     for kind, n in r.expected.items():
         assert r.rendered.get(kind, 0) >= n, (
-            f"{name}: the saved notebook has {n} {kind}, the browser shows {r.rendered.get(kind, 0)}")
+            f"{name}: the saved notebook has {n} {kind}, the browser shows {r.rendered.get(kind, 0)}"
+        )
     assert Path(r.screenshot).is_file()
     if name in browser_smoke.SCENARIOS:  # the clicks and typing of a learner were driven and verified
         assert r.checks, f"{name}: the scenario verified nothing"
-
 
 
 def test_explore_app_in_voila(results):

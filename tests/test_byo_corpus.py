@@ -106,7 +106,8 @@ def test_notebook_runs_on_a_new_corpus(path, own_corpus_runs):
     leaks = sorted(set(KIT_IDS.findall(text)))
     assert not KIT_IDS.search(text), (
         f"{path.name} shows the kit's own articles although KIT_DATA_DIR points elsewhere "
-        f"(a step ignores the corpus folder): e.g. {KIT_IDS.search(text).group(0)} ({leaks})")
+        f"(a step ignores the corpus folder): e.g. {KIT_IDS.search(text).group(0)} ({leaks})"
+    )
     if path.name[:2] in CODED_IN:
         assert NOTICE in text, f"{path.name} does not show the not-yet-coded notice for its hand-coded layers"
 
@@ -127,8 +128,10 @@ def test_notebook_runs_on_a_new_corpus(path, own_corpus_runs):
 
 DATA = REPO / "data"
 KIT_ERRORS = {"KitDataError", "NotCodedError"}
-SLOW = pytest.mark.skipif(not os.environ.get("KIT_HARD_FOLDERS"),
-                          reason="slow folder: run with KIT_HARD_FOLDERS=1 (all of them: about 1.5 minutes)")
+SLOW = pytest.mark.skipif(
+    not os.environ.get("KIT_HARD_FOLDERS"),
+    reason="slow folder: run with KIT_HARD_FOLDERS=1 (all of them: about 1.5 minutes)",
+)
 
 
 def _rewrite_csv(path: Path, change) -> None:
@@ -163,6 +166,7 @@ def _maths(root: Path) -> None:
     def change(r):
         r["outlet"] += r" $\qq{x}$ 5\$ \frac"
         r["headline"] += r" costs $5 to $10 \n"
+
     _rewrite_csv(root / "articles.csv", change)
 
 
@@ -177,8 +181,16 @@ def _kit_plus_five(root: Path) -> None:
         w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
         for i, src in enumerate(new):
             shutil.copyfile(src, root / "articles" / src.name)
-            w.writerow({c: "" for c in fields} | {"article_id": src.stem, "file": src.name, "outlet": f"New outlet {i}",
-                                                  "headline": f"New headline {i}", "published": f"2024-03-0{i + 1}"})
+            w.writerow(
+                {c: "" for c in fields}
+                | {
+                    "article_id": src.stem,
+                    "file": src.name,
+                    "outlet": f"New outlet {i}",
+                    "headline": f"New headline {i}",
+                    "published": f"2024-03-0{i + 1}",
+                }
+            )
 
 
 #: folder name -> (how to make it, marks, {notebook: why it is still expected to fail}).
@@ -208,8 +220,16 @@ async def _run_all(paths, corpus: Path, *, stop_at_error: bool):
                 if cell.cell_type == "code":
                     cell.outputs = []
             books.append(nb)
-        clients = [NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=not stop_at_error,
-                                  resources={"metadata": {"path": str(p.parent)}}) for nb, p in zip(books, paths)]
+        clients = [
+            NotebookClient(
+                nb,
+                timeout=300,
+                kernel_name="python3",
+                allow_errors=not stop_at_error,
+                resources={"metadata": {"path": str(p.parent)}},
+            )
+            for nb, p in zip(books, paths)
+        ]
         done = await asyncio.gather(*(c.async_execute() for c in clients), return_exceptions=True)
         for result in done:  # a stop at an error is expected (and read from the outputs); anything else is not
             if isinstance(result, BaseException) and not isinstance(result, CellExecutionError):
@@ -221,8 +241,13 @@ async def _run_all(paths, corpus: Path, *, stop_at_error: bool):
 
 
 def _errors(nb) -> list[tuple[str, str]]:
-    return [(o["ename"], o["evalue"].splitlines()[0][:200] if o["evalue"] else "")
-            for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    return [
+        (o["ename"], o["evalue"].splitlines()[0][:200] if o["evalue"] else "")
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "error"
+    ]
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, id=n, marks=m) for n, (_, m, _) in HARD_FOLDERS.items()])
@@ -243,12 +268,14 @@ def test_every_notebook_on_a_folder_that_once_crashed(name, tmp_path):
                 fixed.append(f"{path.name} ({known[path.name]})")
         elif wrong:
             bad.append(f"{path.name}: " + "; ".join(f"{e}: {v}" for e, v in wrong[:3]))
-    assert not bad, (f"on {name}/ (check {'passes' if passes_check else 'refuses it'}):\n  " + "\n  ".join(bad))
+    assert not bad, f"on {name}/ (check {'passes' if passes_check else 'refuses it'}):\n  " + "\n  ".join(bad)
     assert not fixed, f"now fixed on {name}/, remove from HARD_FOLDERS' known failures: {fixed}"
     if name == "empty":  # refused; a notebook that stops says why (03 only shows not-yet-coded notices)
         assert not passes_check
-        message = ("articles.csv: the file has a header row but no articles. Fix: add one row per "
-                   "article, with its .txt file in the articles/ folder (see docs/bring-your-own-articles.md)")
+        message = (
+            "articles.csv: the file has a header row but no articles. Fix: add one row per "
+            "article, with its .txt file in the articles/ folder (see docs/bring-your-own-articles.md)"
+        )
         why = ("KitDataError", message)
         stops = {path.name: _errors(nb)[:1] for path, nb in zip(NOTEBOOKS, books)}
         assert stops["00-start-here.ipynb"] == [why] and all(e in ([], [why]) for e in stops.values()), stops

@@ -92,7 +92,8 @@ def test_timeline_of_a_new_corpus_with_a_record(make_corpus):
         "fact_id,topic,fact,value,when,source_outlet,source_date,source_url,note\n"
         "met,meeting,They met.,the meeting,2024-02-20,Minutes,2024-02-21,https://example.org/m,\n"
         "built,history,Built then.,built 1884,1884-05,Archive,2020-01-01,https://example.org/a,\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     fig = helpers.plot_timeline(folder)
     top = fig.axes[0]
     assert top.get_title(loc="left") == "What had happened (record.csv)"
@@ -104,8 +105,9 @@ def test_timeline_of_a_new_corpus_with_a_record(make_corpus):
 def test_claims_overview_prints_or_shows_the_notices(table, capsys, make_corpus, tmp_path):
     assert helpers.claims_overview() is None
     n_facts = len(helpers.record())
-    assert capsys.readouterr().out == (f"{table.topic.nunique()} claim topics x 5 articles = {len(table)} rows; "
-                                       f"{n_facts} facts in the record\n")
+    assert capsys.readouterr().out == (
+        f"{table.topic.nunique()} claim topics x 5 articles = {len(table)} rows; {n_facts} facts in the record\n"
+    )
     folder = make_corpus({"a": "Text."})
     out = helpers.claims_overview(folder)
     assert 'class="kit-not-coded"' in out.data and 'annotation_template("claims.csv")' in out.data
@@ -135,7 +137,7 @@ def test_claims_one_row_per_topic_and_article(table):
     assert (table.groupby("topic").article_id.nunique() == 5).all()
     text = {a: helpers.article_text(a) for a in table.article_id.unique()}
     for r in table[table.span != ""].itertuples():
-        assert text[r.article_id][r.start:r.end] == r.span
+        assert text[r.article_id][r.start : r.end] == r.span
         assert r.span in r.sentence
 
 
@@ -153,11 +155,14 @@ def test_unknown_record_fact_is_reported_with_its_line(tmp_path):
 
 def test_missing_article_row_is_reported_by_topic(tmp_path, capsys):
     data = _copy_data(tmp_path)
-    _rewrite(data / "annotations" / "claims.csv",
-             lambda rows: [r for r in rows if r["claim_id"] != "venue.athenstimes-2025-05-15"])
+    _rewrite(
+        data / "annotations" / "claims.csv",
+        lambda rows: [r for r in rows if r["claim_id"] != "venue.athenstimes-2025-05-15"],
+    )
     missing = helpers.claims_missing(data)
     assert list(zip(missing.topic, missing.article_id, missing.article_coded)) == [
-        ("venue", "athenstimes-2025-05-15", True)]
+        ("venue", "athenstimes-2025-05-15", True)
+    ]
     helpers.claims_overview(data)
     assert "Topic 'venue' has no row yet for: athenstimes-2025-05-15" in capsys.readouterr().out
     assert helpers.claims_grid(data).loc["venue", "athenstimes-2025-05-15"] == "not coded"
@@ -198,8 +203,13 @@ def test_claims_load_without_a_record(tmp_path):
 def test_grid_orders_articles_by_date(table):
     g = helpers.claims_grid()
     assert g.shape == (helpers.claims().topic.nunique(), 5)
-    assert list(g.columns) == ["cgtn-2025-05-14", "globaltimes-2025-05-14", "athenstimes-2025-05-15",
-                               "cgtn-2025-05-17", "atalayar-2025-05-19"]
+    assert list(g.columns) == [
+        "cgtn-2025-05-14",
+        "globaltimes-2025-05-14",
+        "athenstimes-2025-05-15",
+        "cgtn-2025-05-17",
+        "atalayar-2025-05-19",
+    ]
     assert g.loc["trump_status", "athenstimes-2025-05-15"] == "contradicts"
     with pytest.raises(ValueError):
         helpers.claims_grid(values="nonsense")
@@ -263,8 +273,11 @@ def test_outputs_name_outlets_not_bare_codes(table):
         assert not re.search(r"\b00[0-4]\b", title), title
     # figures are left alone
     from kit.claims import _name_codes
-    assert _name_codes("1,000 for 1,000 (004)", {"000": "X", "004": "Athens Times (004)"}) == \
-        "1,000 for 1,000 (Athens Times (004))"
+
+    assert (
+        _name_codes("1,000 for 1,000 (004)", {"000": "X", "004": "Athens Times (004)"})
+        == "1,000 for 1,000 (Athens Times (004))"
+    )
 
 
 def test_notebook_shows_every_known_difference():
@@ -300,7 +313,12 @@ def test_timeline_draws_every_listed_fact_once_across_its_parts():
         seen += labels
         n_parts = n_parts or int(fig.get_suptitle().split(" of ")[1].rstrip(")"))
         assert [t.get_text().split(",")[0] for t in bottom.get_yticklabels()] == [
-            "CGTN", "Global Times", "Athens Times", "CGTN", "Atalayar"]
+            "CGTN",
+            "Global Times",
+            "Athens Times",
+            "CGTN",
+            "Atalayar",
+        ]
         plt.close(fig)
         part += 1
     assert len(seen) == len(drawn) and all(lab in s for lab, s in zip(drawn, seen))
@@ -337,8 +355,13 @@ def test_timeline_is_readable_on_a_projector():
         assert width == 576 and height <= 800
         assert min(t.get_fontsize() for t in fig.findobj(Text) if t.get_text()) >= 11
         renderer = fig.canvas.get_renderer()
-        outside = [t.get_text()[:30] for t in fig.findobj(Text) if t.get_text() and t.get_visible()
-                   and (t.get_window_extent(renderer).x1 > width + 1 or t.get_window_extent(renderer).x0 < -1)]
+        outside = [
+            t.get_text()[:30]
+            for t in fig.findobj(Text)
+            if t.get_text()
+            and t.get_visible()
+            and (t.get_window_extent(renderer).x1 > width + 1 or t.get_window_extent(renderer).x0 < -1)
+        ]
         assert not outside, outside
         plt.close(fig)
 
@@ -346,14 +369,19 @@ def test_timeline_is_readable_on_a_projector():
 def test_same_day_articles_do_not_overlap_and_text_is_not_maths(make_corpus):
     import matplotlib.pyplot as plt
 
-    rows = [{"article_id": a, "file": f"{a}.txt", "outlet": o, "headline": f"Headline {a}", "published": "2024-03-05"}
-            for a, o in (("a", "$5 News"), ("b", r"Back\slash $\frac{1}{2}$ Daily"), ("c", "Same Day Post"))]
+    rows = [
+        {"article_id": a, "file": f"{a}.txt", "outlet": o, "headline": f"Headline {a}", "published": "2024-03-05"}
+        for a, o in (("a", "$5 News"), ("b", r"Back\slash $\frac{1}{2}$ Daily"), ("c", "Same Day Post"))
+    ]
     folder = make_corpus({r["article_id"]: f"Headline {r['article_id']}\nText." for r in rows}, rows=rows)
     fig = helpers.plot_timeline(folder)
     fig.canvas.draw()  # raises if an outlet is parsed as maths
     ticks = fig.axes[0].get_yticklabels()
-    assert [t.get_text() for t in ticks] == ["$5 News, 5 Mar", r"Back\slash $\frac{1}{2}$ Daily, 5 Mar",
-                                             "Same Day Post, 5 Mar"]
+    assert [t.get_text() for t in ticks] == [
+        "$5 News, 5 Mar",
+        r"Back\slash $\frac{1}{2}$ Daily, 5 Mar",
+        "Same Day Post, 5 Mar",
+    ]
     boxes = [t.get_window_extent() for t in ticks]
     for i in range(len(boxes)):
         for j in range(i + 1, len(boxes)):
@@ -417,12 +445,20 @@ def test_the_matcher_uses_the_tested_bm25(monkeypatch):
 
 
 def test_titles_are_stripped_and_numbers_normalised():
-    s = ("Sun Zhuangzhi, director of the Institute of Russian, Eastern European and Central Asian Studies at the "
-         "Chinese Academy of Social Sciences, said")
+    s = (
+        "Sun Zhuangzhi, director of the Institute of Russian, Eastern European and Central Asian Studies at the "
+        "Chinese Academy of Social Sciences, said"
+    )
     assert helpers.strip_titles(s) == "Sun Zhuangzhi, said"
     assert helpers.strip_titles("US Secretary of State Marco Rubio will attend") == "US Marco Rubio will attend"
     assert helpers.matching_tokens("1,000 people; a 30‑day truce at Dolmabahçe") == [
-        "1000", "people", "30", "day", "truce", "dolmabahce"]
+        "1000",
+        "people",
+        "30",
+        "day",
+        "truce",
+        "dolmabahce",
+    ]
     assert helpers.matching_tokens("the last direct talks", strip=False) == ["last", "direct", "talk"]
 
 
@@ -438,8 +474,10 @@ def test_candidates_never_pair_an_article_with_itself():
 def test_stripping_titles_stops_a_title_from_making_a_match():
     def score(strip):
         p = helpers.candidate_pairs(k=5, strip=strip)
-        same_title = p[p.text_a.str.startswith("\"Even though Putin's proposal")
-                       & p.text_b.str.startswith("Sun Zhuangzhi, director")]
+        same_title = p[
+            p.text_a.str.startswith("\"Even though Putin's proposal")
+            & p.text_b.str.startswith("Sun Zhuangzhi, director")
+        ]
         return same_title.score.item()
 
     assert score(strip=False) > 3 * score(strip=True)
@@ -462,12 +500,15 @@ def test_recall_on_the_hand_table():
 
 # ---------------------------------------------------------------- the matcher on a corpus of your own
 
+
 def test_the_matcher_runs_on_new_text(make_corpus):
-    folder = make_corpus({
-        "a": "Headline a\nThe council agreed to repair the Quill bridge for 4.2 million pounds.\nIt rained all day.",
-        "b": "Headline b\nRepairing the Quill bridge will cost 4.2 million pounds, the council agreed.\n"
-             "Shops were closed.",
-    })
+    folder = make_corpus(
+        {
+            "a": "Headline a\nThe council agreed to repair the Quill bridge for 4.2 million pounds.\nIt rained all day.",
+            "b": "Headline b\nRepairing the Quill bridge will cost 4.2 million pounds, the council agreed.\n"
+            "Shops were closed.",
+        }
+    )
     pairs = helpers.candidate_pairs(folder, k=1)
     top = pairs.iloc[0]
     assert (top.article_a, top.article_b) == ("a", "b")
@@ -497,6 +538,7 @@ def test_kit_plus_five_new_articles_runs_and_says_what_is_missing(kit_plus_five,
     fig = helpers.plot_timeline(kit_plus_five, facts="all")
     assert len(fig.axes[1].get_yticklabels()) == 10
     import matplotlib.pyplot as plt
+
     plt.close(fig)
 
 
@@ -533,6 +575,7 @@ def test_a_corpus_without_the_case_files_gets_notices(tmp_path):
     fig = helpers.plot_timeline(data, facts="all")  # every dated fact of the record, in parts
     assert fig.axes[0].get_yticklabels()
     import matplotlib.pyplot as plt
+
     plt.close(fig)
 
 
@@ -542,9 +585,11 @@ def test_notebook_04_runs_on_the_kit_plus_five_new_articles(kit_plus_five, monke
 
     from test_byo_corpus import _run_all, failures
 
-    [nb] = asyncio.run(_run_all([REPO / "notebooks" / "04-claims-and-the-record.ipynb"], kit_plus_five,
-                                stop_at_error=False))
+    [nb] = asyncio.run(
+        _run_all([REPO / "notebooks" / "04-claims-and-the-record.ipynb"], kit_plus_five, stop_at_error=False)
+    )
     assert not failures(nb)
-    first = "".join(o.get("text", "") for o in nb.cells[next(i for i, c in enumerate(nb.cells)
-                                                              if c.cell_type == "code")].outputs)
+    first = "".join(
+        o.get("text", "") for o in nb.cells[next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")].outputs
+    )
     assert "Not coded yet: 5 article(s)" in first and "extra-1" in first

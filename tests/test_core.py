@@ -18,7 +18,12 @@ from conftest import tree_digest
 def test_load_articles_shape_and_order():
     arts = helpers.load_articles()
     assert list(arts.article_id) == [
-        "cgtn-2025-05-14", "globaltimes-2025-05-14", "athenstimes-2025-05-15", "cgtn-2025-05-17", "atalayar-2025-05-19"]
+        "cgtn-2025-05-14",
+        "globaltimes-2025-05-14",
+        "athenstimes-2025-05-15",
+        "cgtn-2025-05-17",
+        "atalayar-2025-05-19",
+    ]
     assert arts.article_id.is_unique
     assert (arts.word_count > 250).all() and (arts.word_count < 800).all()
     assert (arts.n_chars == arts.text.str.len()).all()
@@ -28,7 +33,7 @@ def test_paragraph_offsets_point_into_the_text():
     arts = helpers.load_articles().set_index("article_id")
     paras = helpers.paragraphs()
     for p in paras.itertuples():
-        assert arts.loc[p.article_id, "text"][p.start:p.end] == p.text
+        assert arts.loc[p.article_id, "text"][p.start : p.end] == p.text
 
 
 def test_paragraph_roles_of_the_page_furniture():
@@ -52,7 +57,7 @@ def test_sentence_offsets_and_count():
     arts = helpers.load_articles().set_index("article_id")
     sents = helpers.sentences()
     for s in sents.itertuples():
-        assert arts.loc[s.article_id, "text"][s.start:s.end] == s.text
+        assert arts.loc[s.article_id, "text"][s.start : s.end] == s.text
     # counted by reading the articles: the 004 explainer is one paragraph of 18 sentences
     assert (sents.article_id == "athenstimes-2025-05-15").sum() == 18
     assert sents.groupby("article_id").sent_no.max().to_dict()["cgtn-2025-05-14"] == 17
@@ -74,8 +79,10 @@ def test_multi_sentence_quote_is_marked():
 
 
 def test_split_rules_on_made_up_text(make_corpus):
-    text = ("Dr. Smith met Mr. Jones in the U.S. capital. “It went well. We agreed,” she said. "
-            "Ukraine’s envoy said ‘no’. The talks ended at 5 p.m. on Friday. Then what? Nothing.")
+    text = (
+        "Dr. Smith met Mr. Jones in the U.S. capital. “It went well. We agreed,” she said. "
+        "Ukraine’s envoy said ‘no’. The talks ended at 5 p.m. on Friday. Then what? Nothing."
+    )
     root = make_corpus({"a": text})
     got = helpers.sentences(root).text.tolist()
     assert got == [
@@ -123,11 +130,13 @@ def test_locate_empty_span_and_unknown_article():
 
 
 def test_verify_spans_reports_every_bad_row_with_its_line():
-    table = pd.DataFrame({
-        "article_id": ["cgtn-2025-05-17", "cgtn-2025-05-17", "unknown-id"],
-        "span": ["took note", "not in the text at all", "x"],
-        "csv_line": [2, 3, 4],
-    })
+    table = pd.DataFrame(
+        {
+            "article_id": ["cgtn-2025-05-17", "cgtn-2025-05-17", "unknown-id"],
+            "span": ["took note", "not in the text at all", "x"],
+            "csv_line": [2, 3, 4],
+        }
+    )
     with pytest.raises(KitDataError) as exc:
         helpers.verify_spans(table, file="annotations/test.csv")
     msg = str(exc.value)
@@ -138,9 +147,18 @@ def test_verify_spans_reports_every_bad_row_with_its_line():
 
 
 def test_show_article_escapes_html_and_tags_highlights(make_corpus):
-    root = make_corpus({"a": "Headline a\nThe <script>alert('x')</script> text & more said <b>Ann</b>.\n"},
-                       rows=[{"article_id": "a", "file": "a.txt", "outlet": "<i>Out</i>", "headline": "Headline a",
-                              "published": "2024-01-01"}])
+    root = make_corpus(
+        {"a": "Headline a\nThe <script>alert('x')</script> text & more said <b>Ann</b>.\n"},
+        rows=[
+            {
+                "article_id": "a",
+                "file": "a.txt",
+                "outlet": "<i>Out</i>",
+                "headline": "Headline a",
+                "published": "2024-01-01",
+            }
+        ],
+    )
     view = helpers.show_article("a", highlight={"Ann <speaker>": "said <b>Ann</b>"}, path=root).data
     assert "<script>" not in view and "&lt;script&gt;" in view
     assert "<i>Out</i>" not in view and "&lt;b&gt;Ann&lt;/b&gt;" in view
@@ -154,19 +172,23 @@ def test_show_article_rejects_a_span_not_in_the_text():
 
 
 def test_show_article_overlapping_highlights():
-    view = helpers.show_article("cgtn-2025-05-17", highlight={"one": "took note", "two": "Russia \"took note\""}).data
+    view = helpers.show_article("cgtn-2025-05-17", highlight={"one": "took note", "two": 'Russia "took note"'}).data
     assert view.count("[A]") == 2 and view.count("[B]") == 2  # one in the legend, one in the text
 
 
 def test_kwic_counts_kyiv_and_kiev():
     k = helpers.kwic("Kyiv")
     assert k.groupby("article_id").size().to_dict() == {
-        "atalayar-2025-05-19": 1, "athenstimes-2025-05-15": 2, "cgtn-2025-05-14": 1, "cgtn-2025-05-17": 2}
+        "atalayar-2025-05-19": 1,
+        "athenstimes-2025-05-15": 2,
+        "cgtn-2025-05-14": 1,
+        "cgtn-2025-05-17": 2,
+    }
     kiev = helpers.kwic("Kiev")
     assert set(kiev.role) == {"standfirst", "body"}
     text = helpers.article_text("globaltimes-2025-05-14")
     r = kiev[kiev.article_id == "globaltimes-2025-05-14"].iloc[0]
-    assert text[r.start:r.end] == "Kiev"
+    assert text[r.start : r.end] == "Kiev"
 
 
 def test_corpus_card_marks_inferred_facts():
@@ -178,6 +200,7 @@ def test_corpus_card_marks_inferred_facts():
 
 def test_timeline_figure(tmp_path):
     import matplotlib
+
     matplotlib.use("Agg")
     fig = helpers.plot_timeline()
     fig.savefig(tmp_path / "t.png")
@@ -217,9 +240,13 @@ def test_not_utf8(make_corpus):
 
 
 def test_metadata_row_whose_file_is_missing(make_corpus):
-    root = make_corpus({"a": "Text."}, rows=[
-        {"article_id": "a", "file": "a.txt", "outlet": "O", "headline": "H", "published": "2024-01-01"},
-        {"article_id": "b", "file": "b.txt", "outlet": "O", "headline": "H", "published": "2024-01-01"}])
+    root = make_corpus(
+        {"a": "Text."},
+        rows=[
+            {"article_id": "a", "file": "a.txt", "outlet": "O", "headline": "H", "published": "2024-01-01"},
+            {"article_id": "b", "file": "b.txt", "outlet": "O", "headline": "H", "published": "2024-01-01"},
+        ],
+    )
     msg = _message(root)
     assert "articles.csv, line 3" in msg and "articles/b.txt does not exist" in msg
 
@@ -246,8 +273,10 @@ def test_malformed_csv_row(make_corpus):
 
 
 def test_bad_date_and_missing_column(make_corpus):
-    root = make_corpus({"a": "Text."}, rows=[
-        {"article_id": "a", "file": "a.txt", "outlet": "O", "headline": "H", "published": "16/05/2025"}])
+    root = make_corpus(
+        {"a": "Text."},
+        rows=[{"article_id": "a", "file": "a.txt", "outlet": "O", "headline": "H", "published": "16/05/2025"}],
+    )
     assert "not in the form YYYY-MM-DD" in _message(root)
     root2 = make_corpus({"a": "Text."}, rows=[{"article_id": "a", "file": "a.txt", "outlet": "O"}], name="c2")
     msg = _message(root2)
@@ -269,7 +298,11 @@ def test_bom_and_windows_line_endings_are_accepted(make_corpus):
     assert paras.text.tolist() == ["First paragraph here.", "Second one. It has two sentences."]
     text = helpers.article_text("a", root)
     s = helpers.sentences(root)
-    assert [text[a:b] for a, b in zip(s.start, s.end)] == ["First paragraph here.", "Second one.", "It has two sentences."]
+    assert [text[a:b] for a, b in zip(s.start, s.end)] == [
+        "First paragraph here.",
+        "Second one.",
+        "It has two sentences.",
+    ]
 
 
 def test_command_line_check(make_corpus, capsys):

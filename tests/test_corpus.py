@@ -74,9 +74,13 @@ def test_a_changed_file_is_read_again(make_corpus):
 
 
 def test_a_bad_folder_fails_at_once_with_every_problem(make_corpus):
-    folder = make_corpus({"a": "Text a.", "b": "Text b."},
-                         rows=[{"article_id": "a", "file": "a.txt", "outlet": "", "headline": "H", "published": "2025-13-01"},
-                               {"article_id": "b", "file": "b.txt", "outlet": "O", "headline": "H", "published": "2025-05-01"}])
+    folder = make_corpus(
+        {"a": "Text a.", "b": "Text b."},
+        rows=[
+            {"article_id": "a", "file": "a.txt", "outlet": "", "headline": "H", "published": "2025-13-01"},
+            {"article_id": "b", "file": "b.txt", "outlet": "O", "headline": "H", "published": "2025-05-01"},
+        ],
+    )
     with pytest.raises(KitDataError) as exc:
         helpers.open_corpus(folder)
     assert len(exc.value.problems) == 2 and all(p.row == "line 2" for p in exc.value.problems)
@@ -88,18 +92,28 @@ def test_one_run_reports_every_kind_of_problem_in_a_file(make_corpus):
     (folder / "annotations" / "notes.csv").write_text(
         "article_id,kind,span\n"
         "a,good,The council met on Monday.\n"
-        "a,unheard-of,It agreed on a budget.\n"      # an unknown code
-        "a,good,The council did not meet.\n"         # a span that is not in the text
-        "a,good,\n",                                 # an empty span, caught by the layer's own row check
-        encoding="utf-8")
+        "a,unheard-of,It agreed on a budget.\n"  # an unknown code
+        "a,good,The council did not meet.\n"  # a span that is not in the text
+        "a,good,\n",  # an empty span, caught by the layer's own row check
+        encoding="utf-8",
+    )
 
     def no_empty_span(table):
-        return [Problem("annotations/notes.csv", f"line {r.csv_line}", "the span is empty", "copy the words")
-                for r in table.itertuples() if not r.span]
+        return [
+            Problem("annotations/notes.csv", f"line {r.csv_line}", "the span is empty", "copy the words")
+            for r in table.itertuples()
+            if not r.span
+        ]
 
     with pytest.raises(KitDataError) as exc:
-        kit.core.read_annotation("notes.csv", required=["article_id", "kind", "span"], path=folder,
-                                 codes={"kind": {"good"}}, allow_empty_span=True, row_checks=[no_empty_span])
+        kit.core.read_annotation(
+            "notes.csv",
+            required=["article_id", "kind", "span"],
+            path=folder,
+            codes={"kind": {"good"}},
+            allow_empty_span=True,
+            row_checks=[no_empty_span],
+        )
     found = [(p.row, p.problem.split()[0]) for p in exc.value.problems]
     assert [row for row, _ in found] == ["line 3", "line 4", "line 5"]
     assert "unknown" in exc.value.problems[0].problem and "empty" in exc.value.problems[2].problem

@@ -73,8 +73,18 @@ def test_a_leaves_out_row_outside_the_checklist_is_found(corpus_copy):
     with open(path, encoding="utf-8", newline="") as f:
         reader = csv.DictReader(f)
         fields, rows = reader.fieldnames, list(reader)
-    rows.append({"article_id": "atalayar-2025-05-19", "kind": "leaves_out", "point": "It never mentions Beijing.",
-                 "span": "", "absence_terms": "Beijing", "contrast_article_id": "", "contrast_span": "", "notes": ""})
+    rows.append(
+        {
+            "article_id": "atalayar-2025-05-19",
+            "kind": "leaves_out",
+            "point": "It never mentions Beijing.",
+            "span": "",
+            "absence_terms": "Beijing",
+            "contrast_article_id": "",
+            "contrast_span": "",
+            "notes": "",
+        }
+    )
     with open(path, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
         w.writeheader()

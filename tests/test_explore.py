@@ -93,7 +93,9 @@ def test_voice_filters_change_table_and_chart():
     assert f"<b>{int((att.relay_id != '').sum())}</b> of" in view.output.value
     view.controls["by"].value = "speaker_type"
     relayed = att[att.relay_id != ""]
-    assert _bars(view.output.value) == {t: int((relayed.speaker_type == t).sum()) for t in dict.fromkeys(att.speaker_type)}
+    assert _bars(view.output.value) == {
+        t: int((relayed.speaker_type == t).sum()) for t in dict.fromkeys(att.speaker_type)
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -116,7 +118,9 @@ def test_position_picker_offers_only_pairs_that_exist_with_counts():
         issue.value = first
         assert f"<b>{n[first]}</b> stated position(s)" in view.output.value
     n = len(ledger.query("actor == 'russia' and issue == 'ceasefire'"))
-    assert f"Ceasefire and its sequencing ({n})" in [lab for lab, _ in helpers.explore_positions().controls["issue"].options]
+    assert f"Ceasefire and its sequencing ({n})" in [
+        lab for lab, _ in helpers.explore_positions().controls["issue"].options
+    ]
 
 
 def test_positions_one_issue_all_outlets():
@@ -211,8 +215,17 @@ def test_own_corpus_shows_notices_not_errors():
     assert "Marrowfield Gazette" in compare.fallback_html
 
 
-@pytest.mark.parametrize("fn", [helpers.explore_article, helpers.explore_search, helpers.explore_voices,
-                                helpers.explore_positions, helpers.explore_claims, helpers.explore_compare])
+@pytest.mark.parametrize(
+    "fn",
+    [
+        helpers.explore_article,
+        helpers.explore_search,
+        helpers.explore_voices,
+        helpers.explore_positions,
+        helpers.explore_claims,
+        helpers.explore_compare,
+    ],
+)
 def test_every_control_has_a_static_fallback_and_readable_evidence(fn):
     bundle = fn()._repr_mimebundle_()
     assert "application/vnd.jupyter.widget-view+json" in bundle
@@ -244,8 +257,9 @@ def test_app_runs_on_a_teachers_own_corpus(tmp_path, monkeypatch):
     before = tree_digest(corpus)
     monkeypatch.setenv("KIT_DATA_DIR", str(corpus))
     nb = nbformat.read(REPO / "notebooks" / "explore.ipynb", as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(REPO / "notebooks")}}).execute()
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(REPO / "notebooks")}}
+    ).execute()
     shown = ""
     for cell in nb.cells:
         for out in cell.get("outputs", []):

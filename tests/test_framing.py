@@ -103,8 +103,7 @@ def test_fightin_words_symmetric_example_by_hand():
 def test_fightin_words_small_corpus_terms_by_hand():
     # Same example with the two extra variance terms: 1/(4+4-3-2) + 1/(4+4-1-2) = 1/3 + 1/5.
     # Var = 0.533333 + 0.533333 = 1.066667;  z = 1.021651 / 1.032796 = 0.989209
-    fw = helpers.fightin_words(counts=(Counter(x=3, y=1), Counter(x=1, y=3)), alpha0=4, min_count=1,
-                               small_corpus=True)
+    fw = helpers.fightin_words(counts=(Counter(x=3, y=1), Counter(x=1, y=3)), alpha0=4, min_count=1, small_corpus=True)
     assert fw.set_index("word").loc["x", "z"] == pytest.approx(0.989209, abs=1e-6)
 
 
@@ -194,16 +193,26 @@ def test_term_table_is_the_wide_form():
 
 
 def test_bad_regex_names_the_line(corpus_copy):
-    line = _append_row(corpus_copy / "annotations" / "lexicon.csv",
-                       {"concept": "broken", "variant": "x", "pattern": "(unclosed", "case_sensitive": "false",
-                        "signals": "test", "source": ""})
+    line = _append_row(
+        corpus_copy / "annotations" / "lexicon.csv",
+        {
+            "concept": "broken",
+            "variant": "x",
+            "pattern": "(unclosed",
+            "case_sensitive": "false",
+            "signals": "test",
+            "source": "",
+        },
+    )
     with pytest.raises(KitDataError, match=rf"lexicon\.csv, line {line}: the pattern '\(unclosed' is not a valid"):
         helpers.lexicon(corpus_copy)
 
 
 def test_bad_case_flag_is_rejected(corpus_copy):
-    _append_row(corpus_copy / "annotations" / "lexicon.csv",
-                {"concept": "x", "variant": "x", "pattern": "x", "case_sensitive": "yes", "signals": "t", "source": ""})
+    _append_row(
+        corpus_copy / "annotations" / "lexicon.csv",
+        {"concept": "x", "variant": "x", "pattern": "x", "case_sensitive": "yes", "signals": "t", "source": ""},
+    )
     with pytest.raises(KitDataError, match="unknown case_sensitive 'yes'"):
         helpers.lexicon(corpus_copy)
 
@@ -228,7 +237,7 @@ def test_every_article_has_the_four_elements_with_evidence():
     for aid, grp in fe.groupby("article_id"):
         assert list(dict.fromkeys(grp.element)) == list(helpers.ELEMENTS), aid
     for r in fe.itertuples():
-        assert text[r.article_id][r.start:r.end] == r.span
+        assert text[r.article_id][r.start : r.end] == r.span
 
 
 def test_show_framing_tags_table_and_text_alike():
@@ -242,9 +251,16 @@ def test_show_framing_tags_table_and_text_alike():
 
 
 def test_inconsistent_element_summary_is_caught(corpus_copy):
-    line = _append_row(corpus_copy / "annotations" / "framing_elements.csv",
-                       {"article_id": "cgtn-2025-05-17", "element": "problem_definition",
-                        "summary": "A different summary", "span": "took note", "notes": ""})
+    line = _append_row(
+        corpus_copy / "annotations" / "framing_elements.csv",
+        {
+            "article_id": "cgtn-2025-05-17",
+            "element": "problem_definition",
+            "summary": "A different summary",
+            "span": "took note",
+            "notes": "",
+        },
+    )
     with pytest.raises(KitDataError, match=rf"line {line}: the summary of problem_definition"):
         helpers.framing_elements(corpus_copy)
 
@@ -289,19 +305,37 @@ def test_absences_hold_on_the_real_data():
 
 
 def test_a_term_that_occurs_fails_the_check(corpus_copy):
-    line = _append_row(corpus_copy / "annotations" / "foreground.csv",
-                       {"article_id": "athenstimes-2025-05-15", "kind": "leaves_out", "point": "planted",
-                        "span": "", "absence_terms": "Crimea | Beijing", "contrast_article_id": "",
-                        "contrast_span": "", "notes": ""})
+    line = _append_row(
+        corpus_copy / "annotations" / "foreground.csv",
+        {
+            "article_id": "athenstimes-2025-05-15",
+            "kind": "leaves_out",
+            "point": "planted",
+            "span": "",
+            "absence_terms": "Crimea | Beijing",
+            "contrast_article_id": "",
+            "contrast_span": "",
+            "notes": "",
+        },
+    )
     with pytest.raises(KitDataError, match=rf"line {line}: the absence term 'Crimea' occurs 2 time"):
         helpers.check_absences(corpus_copy)
 
 
 def test_foreground_rows_are_checked(corpus_copy):
-    line = _append_row(corpus_copy / "annotations" / "foreground.csv",
-                       {"article_id": "athenstimes-2025-05-15", "kind": "foregrounds", "point": "no span",
-                        "span": "", "absence_terms": "", "contrast_article_id": "", "contrast_span": "",
-                        "notes": ""})
+    line = _append_row(
+        corpus_copy / "annotations" / "foreground.csv",
+        {
+            "article_id": "athenstimes-2025-05-15",
+            "kind": "foregrounds",
+            "point": "no span",
+            "span": "",
+            "absence_terms": "",
+            "contrast_article_id": "",
+            "contrast_span": "",
+            "notes": "",
+        },
+    )
     with pytest.raises(KitDataError, match=rf"line {line}: a foregrounds row without an evidence span"):
         helpers.foreground(corpus_copy)
 
@@ -321,10 +355,12 @@ def test_framing_summary_has_one_row_per_article():
 
 def test_a_corpus_without_annotations(make_corpus):
     """A teacher's own articles: word statistics work, the hand-coded layers say 'not coded'."""
-    base = make_corpus({
-        "a": "Talks in Kiev.\nThe war goes on, officials said. The war is long.\n",
-        "b": "Talks in Kyiv.\nThe conflict goes on, officials said. Peace is far.\n",
-    })
+    base = make_corpus(
+        {
+            "a": "Talks in Kiev.\nThe war goes on, officials said. The war is long.\n",
+            "b": "Talks in Kyiv.\nThe conflict goes on, officials said. Peace is far.\n",
+        }
+    )
     # body paragraphs only (the first line of each is body too: no headline in the text)
     k = helpers.keyness(base, "a", min_count=1).set_index("word")
     assert (k.loc["war", "count_a"], k.loc["war", "count_b"]) == (2, 0)
@@ -339,10 +375,12 @@ def test_a_corpus_without_annotations(make_corpus):
 
 
 def test_the_kit_lexicon_is_used_when_a_corpus_has_none(make_corpus):
-    base = make_corpus({
-        "a": "Talks in Kiev.\nThe war goes on, officials said. The war is long.\n",
-        "b": "Talks in Kyiv.\nThe conflict goes on, officials said. Peace is far.\n",
-    })
+    base = make_corpus(
+        {
+            "a": "Talks in Kiev.\nThe war goes on, officials said. The war is long.\n",
+            "b": "Talks in Kyiv.\nThe conflict goes on, officials said. Peace is far.\n",
+        }
+    )
     lex = helpers.lexicon(base, fallback=True)
     assert lex.equals(helpers.lexicon())  # the kit's own rows
     # counted by hand: "Kiev" once in a, "Kyiv" once in b
@@ -353,11 +391,13 @@ def test_the_kit_lexicon_is_used_when_a_corpus_has_none(make_corpus):
     (base / "annotations").mkdir()
     (base / "annotations" / "lexicon.csv").write_text(
         "concept,variant,pattern,case_sensitive,signals,source\ncity,Kyiv,\\bKyiv\\b,true,Ukrainian spelling,\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     assert helpers.lexicon(base, fallback=True).variant.tolist() == ["Kyiv"]
     assert helpers.lexicon_note(base) is None
     (base / "annotations" / "lexicon.csv").write_text(
-        "concept,variant,pattern,case_sensitive,signals,source\ncity,Kyiv,(unclosed,true,x,\n", encoding="utf-8")
+        "concept,variant,pattern,case_sensitive,signals,source\ncity,Kyiv,(unclosed,true,x,\n", encoding="utf-8"
+    )
     with pytest.raises(KitDataError, match="not a valid regular expression"):
         helpers.lexicon(base, fallback=True)
 
@@ -392,8 +432,11 @@ def test_show_absences_one_row_per_statement_with_its_words():
     assert view.count("<tr>") == 1 + mine.point.nunique()
     # each row says how many words it searched, so the rows add up to the total of the sentence
     every = helpers.show_absences().data
-    counts = [int(c.split(":")[0]) for c in every.split("<td style='text-align:left;vertical-align:top'>")
-              if c.split(":")[0].isdigit()]
+    counts = [
+        int(c.split(":")[0])
+        for c in every.split("<td style='text-align:left;vertical-align:top'>")
+        if c.split(":")[0].isdigit()
+    ]
     assert sum(counts) == len(ab)
     assert "athenstimes-2025-05-15" not in view  # names, not ids
 
@@ -410,13 +453,18 @@ def test_coverage_checklist_asks_every_article_the_same_questions():
     assert list(c.columns[1:]) == list(helpers.checklist_questions().question) and len(c) == 5
     assert c["written"].tolist() == ["before the talks"] * 3 + ["after the talks"] * 2
     # hand-checked in the texts: the Athens Times names the ultimatum in its single body paragraph
-    assert c.loc["Athens Times, 15 May", "mentions the European leaders' ceasefire-or-sanctions demand of 10 May"] == "yes (¶1)"
+    assert (
+        c.loc["Athens Times, 15 May", "mentions the European leaders' ceasefire-or-sanctions demand of 10 May"]
+        == "yes (¶1)"
+    )
     assert c.loc["CGTN, 17 May", "mentions NATO"] == "no"
     assert c.loc["CGTN, 14 May", "mentions Putin's call for talks without preconditions"].startswith("yes")
     # only the Global Times (Peskov, via Tass) and Atalayar (Medinsky) quote a Russian official in full
     russian = c["quotes a Russian official directly"]
-    assert russian[russian != "no"].to_dict() == {"Global Times, 14 May": "yes (Dmitry Peskov)",
-                                                 "Atalayar, 19 May": "yes (Vladimir Medinsky)"}
+    assert russian[russian != "no"].to_dict() == {
+        "Global Times, 14 May": "yes (Dmitry Peskov)",
+        "Atalayar, 19 May": "yes (Vladimir Medinsky)",
+    }
 
 
 def test_distinctive_words_say_which_way_and_show_no_p_values():
@@ -450,15 +498,25 @@ def test_distinctive_words_match_fightin_words_one_article_at_a_time():
 
 
 def test_lexicon_false_hits_are_not_counted(make_corpus):
-    rows = [{"article_id": aid, "file": f"{aid}.txt", "outlet": outlet, "headline": f"Headline {aid}",
-             "published": f"2024-03-0{i + 1}"} for i, (aid, outlet) in enumerate([("a", "Kyiv Independent"),
-                                                                                  ("b", "Example Post")])]
-    base = make_corpus({
-        # each false hit beside a true one of the same variant
-        "a": "The Kyiv Independent reported the talks.\nMoscow called the plan non-constructive. "
-             "Russia illegally declared the annexation of four regions. Kyiv said no.\n",
-        "b": "The talks were constructive.\nRussia annexed Crimea. It tried to illegally annex more.\n",
-    }, rows=rows)
+    rows = [
+        {
+            "article_id": aid,
+            "file": f"{aid}.txt",
+            "outlet": outlet,
+            "headline": f"Headline {aid}",
+            "published": f"2024-03-0{i + 1}",
+        }
+        for i, (aid, outlet) in enumerate([("a", "Kyiv Independent"), ("b", "Example Post")])
+    ]
+    base = make_corpus(
+        {
+            # each false hit beside a true one of the same variant
+            "a": "The Kyiv Independent reported the talks.\nMoscow called the plan non-constructive. "
+            "Russia illegally declared the annexation of four regions. Kyiv said no.\n",
+            "b": "The talks were constructive.\nRussia annexed Crimea. It tried to illegally annex more.\n",
+        },
+        rows=rows,
+    )
     tc = helpers.term_counts(base, lex=helpers.lexicon()).set_index(["article_id", "variant"])["count"]
     assert tc[("a", "constructive")] == 0 and tc[("b", "constructive")] == 1
     # counted once, as qualified: 'illegally' qualifies the annexation from two words away
@@ -489,7 +547,7 @@ def test_an_example_about_another_corpus_shows_a_note(make_corpus):
     base = make_corpus({"a": "The bridge is closed.\n", "b": "The council met.\n"})
     for fn in (helpers.outlet_profile, helpers.show_framing):
         note = fn(base, "cgtn-2025-05-14").data
-        assert "Not in the corpus in use" in note and '(corpus, &quot;a&quot;)' in note
+        assert "Not in the corpus in use" in note and "(corpus, &quot;a&quot;)" in note
         assert "cgtn-2025-05-14" not in note
     # a function that returns a table says which articles there are
     with pytest.raises(KitDataError, match="no article 'nope'.*use one of: a, b"):
@@ -497,13 +555,20 @@ def test_an_example_about_another_corpus_shows_a_note(make_corpus):
 
 
 def _texts(fig):
-    return [t for t in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text"))
-            if t.get_text().strip()]
+    return [
+        t for t in fig.findobj(lambda a: hasattr(a, "get_fontsize") and hasattr(a, "get_text")) if t.get_text().strip()
+    ]
 
 
-@pytest.mark.parametrize("draw", [lambda c: helpers.plot_term_choices(c, variants="several"),
-                                  lambda c: helpers.plot_term_choices(c, variants="one"),
-                                  lambda c: helpers.plot_frame_scores(c)], ids=["terms-several", "terms-one", "frames"])
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda c: helpers.plot_term_choices(c, variants="several"),
+        lambda c: helpers.plot_term_choices(c, variants="one"),
+        lambda c: helpers.plot_frame_scores(c),
+    ],
+    ids=["terms-several", "terms-one", "frames"],
+)
 def test_charts_fit_a_projector(draw):
     """576 pixels wide, no text under 11 points, and nothing drawn outside the figure."""
     fig = draw(helpers.open_corpus())
@@ -531,8 +596,17 @@ def test_term_chart_splits_into_names_and_single_words():
 def test_the_default_group_is_the_most_common_value(make_corpus):
     """No country is written into the kit: the default group is the most common country of articles.csv."""
     assert "Group A: the 3 articles whose country is China" in helpers.group_keyness().data
-    rows = [{"article_id": a, "file": f"{a}.txt", "outlet": "P", "headline": "H", "published": f"2024-03-0{i + 1}",
-             "country": c} for i, (a, c) in enumerate([("a", "Chile"), ("b", "Peru"), ("c", "Chile")])]
+    rows = [
+        {
+            "article_id": a,
+            "file": f"{a}.txt",
+            "outlet": "P",
+            "headline": "H",
+            "published": f"2024-03-0{i + 1}",
+            "country": c,
+        }
+        for i, (a, c) in enumerate([("a", "Chile"), ("b", "Peru"), ("c", "Chile")])
+    ]
     base = make_corpus({"a": "Talks went on and on.\n", "b": "The council met.\n", "c": "Talks went on.\n"}, rows=rows)
     assert "Group A: the 2 articles whose country is Chile" in helpers.group_keyness(base, min_count=1).data
     assert helpers.distinctiveness_check(base, min_count=1).comparison.iloc[-1] == "Chile (country) vs the others"

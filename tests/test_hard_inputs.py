@@ -31,8 +31,13 @@ import kit.byo as byo
 import kit.core
 from kit.core import KitDataError
 
-ROW = {"article_id": "a", "file": "a.txt", "outlet": "Example Post", "headline": "Headline a",
-       "published": "2024-03-01"}
+ROW = {
+    "article_id": "a",
+    "file": "a.txt",
+    "outlet": "Example Post",
+    "headline": "Headline a",
+    "published": "2024-03-01",
+}
 
 
 @pytest.fixture
@@ -109,8 +114,16 @@ def test_absolute_path_in_articles_csv_is_refused(corpus, outside, capsys):
     assert "articles.csv, line 2" in out and "Fix: write only the file's name" in out and SECRET not in out
 
 
-@pytest.mark.parametrize("value", ["../../elsewhere/secret.txt", "..", "../corpus/articles.csv",
-                                   "..\\..\\elsewhere\\secret.txt", "a.txt/../../../elsewhere/secret.txt"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "../../elsewhere/secret.txt",
+        "..",
+        "../corpus/articles.csv",
+        "..\\..\\elsewhere\\secret.txt",
+        "a.txt/../../../elsewhere/secret.txt",
+    ],
+)
 def test_parent_folder_traversal_is_refused(corpus, outside, value):
     root = corpus({"a": "Text here."}, rows=_meta_file(value))
     _refused(root, "articles.csv, line 2", f"the file {value!r} goes up out of the articles/ folder ('..')")
@@ -127,7 +140,9 @@ def test_a_corpus_folder_that_does_not_exist_says_where_the_kit_looked(tmp_path,
     monkeypatch.setenv("KIT_DATA_DIR", "my-corpus")  # relative: read from the folder Python runs in
     with pytest.raises(KitDataError) as exc:
         helpers.load_articles()
-    assert f"my-corpus: the corpus folder does not exist (looked for {tmp_path.resolve() / 'my-corpus'})" in str(exc.value)
+    assert f"my-corpus: the corpus folder does not exist (looked for {tmp_path.resolve() / 'my-corpus'})" in str(
+        exc.value
+    )
     assert "full path" in str(exc.value)
 
 
@@ -156,8 +171,10 @@ def test_symlink_to_another_article_inside_articles_is_read(corpus):
     root = corpus({"a": "Headline a\nThe same text.\n"}, rows=rows, links={"articles/b.txt": "a.txt"})
     assert byo.check_folder(root) == []
     arts = helpers.load_articles(root)
-    assert arts.set_index("article_id").text.to_dict() == {"a": "Headline a\nThe same text.\n",
-                                                            "b": "Headline a\nThe same text.\n"}
+    assert arts.set_index("article_id").text.to_dict() == {
+        "a": "Headline a\nThe same text.\n",
+        "b": "Headline a\nThe same text.\n",
+    }
 
 
 def test_broken_symlink_inside_articles_is_a_missing_file(corpus):
@@ -178,8 +195,7 @@ def test_symlinked_metadata_and_annotation_files_leading_outside_are_refused(cor
     _refused(root, "c1/articles.csv", "the file is a link to a file outside the corpus folder")
     speakers = tmp_path / "elsewhere" / "speakers.csv"
     speakers.write_text("speaker_id,name,speaker_type,side,notes\nx,X,other,,\n", encoding="utf-8")
-    root2 = corpus({"a": "Text here."}, name="c2", links={"annotations/speakers.csv": speakers,
-                                                          "record.csv": speakers})
+    root2 = corpus({"a": "Text here."}, name="c2", links={"annotations/speakers.csv": speakers, "record.csv": speakers})
     msg = _problems(root2)
     assert "annotations/speakers.csv: the file is a link to a file outside the corpus folder" in msg
     assert "record.csv: the file is a link to a file outside the corpus folder" in msg
@@ -198,8 +214,9 @@ def test_symlinked_annotations_folder_leading_outside_is_refused(corpus, outside
 def test_coding_round_participant_file_leading_outside_is_refused(tmp_path, outside):
     folder = tmp_path / "round"
     folder.mkdir()
-    (tmp_path / "elsewhere" / "ana.csv").write_text("participant,task,item_id,code\nana,stance,st01,proposes\n",
-                                                    encoding="utf-8")
+    (tmp_path / "elsewhere" / "ana.csv").write_text(
+        "participant,task,item_id,code\nana,stance,st01,proposes\n", encoding="utf-8"
+    )
     (folder / "ana.csv").symlink_to(tmp_path / "elsewhere" / "ana.csv")
     with pytest.raises(KitDataError, match="ana.csv: the file is a link to a file outside"):
         helpers.load_codings(folder)
@@ -214,14 +231,39 @@ def test_checksum_file_leading_outside_is_not_read(corpus, tmp_path, outside):
 # ---------------------------------------------------------------- folders that used to crash
 
 #: Sample arguments for the helpers' required parameters (what a notebook cell would pass).
-SAMPLE_ARGS = {"article_id": "a", "term": "x", "span": "x", "concept": "capital_name", "group_a_ids": ["a"], "actor": "russia",
-               "actor_a": "russia", "actor_b": "ukraine", "issue": "ceasefire", "claim_ids": [], "preferred": "a",
-               "text": "x", "numbers": [1], "table": pd.DataFrame({"article_id": [], "start": [], "end": [], "span": []}),
-               "file": "x", "name": "positions.csv", "required": ["article_id"]}
+SAMPLE_ARGS = {
+    "article_id": "a",
+    "term": "x",
+    "span": "x",
+    "concept": "capital_name",
+    "group_a_ids": ["a"],
+    "actor": "russia",
+    "actor_a": "russia",
+    "actor_b": "ukraine",
+    "issue": "ceasefire",
+    "claim_ids": [],
+    "preferred": "a",
+    "text": "x",
+    "numbers": [1],
+    "table": pd.DataFrame({"article_id": [], "start": [], "end": [], "span": []}),
+    "file": "x",
+    "name": "positions.csv",
+    "required": ["article_id"],
+}
 #: Helpers that write files or read a participants' folder rather than the corpus.
-NOT_CORPUS_READERS = {"write_template", "save_codings", "annotation_template", "participant_notes", "load_codings",
-                      "agreement", "agreement_with_kit", "most_disagreed", "show_disagreements",
-                      "read_article_file", "read_csv_checked"}
+NOT_CORPUS_READERS = {
+    "write_template",
+    "save_codings",
+    "annotation_template",
+    "participant_notes",
+    "load_codings",
+    "agreement",
+    "agreement_with_kit",
+    "most_disagreed",
+    "show_disagreements",
+    "read_article_file",
+    "read_csv_checked",
+}
 
 
 def _corpus_param(fn) -> str | None:
@@ -241,8 +283,10 @@ def test_header_only_corpus_is_refused_by_check_and_every_helper_says_why(corpus
     root = corpus({})
     assert (root / "articles").is_dir() and not any((root / "articles").iterdir())
     msg = _problems(root)
-    assert msg == ("articles.csv: the file has a header row but no articles. Fix: add one row per article, with "
-                   "its .txt file in the articles/ folder (see docs/bring-your-own-articles.md)")
+    assert msg == (
+        "articles.csv: the file has a header row but no articles. Fix: add one row per article, with "
+        "its .txt file in the articles/ folder (see docs/bring-your-own-articles.md)"
+    )
     crashed, called = [], 0
     for name in helpers.__all__:
         fn = getattr(helpers, name)
@@ -269,8 +313,7 @@ _STYLE = (Path(kit.core.__file__).parent / "style.py").exists()  # in this check
 MATHS = r"Post $\qq{x}$ 5\$ \frac"  # an unknown maths command between dollars, an escaped dollar, a backslash
 
 
-@pytest.mark.xfail(not _STYLE, reason="needs kit/style.py (text.parse_math off), from the lead's branch",
-                   strict=True)
+@pytest.mark.xfail(not _STYLE, reason="needs kit/style.py (text.parse_math off), from the lead's branch", strict=True)
 def test_outlet_and_headline_with_dollars_and_backslashes_plot_as_written(tmp_path):
     import matplotlib
     from matplotlib.text import Text
@@ -284,8 +327,7 @@ def test_outlet_and_headline_with_dollars_and_backslashes_plot_as_written(tmp_pa
     meta.to_csv(root / "articles.csv", index=False)
     assert byo.check_folder(root) == []
     drawn = {}
-    for name in ("plot_timeline", "plot_term_choices", "plot_voices", "plot_frame_scores",
-                 "plot_position_matrix"):
+    for name in ("plot_timeline", "plot_term_choices", "plot_voices", "plot_frame_scores", "plot_position_matrix"):
         fig = getattr(helpers, name)(root)
         fig.savefig(io.BytesIO(), format="png")  # drawing is where the maths parser would fail
         drawn[name] = any(MATHS in t.get_text() for t in fig.findobj(Text))
@@ -326,8 +368,9 @@ def test_bom_in_metadata_csv_is_accepted(corpus):
 
 def test_windows_line_endings_in_metadata_and_in_rendering(corpus):
     rows = "article_id,file,outlet,headline,published\r\na,a.txt,Example Post,Headline a,2024-03-01\r\n"
-    root = corpus({"a": b"Headline a\r\nFirst line of the body. Second sentence.\r\nLast line.\r\n"},
-                  files={"articles.csv": rows})
+    root = corpus(
+        {"a": b"Headline a\r\nFirst line of the body. Second sentence.\r\nLast line.\r\n"}, files={"articles.csv": rows}
+    )
     arts = helpers.load_articles(root)
     assert arts.loc[0, "published"] == "2024-03-01"  # no stray \r at the end of the last column
     view = helpers.show_article("a", highlight="Second sentence.", path=root).data
@@ -346,8 +389,10 @@ def test_file_with_no_paragraph_breaks(corpus):
 
 
 def test_two_megabyte_article_loads_and_splits_quickly(corpus):
-    para = ("The council met on Monday. \u201cWe will decide soon,\u201d the mayor said, according to Dr. A. Lee. "
-            "Costs rose by 4.2 per cent in the U.S. and elsewhere.")
+    para = (
+        "The council met on Monday. \u201cWe will decide soon,\u201d the mayor said, according to Dr. A. Lee. "
+        "Costs rose by 4.2 per cent in the U.S. and elsewhere."
+    )
     text = "\n".join(f"{para} Paragraph {i}." for i in range(12_500))
     assert len(text.encode("utf-8")) > 2_000_000
     root = corpus({"a": text})
@@ -362,12 +407,16 @@ def test_two_megabyte_article_loads_and_splits_quickly(corpus):
 ASCII = "The mayor said the bridge would be repaired.\nThe council agreed.\n"
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    ("\ufeff" + ASCII, "the file is UTF-16 text (little-endian, with a byte-order mark), not UTF-8"),
-    ("\ufeff" + ASCII, "the file is UTF-16 text (big-endian, with a byte-order mark), not UTF-8"),
-    (ASCII, "the file looks like UTF-16 text (little-endian) without a byte-order mark: every other byte is zero"),
-    (ASCII, "the file looks like UTF-16 text (big-endian) without a byte-order mark: every other byte is zero"),
-], ids=["bom-le", "bom-be", "no-bom-le", "no-bom-be"])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("\ufeff" + ASCII, "the file is UTF-16 text (little-endian, with a byte-order mark), not UTF-8"),
+        ("\ufeff" + ASCII, "the file is UTF-16 text (big-endian, with a byte-order mark), not UTF-8"),
+        (ASCII, "the file looks like UTF-16 text (little-endian) without a byte-order mark: every other byte is zero"),
+        (ASCII, "the file looks like UTF-16 text (big-endian) without a byte-order mark: every other byte is zero"),
+    ],
+    ids=["bom-le", "bom-be", "no-bom-le", "no-bom-be"],
+)
 def test_utf16_articles_are_named_as_utf16(corpus, data, expected, request):
     codec = "utf-16-be" if request.node.callspec.id.endswith("be") else "utf-16-le"
     root = corpus({"a": data.encode(codec)})
@@ -382,20 +431,24 @@ def test_utf16_metadata_file_is_named_as_utf16(corpus):
     assert "corpus/articles.csv: the file is UTF-16 text (little-endian, with a byte-order mark)" in _problems(root)
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "the file is a PDF document, not plain text"),
-    (b"PK\x03\x04\x14\x00\x06\x00", "the file is a zipped document (Word .docx, OpenDocument), not plain text"),
-    (b"{\\rtf1\\ansi Text}", "the file is a Rich Text (RTF) document, not plain text"),
-    (b"Text\x00\x01\x02 with a NUL here and more text after it to be long enough", "the file contains NUL bytes"),
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "the file is a PDF document, not plain text"),
+        (b"PK\x03\x04\x14\x00\x06\x00", "the file is a zipped document (Word .docx, OpenDocument), not plain text"),
+        (b"{\\rtf1\\ansi Text}", "the file is a Rich Text (RTF) document, not plain text"),
+        (b"Text\x00\x01\x02 with a NUL here and more text after it to be long enough", "the file contains NUL bytes"),
+    ],
+)
 def test_documents_and_binary_files_are_named(corpus, data, expected):
     msg = _problems(corpus({"a": data}))
     assert expected in msg and "Fix: " in msg and "Windows-1252" not in msg
 
 
 def test_cr_only_line_endings_are_named(corpus):
-    root = corpus({"a": b"First paragraph here.\rSecond paragraph.\rThird one.\r",
-                   "b": b"One.\nTwo.\rThree.\r\nFour.\n"})
+    root = corpus(
+        {"a": b"First paragraph here.\rSecond paragraph.\rThird one.\r", "b": b"One.\nTwo.\rThree.\r\nFour.\n"}
+    )
     msg = _problems(root)
     assert "articles/a.txt: the file uses old Mac line endings (CR only), so it would be read as one paragraph" in msg
     assert "articles/b.txt: the file has 1 line(s) ending in CR only (old Mac line endings) among ordinary ones" in msg
@@ -403,8 +456,10 @@ def test_cr_only_line_endings_are_named(corpus):
 
 
 def test_article_ids_in_any_script_are_accepted(corpus):
-    rows = [dict(ROW, article_id=aid, file=f"{aid}.txt", headline=f"Headline {aid}")
-            for aid in ("правда-2024-03-01", "समाचार-1", "新华社_2024.03", "ελληνικά-1", "a")]
+    rows = [
+        dict(ROW, article_id=aid, file=f"{aid}.txt", headline=f"Headline {aid}")
+        for aid in ("правда-2024-03-01", "समाचार-1", "新华社_2024.03", "ελληνικά-1", "a")
+    ]
     root = corpus({r["article_id"]: "Text here." for r in rows}, rows=rows)
     assert byo.check_folder(root) == []
     assert set(helpers.load_articles(root).article_id) == {r["article_id"] for r in rows}
@@ -413,8 +468,10 @@ def test_article_ids_in_any_script_are_accepted(corpus):
 @pytest.mark.parametrize("aid", ["two words", "-lead", "a/b", "x@y", "quote'd"])
 def test_article_ids_with_spaces_or_symbols_say_exactly_what_is_allowed(corpus, aid):
     root = corpus({"a": "Text here."}, rows=[dict(ROW, article_id=aid)])
-    assert (f"articles.csv, line 2: the article_id {aid!r} has spaces or symbols. Fix: use only letters (of any "
-            "script), digits, '-', '_' or '.', starting with a letter or digit") in _problems(root)
+    assert (
+        f"articles.csv, line 2: the article_id {aid!r} has spaces or symbols. Fix: use only letters (of any "
+        "script), digits, '-', '_' or '.', starting with a letter or digit"
+    ) in _problems(root)
 
 
 @pytest.mark.parametrize(("sep", "what"), [(";", "semicolons (;)"), ("\t", "tabs")])
@@ -422,16 +479,20 @@ def test_semicolon_or_tab_separated_metadata_names_the_cause_once(corpus, sep, w
     meta = sep.join(["article_id", "file", "outlet", "headline", "published"]) + "\n"
     meta += sep.join(["a", "a.txt", "Example, Post", "Headline, with commas", "2024-03-01"]) + "\n"
     msg = _problems(corpus({"a": "Text here."}, files={"articles.csv": meta}))
-    assert msg == (f"corpus/articles.csv, line 1 (header): the columns are separated by {what}, not commas. "
-                   "Fix: save it again as 'CSV UTF-8 (comma delimited)' (in Excel), or with the field delimiter ',' "
-                   "(in LibreOffice)")
+    assert msg == (
+        f"corpus/articles.csv, line 1 (header): the columns are separated by {what}, not commas. "
+        "Fix: save it again as 'CSV UTF-8 (comma delimited)' (in Excel), or with the field delimiter ',' "
+        "(in LibreOffice)"
+    )
 
 
 def test_capitalised_header_names_each_column_written_differently(corpus):
     meta = "Article_ID,File,Outlet,Head line,published_date\na,a.txt,O,H,2024-03-01\n"
     msg = _problems(corpus({"a": "Text here."}, files={"articles.csv": meta}))
-    assert ("line 1 (header): column names are written differently ('Article_ID' for 'article_id', 'File' for "
-            "'file', 'Outlet' for 'outlet', 'Head line' for 'headline')") in msg
+    assert (
+        "line 1 (header): column names are written differently ('Article_ID' for 'article_id', 'File' for "
+        "'file', 'Outlet' for 'outlet', 'Head line' for 'headline')"
+    ) in msg
     assert "line 1 (header): missing column(s) published. Fix" in msg
 
 
@@ -479,14 +540,22 @@ def test_header_lines_no_longer_reach_claim_pairs_or_distinctive_words(corpus):
     def capture(outlet, body):
         site = outlet.lower().replace(" ", "")
         return f"SOURCE: https://{site}.example/talks\nDATE: May 15, 2025\nBy Jane Doe\n{outlet}\n{body}\n"
-    rows = [dict(ROW, article_id="a", file="a.txt", outlet="Zorbia Herald"),
-            dict(ROW, article_id="b", file="b.txt", outlet="Quillan Post", headline="Headline b")]
-    root = corpus({"a": capture("Zorbia Herald", "The mayor proposed an equal split. The council will meet in May."),
-                   "b": capture("Quillan Post", "Councillors rejected the equal split. Traders want it reopened.")},
-                  rows=rows)
+
+    rows = [
+        dict(ROW, article_id="a", file="a.txt", outlet="Zorbia Herald"),
+        dict(ROW, article_id="b", file="b.txt", outlet="Quillan Post", headline="Headline b"),
+    ]
+    root = corpus(
+        {
+            "a": capture("Zorbia Herald", "The mayor proposed an equal split. The council will meet in May."),
+            "b": capture("Quillan Post", "Councillors rejected the equal split. Traders want it reopened."),
+        },
+        rows=rows,
+    )
     pairs = helpers.candidate_pairs(root)
-    assert pairs[["text_a", "text_b"]].values.tolist() == [["The mayor proposed an equal split.",
-                                                           "Councillors rejected the equal split."]]
+    assert pairs[["text_a", "text_b"]].values.tolist() == [
+        ["The mayor proposed an equal split.", "Councillors rejected the equal split."]
+    ]
     words = set(_call_with_corpus(helpers.distinctive_words, root, min_count=1).word)
     assert words and not words & {"zorbia", "herald", "quillan", "post", "jane", "doe", "source", "date", "https"}
 
@@ -494,25 +563,29 @@ def test_header_lines_no_longer_reach_claim_pairs_or_distinctive_words(corpus):
 def test_the_checker_lists_the_lines_read_as_not_body_text(corpus, capsys):
     root = corpus({"a": "SOURCE: https://wire.example/x\nBy Jane Doe\nThe council met on Monday.\n"})
     notes = [str(n) for n in byo.check_notes(root)]
-    expected = ("articles/a.txt: 2 line(s) read by the kit's rules as not body text, so left out of the counts: "
-                "line 1 'SOURCE: https://wire.example/x' (label: header field); line 2 'By Jane Doe' (label: "
-                "byline). If one of them is body text, add a row for it to annotations/paragraph_roles.csv "
-                "(article_id, starts_with, role body, note)")
+    expected = (
+        "articles/a.txt: 2 line(s) read by the kit's rules as not body text, so left out of the counts: "
+        "line 1 'SOURCE: https://wire.example/x' (label: header field); line 2 'By Jane Doe' (label: "
+        "byline). If one of them is body text, add a row for it to annotations/paragraph_roles.csv "
+        "(article_id, starts_with, role body, note)"
+    )
     assert notes == [expected]
     assert helpers.main(["check", str(root)]) == 0  # notes do not make the check fail
     out = capsys.readouterr().out
     assert out.startswith("OK: no problems found in corpus/\n1 note(s), not problems") and notes[0] in out
 
 
-WRAPPED = ("MARROWFIELD, March 6 - Councillors from Marrowfield and Tollcombe\n"
-           "ended talks on the Old Quill Bridge on Wednesday without agreeing how to\n"
-           "split the repair bill, but they promised to pay jointly for a second\n"
-           "survey of the crossing. But Putin-\n"
-           "style brinkmanship was absent, one councillor said.\n"
-           "\n"
-           "\u201cNobody expected a cheque to be signed tonight,\u201d the mayor told\n"
-           "reporters outside the Guildhall.\n"
-           "The survey will take place in April.\n")
+WRAPPED = (
+    "MARROWFIELD, March 6 - Councillors from Marrowfield and Tollcombe\n"
+    "ended talks on the Old Quill Bridge on Wednesday without agreeing how to\n"
+    "split the repair bill, but they promised to pay jointly for a second\n"
+    "survey of the crossing. But Putin-\n"
+    "style brinkmanship was absent, one councillor said.\n"
+    "\n"
+    "\u201cNobody expected a cheque to be signed tonight,\u201d the mayor told\n"
+    "reporters outside the Guildhall.\n"
+    "The survey will take place in April.\n"
+)
 
 
 def test_hard_wrapped_file_is_warned_about_and_a_reflowed_copy_is_written(corpus, capsys):
@@ -531,7 +604,8 @@ def test_hard_wrapped_file_is_warned_about_and_a_reflowed_copy_is_written(corpus
         "survey of the crossing. But Putin-style brinkmanship was absent, one councillor said.\n"
         "\n"
         "\u201cNobody expected a cheque to be signed tonight,\u201d the mayor told reporters outside the Guildhall.\n"
-        "The survey will take place in April.\n")
+        "The survey will take place in April.\n"
+    )
     assert (copy / "articles" / "plain.txt").read_bytes() == (root / "articles" / "plain.txt").read_bytes()
     assert (copy / "articles.csv").read_bytes() == (root / "articles.csv").read_bytes()
     assert byo.check_notes(copy)[0].note.startswith("1 line(s) read")  # no longer hard-wrapped
@@ -583,8 +657,11 @@ def test_show_article_draws_at_most_the_cap_and_says_so(long_corpus):
     root, text = long_corpus
     view = helpers.show_article("long", highlight=["Paragraph 5999."], path=root).data
     assert len(text) > 1_400_000 and len(view) < 2.5 * helpers.SHOW_MAX_CHARS
-    note = re.search(r"only its beginning is shown here: ([\d,]+) of its ([\d,]+) characters "
-                     r"\(paragraphs 1–(\d+) of ([\d,]+)\)", view)
+    note = re.search(
+        r"only its beginning is shown here: ([\d,]+) of its ([\d,]+) characters "
+        r"\(paragraphs 1–(\d+) of ([\d,]+)\)",
+        view,
+    )
     assert note, view[:2000]
     cut, total, last, n = (int(g.replace(",", "")) for g in note.groups())
     assert total == len(text) and n == 6000
@@ -631,9 +708,11 @@ IMG = '<img src=x onerror="alert(1)">'
 
 @pytest.fixture
 def markup_corpus(corpus):
-    text = (f"Headline <b>a</b>\n"
-            f"The mayor {NASTY} said the bridge was safe. {IMG} Tags &amp; entities.\n"
-            f"A <a href='javascript:alert(2)'>link</a> in the text.\n")
+    text = (
+        f"Headline <b>a</b>\n"
+        f"The mayor {NASTY} said the bridge was safe. {IMG} Tags &amp; entities.\n"
+        f"A <a href='javascript:alert(2)'>link</a> in the text.\n"
+    )
     rows = [dict(ROW, outlet="<i>Example</i> Post", headline="Headline <b>a</b>", author="<script>x</script>")]
     return corpus({"a": text}, rows=rows)
 
@@ -641,7 +720,7 @@ def markup_corpus(corpus):
 def _no_live_markup(html: str):
     assert "<script" not in html.lower(), "a <script> tag from the text is live"
     assert "<img" not in html.lower() and "<a href" not in html.lower() and "<b>a</b>" not in html
-    assert "onerror=\"alert" not in html
+    assert 'onerror="alert' not in html
 
 
 def test_show_article_renders_markup_as_text(markup_corpus):
@@ -654,11 +733,13 @@ def test_show_article_renders_markup_as_text(markup_corpus):
 
 def test_html_table_and_pandas_render_markup_as_text(markup_corpus):
     arts = helpers.load_articles(markup_corpus)
-    for html in (helpers.html_table(arts[["outlet", "headline", "author", "text"]]).data,
-                 arts[["outlet", "headline", "author", "text"]]._repr_html_(),
-                 helpers.corpus_card(markup_corpus)._repr_html_(),
-                 helpers.paragraphs(markup_corpus)._repr_html_(),
-                 helpers.sentences(markup_corpus)._repr_html_()):
+    for html in (
+        helpers.html_table(arts[["outlet", "headline", "author", "text"]]).data,
+        arts[["outlet", "headline", "author", "text"]]._repr_html_(),
+        helpers.corpus_card(markup_corpus)._repr_html_(),
+        helpers.paragraphs(markup_corpus)._repr_html_(),
+        helpers.sentences(markup_corpus)._repr_html_(),
+    ):
         _no_live_markup(html)
 
 
@@ -686,12 +767,19 @@ def test_the_plain_text_view_does_not_keep_markup_live(markup_corpus):
 
 
 def test_unclosed_quote_stays_inside_its_paragraph(corpus):
-    text = ("The mayor said \u201cwe will pay. We always pay. Nobody else will.\n"
-            "The next paragraph is narration. It is not quoted.\n")
+    text = (
+        "The mayor said \u201cwe will pay. We always pay. Nobody else will.\n"
+        "The next paragraph is narration. It is not quoted.\n"
+    )
     root = corpus({"a": text})
     s = helpers.sentences(root)
-    assert s.text.tolist() == ["The mayor said \u201cwe will pay.", "We always pay.", "Nobody else will.",
-                               "The next paragraph is narration.", "It is not quoted."]
+    assert s.text.tolist() == [
+        "The mayor said \u201cwe will pay.",
+        "We always pay.",
+        "Nobody else will.",
+        "The next paragraph is narration.",
+        "It is not quoted.",
+    ]
     assert s.in_quote.tolist() == [False, True, True, False, False]
 
 
@@ -740,27 +828,36 @@ def test_several_metadata_faults_reported_together(corpus):
 
 # ---------------------------------------------------------------- annotation files
 
-POSITIONS_HEADER = ("position_id,article_id,actor,speaker_id,voice,relay_id,issue,stance,summary,condition,span,"
-                    "cameo,notes\n")
+POSITIONS_HEADER = (
+    "position_id,article_id,actor,speaker_id,voice,relay_id,issue,stance,summary,condition,span,cameo,notes\n"
+)
 
 
 def test_annotation_faults_all_reported_with_line_and_fix(corpus):
     text = "The mayor said the bridge must be repaired. The council agreed to a survey.\n"
-    speakers = "speaker_id,canonical_name,variants,role,affiliation,country,speaker_type,notes\n" \
-               "mayor,The mayor,the mayor,Mayor,Town,Fictional,head_of_state_or_government,\n"
-    attributions = ("attribution_id,article_id,span,speaker_id,form,cue,relay_id,relay_cue,notes\n"
-                    "x1,a,the bridge must be repaired,mayor,indirect,The mayor said,,,\n"  # fine
-                    "x2,a,the bridge must be rebuilt,mayor,indirect,The mayor said,,,\n"  # span not in text
-                    "x3,a,the bridge must be repaired,mayor,shouted,The mayor said,,,\n"  # unknown form
-                    "x4,zz,the bridge,mayor,indirect,said,,,\n"  # unknown article
-                    "x5,a,The council agreed,council,indirect,,,,\n")  # speaker not in the gazetteer
-    root = corpus({"a": text}, annotations={"speakers.csv": speakers, "attributions.csv": attributions,
-                                            "postions.csv": POSITIONS_HEADER})
+    speakers = (
+        "speaker_id,canonical_name,variants,role,affiliation,country,speaker_type,notes\n"
+        "mayor,The mayor,the mayor,Mayor,Town,Fictional,head_of_state_or_government,\n"
+    )
+    attributions = (
+        "attribution_id,article_id,span,speaker_id,form,cue,relay_id,relay_cue,notes\n"
+        "x1,a,the bridge must be repaired,mayor,indirect,The mayor said,,,\n"  # fine
+        "x2,a,the bridge must be rebuilt,mayor,indirect,The mayor said,,,\n"  # span not in text
+        "x3,a,the bridge must be repaired,mayor,shouted,The mayor said,,,\n"  # unknown form
+        "x4,zz,the bridge,mayor,indirect,said,,,\n"  # unknown article
+        "x5,a,The council agreed,council,indirect,,,,\n"
+    )  # speaker not in the gazetteer
+    root = corpus(
+        {"a": text},
+        annotations={"speakers.csv": speakers, "attributions.csv": attributions, "postions.csv": POSITIONS_HEADER},
+    )
     problems = byo.check_annotations(root)
     msg = "\n".join(map(str, problems))
     assert "annotations/attributions.csv, line 3: the span 'the bridge must be rebuilt' is not in article a" in msg
-    assert "annotations/attributions.csv, line 4: unknown form 'shouted'. Fix: use one of: direct_quote, " \
-           "indirect, partial_quote" in msg
+    assert (
+        "annotations/attributions.csv, line 4: unknown form 'shouted'. Fix: use one of: direct_quote, "
+        "indirect, partial_quote" in msg
+    )
     assert "annotations/attributions.csv, line 5: unknown article_id 'zz'" in msg
     assert "annotations/attributions.csv, line 6: unknown speaker_id 'council'. Fix: use one of: mayor" in msg
     assert "annotations/postions.csv: this is not a file the kit reads" in msg  # a misspelt name
@@ -769,9 +866,13 @@ def test_annotation_faults_all_reported_with_line_and_fix(corpus):
 
 
 def test_annotation_with_wrong_columns_and_missing_codebook(corpus):
-    root = corpus({"a": "Text here."}, annotations={
-        "framing_elements.csv": "article_id,element,span\na,problem_definition,Text here\n",
-        "positions.csv": POSITIONS_HEADER + "p1,a,town,mayor,official,,bridge,demands,s,,Text here,,\n"})
+    root = corpus(
+        {"a": "Text here."},
+        annotations={
+            "framing_elements.csv": "article_id,element,span\na,problem_definition,Text here\n",
+            "positions.csv": POSITIONS_HEADER + "p1,a,town,mayor,official,,bridge,demands,s,,Text here,,\n",
+        },
+    )
     msg = "\n".join(map(str, byo.check_annotations(root)))
     assert "annotations/framing_elements.csv, line 1 (header): missing column(s) summary, notes" in msg
     assert "the issue codes need annotations/issues_codebook.csv, which this corpus does not have" in msg
@@ -781,8 +882,10 @@ def test_annotation_with_wrong_columns_and_missing_codebook(corpus):
 
 def test_check_folder_reports_corpus_and_annotation_problems(corpus):
     """What `python -m helpers check FOLDER` prints once it runs check_folder (see the report)."""
-    root = corpus({"a": "Text here.", "b": ""}, annotations={
-        "generic_frames.csv": "article_id,item_id,answer,span,notes\na,resp1,maybe,,\n"})
+    root = corpus(
+        {"a": "Text here.", "b": ""},
+        annotations={"generic_frames.csv": "article_id,item_id,answer,span,notes\na,resp1,maybe,,\n"},
+    )
     problems = byo.check_folder(root)
     assert [(p.file, p.row) for p in problems] == [
         ("corpus/articles/b.txt", ""),  # the corpus first ...
@@ -860,8 +963,13 @@ def test_prose_about_the_kit_articles_is_marked_on_another_corpus(tmp_path):
     shutil.copytree(DATA, plus)
     (plus / "articles" / "new.txt").write_text("New article text.\n", encoding="utf-8")
     meta = helpers.read_csv_checked(plus / "articles.csv").drop(columns="csv_line")
-    new_row = {c: "" for c in meta.columns} | {"article_id": "new", "file": "new.txt", "outlet": "New Outlet",
-                                                "headline": "New headline", "published": "2025-05-20"}
+    new_row = {c: "" for c in meta.columns} | {
+        "article_id": "new",
+        "file": "new.txt",
+        "outlet": "New Outlet",
+        "headline": "New headline",
+        "published": "2025-05-20",
+    }
     pd.concat([meta, pd.DataFrame([new_row])]).to_csv(plus / "articles.csv", index=False)
     (plus / "articles.sha256").unlink()
     assert helpers.check_corpus(plus) == []

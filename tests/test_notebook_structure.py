@@ -48,7 +48,7 @@ def _first_code(cells):
 
 def _opening_text(cells):
     """The Markdown before the first code cell, in one string."""
-    return "\n".join(c.source for c in cells[:_first_code(cells)] if c.cell_type == "markdown")
+    return "\n".join(c.source for c in cells[: _first_code(cells)] if c.cell_type == "markdown")
 
 
 def test_notebook_00_exists():
@@ -58,8 +58,9 @@ def test_notebook_00_exists():
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_single_title_first(path):
     cells = _cells(path)
-    assert cells[0].cell_type == "markdown" and cells[0].source.lstrip().startswith("# "), \
+    assert cells[0].cell_type == "markdown" and cells[0].source.lstrip().startswith("# "), (
         "the first cell must open with a '# ' title"
+    )
     titles = [h for h in _headings(cells) if h[1] == 1]
     assert len(titles) == 1, f"exactly one '#' title expected, found {[t[2] for t in titles]}"
 
@@ -77,10 +78,10 @@ def test_opening_blocks_in_order(path):
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_prerequisites_table(path):
     text = _opening_text(_cells(path))
-    after = text[text.find("**Prerequisites**"):]
+    after = text[text.find("**Prerequisites**") :]
     header = re.search(r"^\|\s*concept\s*\|\s*importance\s*\|\s*notes\s*\|\s*$", after, re.MULTILINE | re.IGNORECASE)
     assert header, "the Prerequisites table needs the header | concept | importance | notes |"
-    rows = [ln for ln in after[header.end():].splitlines() if ln.startswith("|")]
+    rows = [ln for ln in after[header.end() :].splitlines() if ln.startswith("|")]
     assert len(rows) >= 2, "the Prerequisites table needs at least one row under its separator"
 
 
@@ -99,7 +100,7 @@ def test_about_sources_and_setup(path):
     assert heads["About these sources"] < _first_code(cells), "'## About these sources' must come before any code"
     assert "Setup" in heads, "a '## Setup' section is needed"
     assert heads["About these sources"] < heads["Setup"]
-    setup_code = next((c for c in cells[heads["Setup"]:] if c.cell_type == "code"), None)
+    setup_code = next((c for c in cells[heads["Setup"] :] if c.cell_type == "code"), None)
     assert setup_code is not None and "import helpers" in setup_code.source, "the Setup cell imports helpers"
 
 
@@ -108,7 +109,7 @@ def test_closing_sections_in_order(path):
     level2 = [text for _, level, text in _headings(_cells(path)) if level == 2]
     found = [t for t in level2 if t in CLOSING]
     assert found == CLOSING, f"closing sections must be exactly {CLOSING} in this order, found {found}"
-    assert level2[-len(CLOSING):] == CLOSING, "the closing sections come last"
+    assert level2[-len(CLOSING) :] == CLOSING, "the closing sections come last"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -121,9 +122,11 @@ def test_solutions_file_exists(path):
 def test_checks_fail_on_a_bad_notebook(tmp_path):
     """The checks above are not vacuous: a notebook without the blocks fails them."""
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell("## Not a title\n\n**Questions**"),
-                nbformat.v4.new_code_cell("import helpers"),
-                nbformat.v4.new_markdown_cell("## Key points\n\n## Exercises")]
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("## Not a title\n\n**Questions**"),
+        nbformat.v4.new_code_cell("import helpers"),
+        nbformat.v4.new_markdown_cell("## Key points\n\n## Exercises"),
+    ]
     path = tmp_path / "99-bad.ipynb"
     nbformat.write(nb, path)
     with pytest.raises(AssertionError):
@@ -162,6 +165,7 @@ def test_app_notebook_shape(path):
         assert "kit-answer" not in c.get("metadata", {}).get("tags", []), "an app shows no answers to hide"
     # every control of kit.explore appears once
     import kit.explore as explore
+
     controls = {n for n in explore.__all__ if n.startswith("explore_")}
     used = {c.source.strip().split("(")[0].removeprefix("helpers.") for c in code[1:]}
     assert used == controls

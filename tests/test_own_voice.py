@@ -87,9 +87,14 @@ def marked_terms(path: Path = LEXICON) -> list[tuple[str, re.Pattern]]:
     """The lexicon's variants that the kit's own voice avoids, with their search patterns."""
     with open(path, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
-    return [(f"{r['concept']}: {r['variant']}",
-             re.compile(r["pattern"], 0 if r["case_sensitive"] == "true" else re.IGNORECASE))
-            for r in rows if r["kit_voice"] == "avoid"]
+    return [
+        (
+            f"{r['concept']}: {r['variant']}",
+            re.compile(r["pattern"], 0 if r["case_sensitive"] == "true" else re.IGNORECASE),
+        )
+        for r in rows
+        if r["kit_voice"] == "avoid"
+    ]
 
 
 def hits(texts, terms) -> list[str]:
@@ -102,7 +107,7 @@ def hits(texts, terms) -> list[str]:
                 if _directly_quoted(text, m.start(), m.end()):
                     continue
                 flat = text.replace("\n", " ")
-                ctx = flat[max(0, m.start() - 40):m.end() + 40]
+                ctx = flat[max(0, m.start() - 40) : m.end() + 40]
                 found.append(f"{where}: {name!r} in ...{ctx}...")
     return found
 
@@ -145,8 +150,7 @@ def markdown_prose(path: Path, where: str):
 
 
 def docs_prose(base: Path = ROOT):
-    return [t for d in PROSE_DIRS for p in sorted((base / d).glob("*.md"))
-            for t in markdown_prose(p, f"{d}/{p.name}")]
+    return [t for d in PROSE_DIRS for p in sorted((base / d).glob("*.md")) for t in markdown_prose(p, f"{d}/{p.name}")]
 
 
 def data_texts(base: Path = DATA):
@@ -173,8 +177,11 @@ def test_lexicon_marks_every_variant():
     with open(LEXICON, encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
     allowed = {"house_style", "free", "quoted_only", "avoid"}
-    bad = [f"line {i}: {r['variant']!r} has kit_voice {r.get('kit_voice')!r}" for i, r in enumerate(rows, 2)
-           if r.get("kit_voice") not in allowed]
+    bad = [
+        f"line {i}: {r['variant']!r} has kit_voice {r.get('kit_voice')!r}"
+        for i, r in enumerate(rows, 2)
+        if r.get("kit_voice") not in allowed
+    ]
     assert not bad, bad
     # the house style named in notebook 00
     house = {r["variant"] for r in rows if r["kit_voice"] == "house_style"}
@@ -201,8 +208,14 @@ def test_docs_and_solutions_use_no_marked_term(folder):
 
 def test_the_scope_reaches_every_kind_of_own_text():
     places = [w for w, _ in data_texts()]
-    for file in ["annotations/positions.csv", "annotations/attributions.csv", "annotations/speakers.csv",
-                 "annotations/issues_codebook.csv", "sourcing_settings.csv", "coding_round/sample.csv"]:
+    for file in [
+        "annotations/positions.csv",
+        "annotations/attributions.csv",
+        "annotations/speakers.csv",
+        "annotations/issues_codebook.csv",
+        "sourcing_settings.csv",
+        "coding_round/sample.csv",
+    ]:
         assert any(w.startswith(file + ",") for w in places), file
     assert "explore.py" in NOTEBOOKS and "01-who-speaks.py" in NOTEBOOKS
     assert any(w.startswith("docs/facilitator-guide.md") for w, _ in docs_prose())
@@ -212,44 +225,59 @@ def test_the_scope_reaches_every_kind_of_own_text():
 def test_a_planted_term_is_caught(tmp_path):
     terms = marked_terms()
     planted = [("planted", "Putin proposed talks after the European ultimatum of 10 May.")]
-    expected = ("planted: 'ultimatum: ultimatum' in ...Putin proposed talks after the "
-                "European ultimatum of 10 May....")
+    expected = "planted: 'ultimatum: ultimatum' in ...Putin proposed talks after the European ultimatum of 10 May...."
     assert hits(planted, terms) == [expected]
     # an id is read as words
     assert hits([("id", _id_text("european_ultimatum"))], terms)
     # quoting or naming the word is not using it
-    for ok in ["It calls the demand an ‘ultimatum’.", 'It calls the demand an "ultimatum".',
-               "It calls the demand an 'ultimatum'.", "The Global Times writes *Kiev*.", "`ultimatum`",
-               "see https://example.org/ultimatum-of-10-may"]:
+    for ok in [
+        "It calls the demand an ‘ultimatum’.",
+        'It calls the demand an "ultimatum".',
+        "It calls the demand an 'ultimatum'.",
+        "The Global Times writes *Kiev*.",
+        "`ultimatum`",
+        "see https://example.org/ultimatum-of-10-may",
+    ]:
         assert hits([("ok", ok)], terms) == [], ok
     # an apostrophe does not open a quotation
     assert hits([("apostrophe", "Russia's low-level delegation and Ukraine's reply")], terms)
     # an apostrophe inside a quotation does not close it, with straight or curly marks
-    for ok in ["Russia demands a probe of 'the conflict's root causes'.",
-               "Russia demands a probe of ‘the conflict’s root causes’.",
-               "a question about 'Vladimir Zelensky's statements about his desire to meet'",
-               "his claim that it beats 'the West's' approach"]:
+    for ok in [
+        "Russia demands a probe of 'the conflict's root causes'.",
+        "Russia demands a probe of ‘the conflict’s root causes’.",
+        "a question about 'Vladimir Zelensky's statements about his desire to meet'",
+        "his claim that it beats 'the West's' approach",
+    ]:
         assert hits([("inner apostrophe", ok)], terms) == [], ok
     # ... but the quotation still ends, and a use after it is caught
     assert hits([("after", "It quotes 'the conflict's causes' and adds its own ultimatum.")], terms)
     # a word set directly between quotation marks inside another quotation is quoted
-    assert hits([("nested", 'It writes "a month after Russia launched a "special military operation" into Ukraine".')],
-                terms) == []
+    assert (
+        hits(
+            [("nested", 'It writes "a month after Russia launched a "special military operation" into Ukraine".')],
+            terms,
+        )
+        == []
+    )
     assert hits([("unquoted", "a month after Russia launched a special military operation into Ukraine")], terms)
     # a fenced code block in a markdown file is code, and prose after it is scanned
     (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "guide.md").write_text("Intro.\n\n```python\nkwic('Turkey')\n```\n\nHosted by Turkey.\n",
-                                                encoding="utf-8")
+    (tmp_path / "docs" / "guide.md").write_text(
+        "Intro.\n\n```python\nkwic('Turkey')\n```\n\nHosted by Turkey.\n", encoding="utf-8"
+    )
     found = [h for h in hits(docs_prose(tmp_path), terms) if h.startswith("docs/")]
     assert len(found) == 1 and found[0].startswith("docs/guide.md, paragraph at line 7: 'turkey_name: Turkey'")
     # a notebook's code comment is the kit's voice; its strings are code
-    (tmp_path / "nb.py").write_text("# %% [markdown]\n# Intro.\n\n# %%\n# the ultimatum\nkwic('ultimatum')\n",
-                                    encoding="utf-8")
+    (tmp_path / "nb.py").write_text(
+        "# %% [markdown]\n# Intro.\n\n# %%\n# the ultimatum\nkwic('ultimatum')\n", encoding="utf-8"
+    )
     assert [h.split(":")[0] for h in hits(notebook_prose("nb.py", tmp_path), terms)] == ["nb.py, comment at line 5"]
     # and a planted line in a data file is found, with its place
     (tmp_path / "annotations").mkdir()
     (tmp_path / "annotations" / "foreground.csv").write_text(
         "article_id,kind,point,span,absence_terms,contrast_article_id,contrast_span,notes\n"
-        "cgtn-2025-05-14,foregrounds,Putin's Kiev visit,x,,,,\n", encoding="utf-8")
+        "cgtn-2025-05-14,foregrounds,Putin's Kiev visit,x,,,,\n",
+        encoding="utf-8",
+    )
     found = hits(data_texts(tmp_path), terms)
     assert len(found) == 1 and found[0].startswith("annotations/foreground.csv, line 2, point: 'capital_name: Kiev'")

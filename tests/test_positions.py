@@ -28,7 +28,7 @@ def test_ledger_covers_every_article_and_both_sides(ledger):
 def test_ledger_rows_point_at_their_evidence(ledger):
     text = {a: helpers.article_text(a) for a in ledger.article_id.unique()}
     for r in ledger.itertuples():
-        assert text[r.article_id][r.start:r.end] == r.span
+        assert text[r.article_id][r.start : r.end] == r.span
         assert r.span in r.sentence
 
 
@@ -109,8 +109,10 @@ def test_a_span_not_in_the_text_names_the_line(tmp_path):
     root = _copy_corpus(tmp_path)
     path = root / "annotations" / "positions.csv"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("Putin on Sunday called for the resumption", "Putin on Monday called for the resumption", 1),
-                    encoding="utf-8")
+    path.write_text(
+        text.replace("Putin on Sunday called for the resumption", "Putin on Monday called for the resumption", 1),
+        encoding="utf-8",
+    )
     with pytest.raises(KitDataError, match=r"positions.csv, line \d+: the span 'Putin on Monday"):
         kit.positions.positions(root)
 
@@ -123,6 +125,7 @@ def test_missing_ledger_is_not_coded_yet(tmp_path):
 
 
 # ---------------------------------------------------------------- a corpus of your own (bring your own articles)
+
 
 def test_an_uncoded_corpus_names_the_ledger_not_the_codebook(make_corpus):
     # A new corpus has neither positions.csv nor issues_codebook.csv: the notice must name the ledger.
@@ -145,8 +148,12 @@ def test_overview_prints_the_size(capsys):
 
 def test_uncoded_corpus_gives_the_notice_in_every_helper(make_corpus):
     folder = make_corpus({"a": "Text."})
-    for step in (helpers.positions_overview(folder), helpers.voice_summary(folder),
-                 helpers.side_by_side(folder, "russia", "ukraine", "ceasefire"), helpers.position_picker(folder)):
+    for step in (
+        helpers.positions_overview(folder),
+        helpers.voice_summary(folder),
+        helpers.side_by_side(folder, "russia", "ukraine", "ceasefire"),
+        helpers.position_picker(folder),
+    ):
         assert 'class="kit-not-coded"' in step.data and "annotations/positions.csv" in step.data
 
 
@@ -168,6 +175,7 @@ def test_a_ledger_without_russia_or_ukraine_gives_empty_tables_not_errors(ledger
 
 # ---------------------------------------------------------------- the actors codebook (the case study as data)
 
+
 def _ledger_rows():
     with open(DATA / "annotations" / "positions.csv", encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -185,8 +193,10 @@ def test_actors_come_from_the_codebook_in_its_order():
 def test_a_relabelled_actor_shows_its_new_label(tmp_path):
     root = _copy_corpus(tmp_path)
     path = root / "annotations" / "actors_codebook.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("Europe (the EU and European leaders)", "European side"),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Europe (the EU and European leaders)", "European side"),
+        encoding="utf-8",
+    )
     assert "European side" in list(helpers.voice_summary(root).index)
 
 
@@ -207,16 +217,20 @@ def test_bad_actors_codebook_rows_are_all_reported(tmp_path):
 def test_an_actor_missing_from_the_codebook_names_the_line(tmp_path):
     root = _copy_corpus(tmp_path)
     path = root / "annotations" / "actors_codebook.csv"
-    path.write_text("\n".join(row for row in path.read_text(encoding="utf-8").splitlines()
-                              if not row.startswith("brazil,")) + "\n", encoding="utf-8")
+    path.write_text(
+        "\n".join(row for row in path.read_text(encoding="utf-8").splitlines() if not row.startswith("brazil,")) + "\n",
+        encoding="utf-8",
+    )
     line = next(i for i, r in enumerate(_ledger_rows(), start=2) if r["actor"] == "brazil")
     with pytest.raises(KitDataError, match=rf"positions.csv, line {line}: unknown actor 'brazil'"):
         kit.positions.positions(root)
-    assert "actor" in {p.file and p.problem.split()[1] for p in helpers.check_folder(root)
-                       if p.file == "annotations/positions.csv"}
+    assert "actor" in {
+        p.file and p.problem.split()[1] for p in helpers.check_folder(root) if p.file == "annotations/positions.csv"
+    }
 
 
 # ---------------------------------------------------------------- pairs with counts, one issue across outlets
+
 
 def test_pairs_are_the_existing_ones_with_their_counts():
     rows = _ledger_rows()
@@ -260,8 +274,7 @@ def test_matrix_chart_is_readable_on_a_projector():
     import matplotlib.pyplot as plt
     from matplotlib.text import Text
 
-    for voice, n in ((None, len(_ledger_rows())),
-                     ("official", sum(r["voice"] == "official" for r in _ledger_rows()))):
+    for voice, n in ((None, len(_ledger_rows())), ("official", sum(r["voice"] == "official" for r in _ledger_rows()))):
         fig = helpers.plot_position_matrix(voice=voice)
         fig.canvas.draw()
         assert fig.get_size_inches()[0] * fig.dpi == 576
@@ -273,6 +286,7 @@ def test_matrix_chart_is_readable_on_a_projector():
 
 
 # ---------------------------------------------------------------- incompletely coded (issue 15)
+
 
 def test_kit_plus_five_new_articles_shows_what_is_missing(kit_plus_five, capsys):
     from conftest import NEW_ARTICLES

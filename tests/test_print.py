@@ -34,8 +34,14 @@ def test_everything_is_printed(printed):
     names = set(printed)
     for nb in sorted((REPO / "notebooks").glob("[0-9][0-9]-*.ipynb")):
         assert f"handouts/{nb.stem}.html" in names and f"handouts/{nb.stem}.reading.html" in names
-    for paper in ("reader", "answer-sheet", "worksheet-45", "worksheet-90", "worksheet-2x90-session-1",
-                  "worksheet-2x90-session-2"):
+    for paper in (
+        "reader",
+        "answer-sheet",
+        "worksheet-45",
+        "worksheet-90",
+        "worksheet-2x90-session-1",
+        "worksheet-2x90-session-2",
+    ):
         assert f"paper/{paper}.html" in names
     assert "student-edition/handouts/05-code-it-yourself.html" in names
     assert all(r.pages >= 1 for r in printed.values())
@@ -54,9 +60,11 @@ def test_the_reading_copy_hides_the_code(printed):
 
 def test_the_check_catches_a_page_that_is_too_wide(tmp_path):
     page = tmp_path / "wide.html"
-    page.write_text("<html><body><table style='width:1200px'><tr><td>x</td></tr></table>"
-                    "<pre style='overflow:auto;white-space:pre'>" + "word " * 300 + "</pre></body></html>",
-                    encoding="utf-8")
+    page.write_text(
+        "<html><body><table style='width:1200px'><tr><td>x</td></tr></table>"
+        "<pre style='overflow:auto;white-space:pre'>" + "word " * 300 + "</pre></body></html>",
+        encoding="utf-8",
+    )
     r = browser_print.print_pages([page], tmp_path)[0]
     kinds = {w["kind"] for w in r.too_wide}
     assert kinds == {"wider than the page", "content cut off"}
@@ -68,5 +76,6 @@ def test_no_news_question_with_the_kits_settings(tmp_path):
     # the control: the same start with JupyterLab's own default put back asks (else this test proves nothing)
     (tmp_path / "labconfig").mkdir()
     (tmp_path / "labconfig" / "default_setting_overrides.json").write_text(
-        '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "none"}}', encoding="utf-8")
+        '{"@jupyterlab/apputils-extension:notification": {"fetchNews": "none"}}', encoding="utf-8"
+    )
     assert browser_print.news_prompt_shown(str(tmp_path)), "JupyterLab's default should ask"

@@ -48,8 +48,9 @@ def test_opening_time_is_the_sum_of_the_sections(key, sections):
     src = next((ns.SOURCES).glob(f"{key}-*.py")).read_text(encoding="utf-8")
     m = _OPENING_TIME.search(src)
     assert m, "the opening **Time** line is missing"
-    assert int(m.group(1)) == ns.teaching_total(sections[key]), \
+    assert int(m.group(1)) == ns.teaching_total(sections[key]), (
         f"the opening says {m.group(1)} minutes teaching; its sections add up to {ns.teaching_total(sections[key])}"
+    )
 
 
 def test_the_guide_has_the_three_plans():
@@ -69,23 +70,29 @@ def _mutate(old: str, new: str) -> str:
     return GUIDE_TEXT.replace(old, new, 1)
 
 
-@pytest.mark.parametrize("old,new,expected", [
-    # a row whose minutes do not match the sections it names
-    ("| 12–26 | `01` §2, §3 + 3 min worksheet |", "| 12–26 | `01` §2, §3, §4 + 3 min worksheet |", "take 14 min"),
-    # a section that does not exist
-    ("| 26–31 | `04` §1 |", "| 26–31 | `04` §9 |", "has no §9"),
-    # a gap in the minutes
-    ("| 4–12 | `00` §1, §2 + 3 min worksheet |", "| 5–12 | `00` §1, §2 + 3 min worksheet |", "should start at 4"),
-    # the answers of the round shown before the round
-    ("| 23–31 | `02` §1 + 3 min worksheet |", "| 23–31 | `02` §8 + 3 min worksheet |",
-     "shows answers to the coding round before the round"),
-    # a round that codes all tasks, after notebook 01 that prints the speaker types
-    ("code the 15 stance items alone", "code all 50 items alone", "`01` §3 shows answers to the coding round"),
-    # a closing question resting on a section the plan skips
-    ("`03` question 3 (one neutral", "`01` question 5 (one neutral", "not shown before it"),
-    # no break in a 90-minute session
-    ("| 50–55 | break |", "| 50–55 | — |", "needs a break"),
-])
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        # a row whose minutes do not match the sections it names
+        ("| 12–26 | `01` §2, §3 + 3 min worksheet |", "| 12–26 | `01` §2, §3, §4 + 3 min worksheet |", "take 14 min"),
+        # a section that does not exist
+        ("| 26–31 | `04` §1 |", "| 26–31 | `04` §9 |", "has no §9"),
+        # a gap in the minutes
+        ("| 4–12 | `00` §1, §2 + 3 min worksheet |", "| 5–12 | `00` §1, §2 + 3 min worksheet |", "should start at 4"),
+        # the answers of the round shown before the round
+        (
+            "| 23–31 | `02` §1 + 3 min worksheet |",
+            "| 23–31 | `02` §8 + 3 min worksheet |",
+            "shows answers to the coding round before the round",
+        ),
+        # a round that codes all tasks, after notebook 01 that prints the speaker types
+        ("code the 15 stance items alone", "code all 50 items alone", "`01` §3 shows answers to the coding round"),
+        # a closing question resting on a section the plan skips
+        ("`03` question 3 (one neutral", "`01` question 5 (one neutral", "not shown before it"),
+        # no break in a 90-minute session
+        ("| 50–55 | break |", "| 50–55 | — |", "needs a break"),
+    ],
+)
 def test_the_plan_check_catches_a_broken_plan(old, new, expected, sections):
     problems = ns.plan_problems(_mutate(old, new), sections)
     assert any(expected in p for p in problems), problems

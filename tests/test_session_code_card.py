@@ -25,8 +25,15 @@ CARD = REPO / "docs" / "code-card.md"
 _FENCED = re.compile(r"^```[^\n]*\n(.*?)^```", re.MULTILINE | re.DOTALL)
 _SPAN = re.compile(r"(?<!`)`([^`\n]+)`(?!`)")
 # calls that write files, open widgets or need a participant folder: bound, not run
-_NOT_RUN = {"coding_form", "agreement", "show_disagreements", "participant_notes", "write_template",
-            "collect_pasted", "annotation_template"}
+_NOT_RUN = {
+    "coding_form",
+    "agreement",
+    "show_disagreements",
+    "participant_notes",
+    "write_template",
+    "collect_pasted",
+    "annotation_template",
+}
 
 
 class _Any:
@@ -53,8 +60,12 @@ def helpers_calls(text: str) -> list[ast.Call]:
         except SyntaxError:
             continue
         for node in ast.walk(tree):
-            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "helpers":
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "helpers"
+            ):
                 key = ast.unparse(node)
                 if key not in seen:
                     seen.add(key)

@@ -36,9 +36,18 @@ def test_a_missing_package_makes_it_not_ready(tmp_path, capsys, monkeypatch):
 
 
 def test_a_broken_corpus_is_named(make_corpus):
-    folder = make_corpus({"a-2024-03-01": "Some text."}, rows=[{"article_id": "a-2024-03-01", "file": "missing.txt",
-                                                               "outlet": "X", "headline": "H",
-                                                               "published": "2024-03-01"}])
+    folder = make_corpus(
+        {"a-2024-03-01": "Some text."},
+        rows=[
+            {
+                "article_id": "a-2024-03-01",
+                "file": "missing.txt",
+                "outlet": "X",
+                "headline": "H",
+                "published": "2024-03-01",
+            }
+        ],
+    )
     c = doctor.check_corpus(folder)
     assert not c.ok and "missing.txt" in c.detail and "python -m helpers check" in c.fix
 

@@ -73,7 +73,7 @@ def _leaks(text: str, items) -> list[str]:
         for ref in it.refs:
             pattern = rf"(?<![\w-]){re.escape(ref)}(?![\w-])" if ref == it.item_id else re.escape(ref)
             for m in re.finditer(pattern, cleaned):
-                window = cleaned[max(0, m.start() - WINDOW):m.end() + WINDOW]
+                window = cleaned[max(0, m.start() - WINDOW) : m.end() + WINDOW]
                 window = re.sub(rf"\| `{re.escape(it.code)}` \|", " ", window)  # a codebook definition row
                 if code.search(window):
                     found.append(f"{it.item_id} ({it.code}) near {window[:120]!r}")

@@ -52,14 +52,18 @@ def _corpus_with_annotations(tmp_path: Path, speakers_rows: str, attribution_row
     return root
 
 
-_SP = ("medinsky,Vladimir Medinsky,Medinsky,aide,,Russia,negotiator,\n"
-       "cnn,CNN,CNN,news network,,United States,outlet_relay,\n")
+_SP = (
+    "medinsky,Vladimir Medinsky,Medinsky,aide,,Russia,negotiator,\n"
+    "cnn,CNN,CNN,news network,,United States,outlet_relay,\n"
+)
 
 
 def test_unknown_speaker_or_relay_names_the_line(tmp_path):
-    rows = ("x1,cgtn-2025-05-17,took note,medinsky,partial_quote,said,,,\n"
-            "x2,cgtn-2025-05-17,Istanbul negotiations yielded no results,zheleznyak,indirect,said,,,\n"
-            "x3,cgtn-2025-05-17,Russia is ready to continue the dialogue,medinsky,indirect,confirmed,tass,,\n")
+    rows = (
+        "x1,cgtn-2025-05-17,took note,medinsky,partial_quote,said,,,\n"
+        "x2,cgtn-2025-05-17,Istanbul negotiations yielded no results,zheleznyak,indirect,said,,,\n"
+        "x3,cgtn-2025-05-17,Russia is ready to continue the dialogue,medinsky,indirect,confirmed,tass,,\n"
+    )
     root = _corpus_with_annotations(tmp_path, _SP, rows)
     with pytest.raises(helpers.KitDataError) as exc:
         sourcing.attributions(root)
@@ -70,8 +74,9 @@ def test_unknown_speaker_or_relay_names_the_line(tmp_path):
 
 
 def test_unknown_form_and_speaker_type_are_refused(tmp_path):
-    root = _corpus_with_annotations(tmp_path, _SP + "x,X,,,,n/a,pundit,\n",
-                                    "x1,cgtn-2025-05-17,took note,medinsky,quote,said,,,\n")
+    root = _corpus_with_annotations(
+        tmp_path, _SP + "x,X,,,,n/a,pundit,\n", "x1,cgtn-2025-05-17,took note,medinsky,quote,said,,,\n"
+    )
     with pytest.raises(helpers.KitDataError, match="line 4.*unknown speaker_type 'pundit'"):
         sourcing.speakers(root)
     root2 = _corpus_with_annotations(tmp_path / "b", _SP, "x1,cgtn-2025-05-17,took note,medinsky,quote,said,,,\n")
@@ -96,8 +101,13 @@ def test_voices_by_country_counted_by_hand():
     # athenstimes: Putin 5, Lavrov 1, Moscow 1 = 7 Russian; Kyiv 3 + Zelenskyy 2 = 5 Ukrainian; two joint
     # subjects: "Kyiv, alongside Trump's administration" (a11) and "European allies, along with Americans" (a12)
     row = v.loc["athenstimes-2025-05-15"]
-    assert (row["Russia"], row["Ukraine"], row["Ukraine | United States"], row["Europe | United States"],
-            row["total"]) == (7, 5, 1, 1, 14)
+    assert (
+        row["Russia"],
+        row["Ukraine"],
+        row["Ukraine | United States"],
+        row["Europe | United States"],
+        row["total"],
+    ) == (7, 5, 1, 1, 14)
 
 
 def test_forms_and_relays_by_article():
@@ -106,8 +116,14 @@ def test_forms_and_relays_by_article():
     assert f.loc["cgtn-2025-05-17", "direct_quote"] == 0
     assert f.loc["globaltimes-2025-05-14", "direct_quote"] == 6  # a01, a10, a15, a17, a19, a22
     chains = sourcing.relay_chains()
-    assert set(chains.relay) == {"TASS", "CNN", "Xinhua News Agency", "The Washington Post", "Reuters",
-                                 "Russian diplomatic sources"}
+    assert set(chains.relay) == {
+        "TASS",
+        "CNN",
+        "Xinhua News Agency",
+        "The Washington Post",
+        "Reuters",
+        "Russian diplomatic sources",
+    }
     assert "Moscow (the Russian state) → CNN → Atalayar" in set(chains.chain)
     assert "The Washington Post → Global Times" in set(chains.chain)  # the Post is speaker and relay
 
@@ -129,6 +145,7 @@ def test_findings_are_the_checkable_statements():
 
 def test_plot_voices_draws_one_bar_per_article_in_each_panel():
     import matplotlib.pyplot as plt
+
     fig = sourcing.plot_voices()
     try:
         ax1, ax2 = fig.axes
@@ -149,7 +166,8 @@ def test_highlights_group_spans_by_speaker():
     assert h["Marco Rubio (direct quote)"] == [
         "We came because we were told there could be a direct confrontation between the Russians and the Ukrainians;"
         " that was originally the plan",
-        "That was not going to happen, or if it did, it was not at the levels we expected"]
+        "That was not going to happen, or if it did, it was not at the levels we expected",
+    ]
     assert "[A]" in helpers.show_article("atalayar-2025-05-19", highlight=h).data
     by_speaker = sourcing.statement_highlights("atalayar-2025-05-19")
     assert len(by_speaker["Marco Rubio"]) == 3 and len(by_speaker) == 13
@@ -159,13 +177,13 @@ def test_highlights_group_spans_by_speaker():
 
 ARTICLE = (
     "Ukraine’s envoy arrived on Monday. Talks will continue next week, Anna Berg said.\n"
-    "\"The talks were useful. We will meet again,\" she said. \"Nothing is agreed yet.\"\n"
+    '"The talks were useful. We will meet again," she said. "Nothing is agreed yet."\n'
     "Maria Lopez, a professor at Example University, told the Example Post that the gap is wide.\n"
     "The ceasefire must hold, said Lopez.\n"
     "The envoys will travel on Monday, Tass reported, citing two diplomats.\n"
     "Karl Ott noted that Russia insists that the talks move on.\n"
     "The minister rejected the proposal and agreed to a prisoner exchange.\n"
-    "Direct talks were held in a \"constructive\" mood.\n"
+    'Direct talks were held in a "constructive" mood.\n'
 )
 
 
@@ -177,9 +195,15 @@ def made_up(make_corpus):
 def test_extractor_without_gazetteer_gives_names_as_found(made_up):
     ex = sourcing.extract_attributions(made_up)
     got = list(zip(ex.speaker, ex.form))
-    assert got == [("Anna Berg", "indirect"), ("Anna Berg", "direct_quote"), ("Anna Berg", "direct_quote"),
-                   ("Maria Lopez", "indirect"), ("Maria Lopez", "indirect"), ("two diplomats", "indirect"),
-                   ("Karl Ott", "indirect")]
+    assert got == [
+        ("Anna Berg", "indirect"),
+        ("Anna Berg", "direct_quote"),
+        ("Anna Berg", "direct_quote"),
+        ("Maria Lopez", "indirect"),
+        ("Maria Lopez", "indirect"),
+        ("two diplomats", "indirect"),
+        ("Karl Ott", "indirect"),
+    ]
     assert set(ex.speaker_id) == {""}
 
 
@@ -229,7 +253,9 @@ def test_extractor_scores_stay_at_reported_level():
 
 def test_evaluation_counts_misses_and_false_hits():
     gold = sourcing.attributions()
-    pred = gold[gold.article_id == "cgtn-2025-05-14"].drop(index=gold.index[gold.attribution_id == "cgtn-2025-05-14-a04"])
+    pred = gold[gold.article_id == "cgtn-2025-05-14"].drop(
+        index=gold.index[gold.attribution_id == "cgtn-2025-05-14-a04"]
+    )
     pred = pred.assign(speaker_id=pred.speaker_id.where(pred.attribution_id != "cgtn-2025-05-14-a12", "putin"))
     ev = sourcing.evaluate_extractor(predicted=pred)
     row = ev.scores.set_index("group").loc["cgtn-2025-05-14"]
@@ -294,14 +320,17 @@ def test_findings_and_evaluation_accept_a_table_read_once():
 # leave alone, run through the public extractor on a small corpus without a gazetteer (one article
 # per sentence). A check receives the rows found in its article.
 
+
 def _rows(n=None, **want):
     """A check: exactly ``n`` rows (if given), and some row whose columns contain the wanted values."""
+
     def check(rows):
         if n is not None and len(rows) != n:
             return False
         if not want:
             return True
         return any(all(v in str(r[k]) for k, v in want.items()) for r in rows.to_dict("records"))
+
     return check
 
 
@@ -330,8 +359,11 @@ RULE_CASES = {
     "call": [
         ("must", "Anna Berg called Karl Ott on Monday.", _NONE),
         ("must not", "Anna Berg called for a ceasefire.", _rows(1, span="a ceasefire")),
-        ("must not", "The European Commission called on both sides to “keep talking”.",
-         _rows(1, speaker="European Commission", form="partial_quote")),
+        (
+            "must not",
+            "The European Commission called on both sides to “keep talking”.",
+            _rows(1, speaker="European Commission", form="partial_quote"),
+        ),
     ],
     "tell": [
         ("must", "Karl Ott told a long story about the war.", _NONE),
@@ -340,36 +372,56 @@ RULE_CASES = {
     ],
     "passive": [
         ("must", "The proposal was reported in the morning papers.", _NONE),
-        ("must not", "The talks were described by Anna Berg as useful.",
-         _rows(1, speaker="Anna Berg", rule="passive")),
+        ("must not", "The talks were described by Anna Berg as useful.", _rows(1, speaker="Anna Berg", rule="passive")),
     ],
     "participle_comma": [
-        ("must", "Anna Berg said the talks were useful, adding that a second round was likely.",
-         _rows(2, speaker="Anna Berg", rule="participle ', VERBing'")),
+        (
+            "must",
+            "Anna Berg said the talks were useful, adding that a second round was likely.",
+            _rows(2, speaker="Anna Berg", rule="participle ', VERBing'"),
+        ),
         ("must not", "Anna Berg said the talks were useful.", lambda r: not r.rule.str.contains("participle").any()),
     ],
     "participle_name": [
-        ("must", "The talks ended with Castria insisting that the piers stay closed.",
-         _rows(1, speaker="Castria", rule="participle 'X VERBing'")),
+        (
+            "must",
+            "The talks ended with Castria insisting that the piers stay closed.",
+            _rows(1, speaker="Castria", rule="participle 'X VERBing'"),
+        ),
         ("must not", "The talks ended with an insisting tone.", _NONE),
     ],
     "coordinated": [
-        ("must", "Karl Ott met the envoys and stressed that the talks must go on.",
-         _rows(1, speaker="Karl Ott", rule="coordinated")),
+        (
+            "must",
+            "Karl Ott met the envoys and stressed that the talks must go on.",
+            _rows(1, speaker="Karl Ott", rule="coordinated"),
+        ),
         ("must not", "Karl Ott stressed that the talks must go on.", _rows(1, rule="'X VERB'")),
     ],
     "relative": [
-        ("must", "The talks were led by Mira Salo, who said the harbour must reopen first.",
-         _rows(1, speaker="Mira Salo", rule="relative")),
-        ("must", "The offer was confirmed by the Citadel, which said the fishermen could be freed.",
-         _rows(1, speaker="Citadel", span="the fishermen could be freed")),
+        (
+            "must",
+            "The talks were led by Mira Salo, who said the harbour must reopen first.",
+            _rows(1, speaker="Mira Salo", rule="relative"),
+        ),
+        (
+            "must",
+            "The offer was confirmed by the Citadel, which said the fishermen could be freed.",
+            _rows(1, speaker="Citadel", span="the fishermen could be freed"),
+        ),
         ("must not", "The talks were led by Mira Salo, who arrived on Monday.", _NONE),
     ],
     "appositive": [
-        ("must", "Maria Lopez, a professor at Example University, noted that the gap is wide.",
-         _rows(1, speaker="Maria Lopez", rule="appositive")),
-        ("must", "A spokesman for the union, Karel Voss, said the workers had not been asked.",
-         _rows(1, speaker="Karel Voss", span="the workers had not been asked")),
+        (
+            "must",
+            "Maria Lopez, a professor at Example University, noted that the gap is wide.",
+            _rows(1, speaker="Maria Lopez", rule="appositive"),
+        ),
+        (
+            "must",
+            "A spokesman for the union, Karel Voss, said the workers had not been asked.",
+            _rows(1, speaker="Karel Voss", span="the workers had not been asked"),
+        ),
         ("must not", "Maria Lopez noted that the gap is wide.", _rows(1, rule="'X VERB'")),
     ],
     "inverted": [
@@ -387,105 +439,179 @@ RULE_CASES = {
         ("must not", "Castria claims the northern piers.", _NONE),
     ],
     "trailing": [
-        ("must", "The ceasefire must hold, Maria Lopez said on Tuesday.",
-         _rows(1, span="The ceasefire must hold", speaker="Maria Lopez")),
+        (
+            "must",
+            "The ceasefire must hold, Maria Lopez said on Tuesday.",
+            _rows(1, span="The ceasefire must hold", speaker="Maria Lopez"),
+        ),
         ("must not", "Maria Lopez said the ceasefire must hold.", _rows(1, span="the ceasefire must hold")),
     ],
     "reported_by_outlet": [
-        ("must", "The talks will resume on Friday, the Example Post reported.",
-         _rows(1, speaker="Example Post", relay="Example Post")),
+        (
+            "must",
+            "The talks will resume on Friday, the Example Post reported.",
+            _rows(1, speaker="Example Post", relay="Example Post"),
+        ),
         ("must not", "The talks will resume on Friday, Karl Ott reported.", _rows(1, speaker="Karl Ott", relay="")),
     ],
     "citing": [
-        ("must", "The envoys will travel on Monday, Tass reported, citing two diplomats.",
-         _rows(1, speaker="two diplomats", relay="Tass")),
+        (
+            "must",
+            "The envoys will travel on Monday, Tass reported, citing two diplomats.",
+            _rows(1, speaker="two diplomats", relay="Tass"),
+        ),
         ("must not", "The envoys will travel on Monday, Tass reported.", _rows(1, speaker="Tass")),
     ],
     "told_outlet": [
-        ("must", "A Norvanian official told Reuters that the demands were not a basis for a deal.",
-         _rows(1, relay="Reuters", span="the demands were not a basis")),
-        ("must not", "A Norvanian official told reporters that the demands were not a basis for a deal.",
-         _rows(1, relay="")),
+        (
+            "must",
+            "A Norvanian official told Reuters that the demands were not a basis for a deal.",
+            _rows(1, relay="Reuters", span="the demands were not a basis"),
+        ),
+        (
+            "must not",
+            "A Norvanian official told reporters that the demands were not a basis for a deal.",
+            _rows(1, relay=""),
+        ),
     ],
     "according_cue": [
-        ("must", "According to chief delegate Mira Salo, the harbour will reopen first.",
-         _rows(1, speaker="Mira Salo", span="the harbour will reopen first")),
-        ("must", "According to Karl Ott quoted by CNN, the harbour will reopen first.",
-         _rows(1, speaker="Karl Ott", relay="CNN")),
+        (
+            "must",
+            "According to chief delegate Mira Salo, the harbour will reopen first.",
+            _rows(1, speaker="Mira Salo", span="the harbour will reopen first"),
+        ),
+        (
+            "must",
+            "According to Karl Ott quoted by CNN, the harbour will reopen first.",
+            _rows(1, speaker="Karl Ott", relay="CNN"),
+        ),
         ("must not", "According to plan, the harbour will reopen first.", _NONE),
     ],
     "colon_cue": [
-        ("must", "Anna Berg met the envoys.\n\nBerg: “We have made progress on the prisoners.”",
-         _rows(1, speaker="Anna Berg", form="direct_quote")),
+        (
+            "must",
+            "Anna Berg met the envoys.\n\nBerg: “We have made progress on the prisoners.”",
+            _rows(1, speaker="Anna Berg", form="direct_quote"),
+        ),
         ("must not", "The agenda: “prisoners first, then the harbour”.", _NONE),
     ],
     "skip_dateline": [
-        ("must", "13:30 - Maria Lopez, a professor at Example University, told us the maps were new.",
-         _rows(1, speaker="Maria Lopez")),
-        ("must", "LINDAU, March 2 (Example Wire) - Karl Ott said the talks would go on.",
-         _rows(1, speaker="Karl Ott", span="the talks would go on")),
+        (
+            "must",
+            "13:30 - Maria Lopez, a professor at Example University, told us the maps were new.",
+            _rows(1, speaker="Maria Lopez"),
+        ),
+        (
+            "must",
+            "LINDAU, March 2 (Example Wire) - Karl Ott said the talks would go on.",
+            _rows(1, speaker="Karl Ott", span="the talks would go on"),
+        ),
         ("must not", "13:30 - The talks resumed.", _NONE),
     ],
     "drop_nested": [
-        ("must", "Karl Ott noted that Castria insists that the talks move on.",
-         lambda r: len(r) == 1 and r.speaker.iloc[0] == "Karl Ott"),
+        (
+            "must",
+            "Karl Ott noted that Castria insists that the talks move on.",
+            lambda r: len(r) == 1 and r.speaker.iloc[0] == "Karl Ott",
+        ),
         ("must not", "Karl Ott noted that the talks move on, and Anna Berg said that they stall.", _rows(2)),
     ],
     "according_in_clause": [
-        ("must", "Moscow made it clear, according to CNN, that it wanted the piers.",
-         _rows(1, speaker="Moscow", span="it wanted the piers", relay="CNN")),
+        (
+            "must",
+            "Moscow made it clear, according to CNN, that it wanted the piers.",
+            _rows(1, speaker="Moscow", span="it wanted the piers", relay="CNN"),
+        ),
         ("must not", "Moscow made it clear that it wanted the piers.", _rows(1, relay="")),
     ],
     "next_cue_ends_content": [
-        ("must", "Karl Ott said the talks were useful and Anna Berg stressed that they must go on.",
-         lambda r: len(r) == 2 and r.span.iloc[0] == "the talks were useful"),
+        (
+            "must",
+            "Karl Ott said the talks were useful and Anna Berg stressed that they must go on.",
+            lambda r: len(r) == 2 and r.span.iloc[0] == "the talks were useful",
+        ),
         ("must not", "Karl Ott said the talks were useful and long.", _rows(1, span="the talks were useful and long")),
     ],
     "according_as_relay": [
-        ("must", "According to Russian diplomatic sources, Karl Ott said the meeting was useful.",
-         _rows(1, speaker="Karl Ott", relay="Russian diplomatic sources")),
-        ("must not", "According to Russian diplomatic sources, the meeting was useful.",
-         _rows(1, speaker="Russian diplomatic sources")),
+        (
+            "must",
+            "According to Russian diplomatic sources, Karl Ott said the meeting was useful.",
+            _rows(1, speaker="Karl Ott", relay="Russian diplomatic sources"),
+        ),
+        (
+            "must not",
+            "According to Russian diplomatic sources, the meeting was useful.",
+            _rows(1, speaker="Russian diplomatic sources"),
+        ),
     ],
     "outlet_as_source": [
         ("must", "The two envoys met in secret, the Example Post reported.", _rows(1, speaker="Example Post")),
         ("must not", "“We met in secret,” Karl Ott said, the Example Post reported.", _rows(1, speaker="Karl Ott")),
     ],
     "remember_subject": [
-        ("must", "Foreign Minister Ilse Daren met the delegation. The ministry later said the meeting was frank. "
-                 "She added that the piers would stay closed.", _rows(2, speaker="Ilse Daren")),
-        ("must not", "The ministry said the meeting was frank. She added that the piers would stay closed.",
-         _rows(2, speaker="she (unresolved)")),
+        (
+            "must",
+            "Foreign Minister Ilse Daren met the delegation. The ministry later said the meeting was frank. "
+            "She added that the piers would stay closed.",
+            _rows(2, speaker="Ilse Daren"),
+        ),
+        (
+            "must not",
+            "The ministry said the meeting was frank. She added that the piers would stay closed.",
+            _rows(2, speaker="she (unresolved)"),
+        ),
     ],
     "beside_cue": [
-        ("must", "The talks were useful, Karl Ott said on Monday, “a first step” for both sides.",
-         _rows(2, form="partial_quote", rule="beside a cued", speaker="Karl Ott")),
+        (
+            "must",
+            "The talks were useful, Karl Ott said on Monday, “a first step” for both sides.",
+            _rows(2, form="partial_quote", rule="beside a cued", speaker="Karl Ott"),
+        ),
         ("must not", "The talks were “a first step”.", _NONE),
     ],
     "floating": [
-        ("must", "“We will meet again,” Karl Ott said. “Nothing is agreed yet, but we will meet.”",
-         _rows(2, rule="floating", speaker="Karl Ott")),
+        (
+            "must",
+            "“We will meet again,” Karl Ott said. “Nothing is agreed yet, but we will meet.”",
+            _rows(2, rule="floating", speaker="Karl Ott"),
+        ),
         ("must not", "“We will meet again,” Karl Ott said. “Soon.”", _rows(1)),
     ],
     "subject_speaker": [
-        ("must", "Karl Ott arrived. Later Karl Ott “took note” of the proposal.",
-         _rows(1, speaker="Karl Ott", rule="subject is a speaker")),
+        (
+            "must",
+            "Karl Ott arrived. Later Karl Ott “took note” of the proposal.",
+            _rows(1, speaker="Karl Ott", rule="subject is a speaker"),
+        ),
         ("must not", "The weather was “awful” all week.", _NONE),
     ],
     "spread_relay": [
-        ("must", "According to CNN, Karl Ott was angry. Karl Ott said the talks had failed.",
-         lambda r: r[r.speaker == "Karl Ott"].relay.tolist() == ["CNN"]),
-        ("must not", "Karl Ott said the talks had failed.\n\nAccording to CNN, the talks went on.",
-         lambda r: (r[r.speaker == "Karl Ott"].relay == "").all()),
+        (
+            "must",
+            "According to CNN, Karl Ott was angry. Karl Ott said the talks had failed.",
+            lambda r: r[r.speaker == "Karl Ott"].relay.tolist() == ["CNN"],
+        ),
+        (
+            "must not",
+            "Karl Ott said the talks had failed.\n\nAccording to CNN, the talks went on.",
+            lambda r: (r[r.speaker == "Karl Ott"].relay == "").all(),
+        ),
     ],
     "drop_duplicates": [
-        ("must", "Mira Salo, who said on Monday that the harbour must reopen first, told reporters on Wednesday "
-                 "that Norvania was “ready to talk”.", lambda r: len(r) == 2 and r.span.is_unique),
+        (
+            "must",
+            "Mira Salo, who said on Monday that the harbour must reopen first, told reporters on Wednesday "
+            "that Norvania was “ready to talk”.",
+            lambda r: len(r) == 2 and r.span.is_unique,
+        ),
         ("must not", "Karl Ott said the talks were useful. Karl Ott said the talks were useful again.", _rows(2)),
     ],
     "hard_wrapped_lines": [
-        ("must", "Karl Ott told reporters that the first session had been \"long\nbut useful\" and that the gap "
-                 "was closing.", _rows(1, form="partial_quote", span="closing")),
+        (
+            "must",
+            'Karl Ott told reporters that the first session had been "long\nbut useful" and that the gap was closing.',
+            _rows(1, form="partial_quote", span="closing"),
+        ),
         ("must not", "Karl Ott said the talks were useful.\nAnna Berg said the talks had failed.", _rows(2)),
     ],
 }
@@ -498,15 +624,24 @@ def rule_rows(tmp_path_factory):
     from conftest import write_corpus
 
     texts = {f"r{i:03d}": "Headline\n\n" + text + "\n" for i, (_, _, text, _) in enumerate(_CASES)}
-    meta = [{"article_id": a, "file": f"{a}.txt", "outlet": "Example Post", "headline": "Headline",
-             "published": "2024-03-01"} for a in texts]
+    meta = [
+        {
+            "article_id": a,
+            "file": f"{a}.txt",
+            "outlet": "Example Post",
+            "headline": "Headline",
+            "published": "2024-03-01",
+        }
+        for a in texts
+    ]
     root = write_corpus(tmp_path_factory.mktemp("rules"), texts, meta)
     ex = sourcing.extract_attributions(root)
     return {f"r{i:03d}": ex[ex.article_id == f"r{i:03d}"] for i in range(len(_CASES))}
 
 
-@pytest.mark.parametrize("i", range(len(_CASES)), ids=[f"{r}-{k.replace(' ', '_')}-{i}"
-                                                        for i, (r, k, _, _) in enumerate(_CASES)])
+@pytest.mark.parametrize(
+    "i", range(len(_CASES)), ids=[f"{r}-{k.replace(' ', '_')}-{i}" for i, (r, k, _, _) in enumerate(_CASES)]
+)
 def test_each_rule_on_sentences_it_must_and_must_not_match(rule_rows, i):
     rule, kind, text, check = _CASES[i]
     rows = rule_rows[f"r{i:03d}"]
@@ -560,7 +695,8 @@ def test_evaluation_scores_only_coded_articles(tmp_path):
     root = tmp_path / "corpus"
     shutil.copytree(DATA, root)
     (root / "articles" / "extra-2025-05-20.txt").write_text(
-        "Headline\n\nKarl Ott said the talks had failed. Anna Berg said they would resume.\n", encoding="utf-8")
+        "Headline\n\nKarl Ott said the talks had failed. Anna Berg said they would resume.\n", encoding="utf-8"
+    )
     with open(root / "articles.csv", "a", encoding="utf-8") as f:
         f.write("extra-2025-05-20,extra-2025-05-20.txt,,Example Post,Headline,2025-05-20" + "," * 7 + "\n")
     (root / "articles.sha256").unlink(missing_ok=True)
@@ -572,8 +708,10 @@ def test_evaluation_scores_only_coded_articles(tmp_path):
 
 
 def test_relay_chains_without_any_relay(tmp_path):
-    rows = ("x1,cgtn-2025-05-17,took note,medinsky,partial_quote,said,,,\n"
-            "x2,cgtn-2025-05-17,Russia is ready to continue the dialogue,medinsky,indirect,confirmed,,,\n")
+    rows = (
+        "x1,cgtn-2025-05-17,took note,medinsky,partial_quote,said,,,\n"
+        "x2,cgtn-2025-05-17,Russia is ready to continue the dialogue,medinsky,indirect,confirmed,,,\n"
+    )
     root = _corpus_with_annotations(tmp_path, _SP, rows)
     chains = sourcing.relay_chains(root)
     assert len(chains) == 0 and "chain" in chains.columns
@@ -585,6 +723,7 @@ def test_relay_chains_without_any_relay(tmp_path):
 
 def test_sourcing_balance_counts_sides_for_every_outlet():
     import csv
+
     b = sourcing.sourcing_balance().set_index("outlet")
     assert list(b.index) == ["CGTN", "Global Times", "Athens Times", "Atalayar"]
     # recount from the raw files: each statement by its speaker's first country
@@ -607,22 +746,28 @@ def test_sourcing_balance_counts_sides_for_every_outlet():
 
 
 def test_sourcing_balance_sentence_follows_the_numbers(tmp_path):
-    rows = ("x1,cgtn-2025-05-17,took note,medinsky,partial_quote,said,,,\n"
-            "x2,cgtn-2025-05-17,Russia is ready to continue the dialogue,medinsky,indirect,confirmed,,,\n")
+    rows = (
+        "x1,cgtn-2025-05-17,took note,medinsky,partial_quote,said,,,\n"
+        "x2,cgtn-2025-05-17,Russia is ready to continue the dialogue,medinsky,indirect,confirmed,,,\n"
+    )
     root = _corpus_with_annotations(tmp_path, _SP, rows)
-    (root / "sourcing_settings.csv").write_text("setting,value,applies_to,note\nside,Russia,,\nside,Ukraine,,\n",
-                                                encoding="utf-8")
+    (root / "sourcing_settings.csv").write_text(
+        "setting,value,applies_to,note\nside,Russia,,\nside,Ukraine,,\n", encoding="utf-8"
+    )
     b = sourcing.sourcing_balance(root, by="article").set_index("article_id")
     s = b.at["cgtn-2025-05-17", "summary"]
-    assert s == ("cgtn-2025-05-17 (1 article, 2 statements): Russia 2 (100%); no statement from Ukraine. "
-                 "Most statements come from Russia (100%).")
+    assert s == (
+        "cgtn-2025-05-17 (1 article, 2 statements): Russia 2 (100%); no statement from Ukraine. "
+        "Most statements come from Russia (100%)."
+    )
     assert b.at["atalayar-2025-05-19", "summary"].endswith("no attributed statement.")
 
 
 def test_bad_settings_row_names_file_line_and_fix(tmp_path):
     root = _corpus_with_annotations(tmp_path, _SP, "")
     (root / "sourcing_settings.csv").write_text(
-        "setting,value,applies_to,note\nheld_out,no-such-article,,\nfavourite,x,,\n", encoding="utf-8")
+        "setting,value,applies_to,note\nheld_out,no-such-article,,\nfavourite,x,,\n", encoding="utf-8"
+    )
     with pytest.raises(helpers.KitDataError) as exc:
         sourcing.sourcing_settings(root)
     msg = str(exc.value)

@@ -177,14 +177,17 @@ def test_template_round_trip(tmp_path):
     assert c[["item_id", "code"]].values.tolist() == [["st01", "proposes"]]
 
 
-@pytest.mark.parametrize("rows, header, expected", [
-    ([["p", "st01", "demandz"]], None, r"p1\.csv, line 2: the code 'demandz' is not allowed for item st01"),
-    ([["p", "st01", "demands"], ["p", "xx99", "yes"]], None, r"p1\.csv, line 3: unknown item 'xx99'"),
-    ([["p", "st01", "demands"], ["p", "st01", "rejects"]], None, r"line 3: item 'st01' is answered twice"),
-    ([["p", "st01"]], ("participant", "item_id"), r"p1\.csv, line 1 \(header\): missing column\(s\) code"),
-    ([["p", "st01", "demands"], ["q", "st02", "demands"]], None, r"different participants"),
-    ([["p", "st01"]], None, r"p1\.csv, line 2: 2 fields where the header has 3"),
-])
+@pytest.mark.parametrize(
+    "rows, header, expected",
+    [
+        ([["p", "st01", "demandz"]], None, r"p1\.csv, line 2: the code 'demandz' is not allowed for item st01"),
+        ([["p", "st01", "demands"], ["p", "xx99", "yes"]], None, r"p1\.csv, line 3: unknown item 'xx99'"),
+        ([["p", "st01", "demands"], ["p", "st01", "rejects"]], None, r"line 3: item 'st01' is answered twice"),
+        ([["p", "st01"]], ("participant", "item_id"), r"p1\.csv, line 1 \(header\): missing column\(s\) code"),
+        ([["p", "st01", "demands"], ["q", "st02", "demands"]], None, r"different participants"),
+        ([["p", "st01"]], None, r"p1\.csv, line 2: 2 fields where the header has 3"),
+    ],
+)
 def test_load_codings_reports_file_and_line(tmp_path, rows, header, expected):
     _write(tmp_path / "round" / "p1.csv", rows, header or ("participant", "item_id", "code"))
     with pytest.raises(KitDataError, match=expected):
@@ -293,9 +296,20 @@ def test_coding_form_has_static_fallback():
 
 
 def test_coding_form_escapes_html():
-    html_text = teaching._items_html(pd.DataFrame([{"task": "stance", "item_id": "x", "article_id": "a",
-                                                      "question": "<b>q</b>", "span": "<script>",
-                                                      "allowed_codes": "yes | no"}]))
+    html_text = teaching._items_html(
+        pd.DataFrame(
+            [
+                {
+                    "task": "stance",
+                    "item_id": "x",
+                    "article_id": "a",
+                    "question": "<b>q</b>",
+                    "span": "<script>",
+                    "allowed_codes": "yes | no",
+                }
+            ]
+        )
+    )
     assert "<script>" not in html_text and "&lt;script&gt;" in html_text
 
 
@@ -303,12 +317,19 @@ def test_participant_notes_dict_and_table(tmp_path, monkeypatch):
     monkeypatch.setattr(teaching, "NOTES_DIR", tmp_path / "participant-notes")
     f = helpers.participant_notes({"Hardest item?": "st04", "Why?": ""}, participant="Ana M.")
     assert f == tmp_path / "participant-notes" / "Ana-M-notes.md"  # no trailing dot (Windows drops it)
-    assert f.read_text(encoding="utf-8") == ("# My notes\n\nParticipant: Ana M.\n\n## Hardest item?\n\nst04\n\n"
-                                             "## Why?\n\n(no answer)\n")
-    g = helpers.participant_notes(pd.DataFrame({"item": ["st04"], "my code": ["rejects | opposes"]}),
-                                  tmp_path / "t.md", title="Codes")
-    assert g.read_text(encoding="utf-8").splitlines() == ["# Codes", "", "| item | my code |", "|---|---|",
-                                                          "| st04 | rejects \\| opposes |"]
+    assert f.read_text(encoding="utf-8") == (
+        "# My notes\n\nParticipant: Ana M.\n\n## Hardest item?\n\nst04\n\n## Why?\n\n(no answer)\n"
+    )
+    g = helpers.participant_notes(
+        pd.DataFrame({"item": ["st04"], "my code": ["rejects | opposes"]}), tmp_path / "t.md", title="Codes"
+    )
+    assert g.read_text(encoding="utf-8").splitlines() == [
+        "# Codes",
+        "",
+        "| item | my code |",
+        "|---|---|",
+        "| st04 | rejects \\| opposes |",
+    ]
     with pytest.raises(TypeError):
         helpers.participant_notes(["a"], tmp_path / "x.md")
 
@@ -341,9 +362,16 @@ def test_handout_replaces_widgets_with_static_view():
 
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("form")
-    cell.outputs = [nbformat.v4.new_output("display_data", data={
-        "application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0},
-        "text/html": "<p>static items</p>", "text/plain": "Coding form"})]
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={
+                "application/vnd.jupyter.widget-view+json": {"model_id": "abc", "version_major": 2, "version_minor": 0},
+                "text/html": "<p>static items</p>",
+                "text/plain": "Coding form",
+            },
+        )
+    ]
     nb.cells = [cell]
     nb.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
     out = make_handouts.static_notebook(nb)
@@ -406,8 +434,11 @@ def test_form_restart_loads_answers_back_and_never_empties_a_sheet(tmp_path):
     assert all(p.disabled for p in again.picks.values())
     assert sheet.read_bytes() == before  # asking wrote nothing
     again.yes.click()
-    assert {i: p.value for i, p in again.picks.items() if p.value} == {"st01": "proposes", "st02": "demands",
-                                                                       "sp01": "academic_expert"}
+    assert {i: p.value for i, p in again.picks.items() if p.value} == {
+        "st01": "proposes",
+        "st02": "demands",
+        "sp01": "academic_expert",
+    }
     assert "3 of 50 answered" in again.counter.value
     again.picks["st03"].value = "supports"
     assert len(helpers.load_codings(tmp_path)) == 4
@@ -474,6 +505,7 @@ def test_form_keeps_notes_written_in_a_spreadsheet(tmp_path):
 
 def test_form_one_task_at_a_time(tmp_path):
     f = _form(tmp_path)
+
     def shown():
         boxes = [b for b in f.items.children[0].children if hasattr(b, "children")]
         return {i for i, p in f.picks.items() if any(p in b.children for b in boxes)}
@@ -501,6 +533,7 @@ def test_form_items_show_sentence_and_article_not_whole_article_repeats():
 
 def html_escape(text):
     import html
+
     return html.escape(text)
 
 
@@ -535,10 +568,13 @@ def test_sheet_path_never_collides(tmp_path):
 def test_semicolon_and_comma_sheets_both_read(tmp_path):
     _write(tmp_path / "r" / "comma.csv", [["ana", "st01", "proposes"]])
     with open(tmp_path / "r" / "semi.csv", "w", encoding="utf-8-sig", newline="") as fh:
-        fh.write("participant;item_id;code;note\r\nbo;st01;demands;\"a; b\"\r\nbo;st02;rejects;\r\n")
+        fh.write('participant;item_id;code;note\r\nbo;st01;demands;"a; b"\r\nbo;st02;rejects;\r\n')
     c = helpers.load_codings(tmp_path / "r")
-    assert sorted(zip(c.participant, c.item_id, c.code)) == [("ana", "st01", "proposes"), ("bo", "st01", "demands"),
-                                                             ("bo", "st02", "rejects")]
+    assert sorted(zip(c.participant, c.item_id, c.code)) == [
+        ("ana", "st01", "proposes"),
+        ("bo", "st01", "demands"),
+        ("bo", "st02", "rejects"),
+    ]
     with open(tmp_path / "r" / "semi.csv", "w", encoding="utf-8") as fh:
         fh.write("participant;item_id;code\nbo;st01\n")
     with pytest.raises(KitDataError, match=r"semi\.csv, line 2: 2 fields where the header has 3.*';'"):
@@ -577,8 +613,28 @@ def test_alpha_on_too_few_items_is_not_called_reliable(tmp_path):
 # collecting a whole room: 20 made-up participants
 # ---------------------------------------------------------------------------------------------
 
-ROOM = ["Олена", "Дмитро", "Ελένη", "Νίκος", "李娜", "王伟", "محمد", "فاطمة", "אבי", "Ана", "Ana", "Ana M.",
-        "Ana-M", "José", "Zoë", "Łukasz", "Søren", "Ayşe", "Nguyễn Văn An", "CON"]
+ROOM = [
+    "Олена",
+    "Дмитро",
+    "Ελένη",
+    "Νίκος",
+    "李娜",
+    "王伟",
+    "محمد",
+    "فاطمة",
+    "אבי",
+    "Ана",
+    "Ana",
+    "Ana M.",
+    "Ana-M",
+    "José",
+    "Zoë",
+    "Łukasz",
+    "Søren",
+    "Ayşe",
+    "Nguyễn Văn An",
+    "CON",
+]
 
 
 _ROOM_SAMPLE = []
@@ -586,6 +642,7 @@ _ROOM_SAMPLE = []
 
 def _room_answers(seed):
     import random
+
     rnd = random.Random(seed)
     if not _ROOM_SAMPLE:
         _ROOM_SAMPLE.append(helpers.coding_sample())

@@ -206,13 +206,27 @@ def news_prompt_shown(config_path: str | None, timeout: float = 60) -> bool:
     scratch = Path(tempfile.mkdtemp(prefix="kit-news-"))
     port = _free_port()
     token = secrets.token_hex(8)
-    env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"),
-               JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"), JUPYTER_RUNTIME_DIR=str(scratch / "rt"))
+    env = dict(
+        os.environ,
+        JUPYTERLAB_SETTINGS_DIR=str(scratch / "settings"),
+        JUPYTERLAB_WORKSPACES_DIR=str(scratch / "workspaces"),
+        JUPYTER_RUNTIME_DIR=str(scratch / "rt"),
+    )
     env.pop("JUPYTER_CONFIG_PATH", None)
     if config_path:
         env["JUPYTER_CONFIG_PATH"] = str(config_path)
-    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
-           f"--port={port}", f"--ServerApp.token={token}", f"--ServerApp.root_dir={scratch}"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--allow-root",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--ServerApp.token={token}",
+        f"--ServerApp.root_dir={scratch}",
+    ]
     log = open(scratch / "lab.log", "w")
     proc = subprocess.Popen(cmd, cwd=scratch, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
@@ -267,24 +281,32 @@ def main(argv: list[str]) -> int:
     if "--news" in argv:
         kit = news_prompt_shown(str(ROOT / "jupyter-config"))
         plain = news_prompt_shown(None)
-        print(f"news question with the kit's settings: {'shown' if kit else 'not shown'}; "
-              f"without them: {'shown' if plain else 'not shown'}")
+        print(
+            f"news question with the kit's settings: {'shown' if kit else 'not shown'}; "
+            f"without them: {'shown' if plain else 'not shown'}"
+        )
         return 1 if kit else 0
     if "--projector" in argv:
         import make_handouts
 
-        files = [make_handouts.export(nb, OUT / "handouts") for nb in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))]
+        files = [
+            make_handouts.export(nb, OUT / "handouts") for nb in sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+        ]
         for (name, w), r in projector_report(files).items():
-            print(f"{name} at {w} px: {r['scrolled']} of {r['tables']} table outputs scroll sideways; "
-                  f"{r['shrunk']} of {r['images']} charts below 75% of their size")
+            print(
+                f"{name} at {w} px: {r['scrolled']} of {r['tables']} table outputs scroll sideways; "
+                f"{r['shrunk']} of {r['images']} charts below 75% of their size"
+            )
         return 0
     png = "--png" in argv
     files = [Path(a) for a in argv if not a.startswith("--")] or make_all()
     bad = 0
     for r in print_pages(files, png=png):
         name = Path(r.source).relative_to(ROOT) if Path(r.source).is_relative_to(ROOT) else r.source
-        print(f"{name}: {r.pages} pages, {len(r.too_wide)} element(s) wider than the page" +
-              (f", {len(r.pngs)} PNG" if png else ""))
+        print(
+            f"{name}: {r.pages} pages, {len(r.too_wide)} element(s) wider than the page"
+            + (f", {len(r.pngs)} PNG" if png else "")
+        )
         for w in r.too_wide[:5]:
             print(f"    {w['kind']}: {w['el']} ({w['left']}–{w['right']} px) {w['text']!r}")
         bad += bool(r.too_wide)

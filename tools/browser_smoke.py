@@ -41,17 +41,25 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 #: JupyterLab user settings for the run: no autosave, every cell attached to the page, no news pop-ups.
 SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
     "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
-    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"checkForUpdates": False,
-                                                                         "fetchNews": "false"},
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {"checkForUpdates": False, "fetchNews": "false"},
 }
-IGNORE = shutil.ignore_patterns(".git", "screenshots", "__pycache__", ".ipynb_checkpoints", "*.egg-info",
-                                ".pytest_cache", "scratch")
+IGNORE = shutil.ignore_patterns(
+    ".git", "screenshots", "__pycache__", ".ipynb_checkpoints", "*.egg-info", ".pytest_cache", "scratch"
+)
 
 
 @dataclass
@@ -70,8 +78,11 @@ class Result:
 
     @property
     def ok(self) -> bool:
-        return (not self.errors and not self.widget_errors
-                and all(self.rendered.get(k, 0) >= v for k, v in self.expected.items()))
+        return (
+            not self.errors
+            and not self.widget_errors
+            and all(self.rendered.get(k, 0) >= v for k, v in self.expected.items())
+        )
 
 
 def all_notebooks() -> list[str]:
@@ -137,8 +148,16 @@ def _wait_for_server(proc: subprocess.Popen, port: int, log: Path, what: str) ->
 
 def start_voila(scratch: Path, token: str, port: int, notebook: str = "notebooks/explore.ipynb") -> subprocess.Popen:
     """Serve one notebook of the scratch copy as an app with Voilà (no code shown); return once it answers."""
-    cmd = [sys.executable, "-m", "voila", notebook, "--no-browser", f"--port={port}", "--Voila.ip=127.0.0.1",
-           f"--token={token}"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "voila",
+        notebook,
+        "--no-browser",
+        f"--port={port}",
+        "--Voila.ip=127.0.0.1",
+        f"--token={token}",
+    ]
     log = scratch / ".voila.log"
     proc = subprocess.Popen(cmd, cwd=scratch, env=_env(scratch), stdout=open(log, "w"), stderr=subprocess.STDOUT)
     _wait_for_server(proc, port, log, "voila")
@@ -152,12 +171,25 @@ def start_lab(scratch: Path, token: str, port: int) -> subprocess.Popen:
         f = settings / rel
         f.parent.mkdir(parents=True, exist_ok=True)
         f.write_text(json.dumps(value), encoding="utf-8")
-    env = _env(scratch, JUPYTERLAB_SETTINGS_DIR=str(settings),
-               JUPYTERLAB_WORKSPACES_DIR=str(scratch / ".lab-workspaces"))
-    cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--allow-root", "--ip=127.0.0.1",
-           f"--port={port}", f"--ServerApp.token={token}", f"--ServerApp.root_dir={scratch}",
-           "--LabApp.expose_app_in_browser=True", "--ServerApp.open_browser=False",
-           "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+    env = _env(
+        scratch, JUPYTERLAB_SETTINGS_DIR=str(settings), JUPYTERLAB_WORKSPACES_DIR=str(scratch / ".lab-workspaces")
+    )
+    cmd = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--allow-root",
+        "--ip=127.0.0.1",
+        f"--port={port}",
+        f"--ServerApp.token={token}",
+        f"--ServerApp.root_dir={scratch}",
+        "--LabApp.expose_app_in_browser=True",
+        "--ServerApp.open_browser=False",
+        "--LabApp.news_url=",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+    ]
     log = open(scratch / ".jupyter-lab.log", "w")
     proc = subprocess.Popen(cmd, cwd=scratch, env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 60
@@ -177,21 +209,29 @@ def start_lab(scratch: Path, token: str, port: int) -> subprocess.Popen:
 _FIND = """const w = Array.from(window.jupyterapp.shell.widgets('main')).find(
     x => x.context && x.context.path === path);"""
 
-_CELLS_JS = """(path) => {
-  """ + _FIND + """
+_CELLS_JS = (
+    """(path) => {
+  """
+    + _FIND
+    + """
   return Array.from(w.content.model.cells).map(c => ({
     type: c.type, outputs: c.type === 'code' ? c.outputs.toJSON() : []}));
 }"""
+)
 
 # 'idle:0' once the kernel is idle and every non-empty code cell has run.
-_STATE_JS = """(path) => {
-  """ + _FIND + """
+_STATE_JS = (
+    """(path) => {
+  """
+    + _FIND
+    + """
   if (!w || !w.sessionContext || !w.content || !w.content.model) return 'no-notebook';
   const k = w.sessionContext.session && w.sessionContext.session.kernel;
   const pending = Array.from(w.content.model.cells).filter(
       c => c.type === 'code' && c.sharedModel.getSource().trim() && c.executionCount === null).length;
   return (k ? k.status : 'no-kernel') + ':' + pending;
 }"""
+)
 
 _OPEN_JS = """async (path) => {
   const app = window.jupyterapp;
@@ -200,25 +240,37 @@ _OPEN_JS = """async (path) => {
   app.shell.activateById(w.id);
 }"""
 
-_READY_JS = """(path) => {
-  """ + _FIND + """
+_READY_JS = (
+    """(path) => {
+  """
+    + _FIND
+    + """
   return !!(w && w.sessionContext && w.sessionContext.isReady && window.jupyterapp.shell.currentWidget === w
             && w.content && w.content.widgets.length > 0);
 }"""
+)
 
-_CLOSE_JS = """async (path) => {
-  """ + _FIND + """
+_CLOSE_JS = (
+    """async (path) => {
+  """
+    + _FIND
+    + """
   if (!w || !w.sessionContext) return;
   await w.sessionContext.shutdown();
   w.context.model.dirty = false;  // nothing is saved: close without asking
   w.dispose();
 }"""
+)
 
 
-_RESTART_JS = """async (path) => {
-  """ + _FIND + """
+_RESTART_JS = (
+    """async (path) => {
+  """
+    + _FIND
+    + """
   await w.sessionContext.restartKernel();
 }"""
+)
 
 
 async def run_all(page, path: str, ms: float) -> None:
@@ -232,8 +284,7 @@ async def run_all(page, path: str, ms: float) -> None:
 async def restart_and_run_all(page, path: str, ms: float) -> None:
     """Restart the notebook's kernel (as Kernel > Restart does) and run every cell again."""
     await page.evaluate(_RESTART_JS, path)
-    await page.wait_for_function(f"(path) => ({_STATE_JS})(path).startsWith('idle')", arg=path, timeout=ms,
-                                 polling=200)
+    await page.wait_for_function(f"(path) => ({_STATE_JS})(path).startsWith('idle')", arg=path, timeout=ms, polling=200)
     await run_all(page, path, ms)
 
 
@@ -291,8 +342,9 @@ async def run_notebook(page, name: str, shots: Path, timeout: float, scratch: Pa
     return res
 
 
-async def _run(base: str, token: str, names, shots: Path, profile: Path, parallel: int, timeout: float,
-               scratch: Path | None = None):
+async def _run(
+    base: str, token: str, names, shots: Path, profile: Path, parallel: int, timeout: float, scratch: Path | None = None
+):
     """``parallel`` pages, each one JupyterLab that runs notebooks from a shared queue, one at a time."""
     from playwright.async_api import async_playwright
 
@@ -303,16 +355,18 @@ async def _run(base: str, token: str, names, shots: Path, profile: Path, paralle
 
     async with async_playwright() as p:
         context = await p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS,
-            viewport={"width": 1280, "height": 1400})
+            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS, viewport={"width": 1280, "height": 1400}
+        )
 
         async def worker(i: int):
             page = await context.new_page()
             # the token logs the browser in (it becomes a cookie); each page has its own workspace
             await page.goto(f"{base}/lab/workspaces/smoke{i}?token={token}&reset", timeout=timeout * 1000)
-            await page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell && "
-                                         "window.jupyterapp.commands.hasCommand('docmanager:open')",
-                                         timeout=timeout * 1000)
+            await page.wait_for_function(
+                "() => window.jupyterapp && window.jupyterapp.shell && "
+                "window.jupyterapp.commands.hasCommand('docmanager:open')",
+                timeout=timeout * 1000,
+            )
             await page.evaluate("async () => { await window.jupyterapp.restored; }")
             while not queue.empty():
                 name = queue.get_nowait()
@@ -389,8 +443,11 @@ async def coding_round(page, path: str, scratch: Path, res: Result, ms: float) -
     check(res, await panel.locator(".kit-item-st01").count() == 0, "one task at a time: stance items hidden")
     await page.wait_for_timeout(300)
     sheet = _sheet(scratch, "Олена")
-    check(res, sheet == {"st01": "proposes", "st02": "demands", "sp01": "academic_expert"},
-          f"the three answers are on disk in Олена.csv without pressing Save ({sheet})")
+    check(
+        res,
+        sheet == {"st01": "proposes", "st02": "demands", "sp01": "academic_expert"},
+        f"the three answers are on disk in Олена.csv without pressing Save ({sheet})",
+    )
 
     await restart_and_run_all(page, path, ms)
     name = panel.locator(".kit-name input")
@@ -414,8 +471,11 @@ async def coding_round(page, path: str, scratch: Path, res: Result, ms: float) -
     await panel.locator(".kit-item-st01 select").select_option("rejects")
     await wait_text(page, count, "1 of 50 answered")
     await page.wait_for_timeout(300)
-    check(res, _sheet(scratch, "Дмитро") == {"st01": "rejects"} and _sheet(scratch, "Олена") == sheet,
-          "the next person gets a sheet of his own; the first sheet is unchanged")
+    check(
+        res,
+        _sheet(scratch, "Дмитро") == {"st01": "rejects"} and _sheet(scratch, "Олена") == sheet,
+        "the next person gets a sheet of his own; the first sheet is unchanged",
+    )
     await panel.locator(".kit-name").scroll_into_view_if_needed()
 
 
@@ -440,18 +500,21 @@ def explore_expected() -> dict:
     ukr = ledger[ledger.actor == "ukraine"].groupby("issue").size()
     labels = dict(zip(codes.issue, codes.label))
     return {
-        "article": gt, "article_label": helpers.article_labels()[gt],
+        "article": gt,
+        "article_label": helpers.article_labels()[gt],
         "headline": arts.set_index("article_id").at[gt, "headline"],
         "speakers": int((att.article_id == gt).sum()),
         "terms": int(terms[terms.article_id == gt]["count"].sum()),
         "kyiv": kyiv,
-        "direct": int((att.form == "direct_quote").sum()), "statements": len(att),
+        "direct": int((att.form == "direct_quote").sum()),
+        "statements": len(att),
         "ukraine_issues": [f"{labels[c]} ({ukr[c]})" for c in codes.issue if c in ukr.index],
         "ukraine_ceasefire": int(ukr.get("ceasefire", 0)),
         "issue_all": int((ledger.issue == "prisoner_exchange").sum()),
         "issue_all_label": f"{labels['prisoner_exchange']} ({int((ledger.issue == 'prisoner_exchange').sum())})",
         "duration": [helpers.RELATIONS_TO_RECORD[r] for r in claims[claims.topic == "duration"].relation_to_record],
-        "compare_b": "cgtn-2025-05-17", "compare_b_label": helpers.article_labels()["cgtn-2025-05-17"],
+        "compare_b": "cgtn-2025-05-17",
+        "compare_b_label": helpers.article_labels()["cgtn-2025-05-17"],
         "compare_n": int((att.article_id == "cgtn-2025-05-17").sum()),
     }
 
@@ -496,10 +559,13 @@ async def explore_controls(page, root, res: Result, exp: dict, where: str) -> No
     await art.locator(".kit-c-numbers input").uncheck()
     await page.wait_for_function("(el) => !el.querySelector('.kit-para-no')", arg=await art.element_handle())
     check(res, before > 0, f"{where}: paragraph numbers switch off ({before} before)")
-    sizes = await page.evaluate("""(el) => {
+    sizes = await page.evaluate(
+        """(el) => {
         const px = (e) => e ? parseFloat(getComputedStyle(e).fontSize) : 0;
         const body = document.querySelector('.jp-RenderedMarkdown p') || document.body;
-        return [px(el.querySelector('.kit-reader')), px(body)]; }""", await art.element_handle())
+        return [px(el.querySelector('.kit-reader')), px(body)]; }""",
+        await art.element_handle(),
+    )
     check(res, sizes[0] >= sizes[1] > 0, f"{where}: article text {sizes[0]}px, body text {sizes[1]}px")
 
     search = root.locator(".kit-explore-search")
@@ -511,7 +577,9 @@ async def explore_controls(page, root, res: Result, exp: dict, where: str) -> No
     check(res, shown == exp["kyiv"], f"{where}: search 'Kyiv' per outlet {shown}")
     await search.locator(".kit-c-case input").check()
     await wait_text(page, search.locator(".kit-search-total"), "Kyiv (case-sensitive")
-    await type_and_enter(page, box, "kyiv", search.locator(".kit-search-total"), "0 occurrence(s) of kyiv (case-sensitive")
+    await type_and_enter(
+        page, box, "kyiv", search.locator(".kit-search-total"), "0 occurrence(s) of kyiv (case-sensitive"
+    )
     check(res, True, f"{where}: 'match case' turns 'kyiv' into 0 occurrences")
 
     voices = root.locator(".kit-explore-voices")
@@ -520,13 +588,19 @@ async def explore_controls(page, root, res: Result, exp: dict, where: str) -> No
     check(res, True, f"{where}: who speaks, form = direct quote: {exp['direct']} of {exp['statements']}")
 
     pos = root.locator(".kit-explore-positions")
-    await _select(pos, "actor", next(o for o in await pos.locator(".kit-c-actor option").all_inner_texts()
-                                     if o.startswith("Ukraine")))
+    await _select(
+        pos,
+        "actor",
+        next(o for o in await pos.locator(".kit-c-actor option").all_inner_texts() if o.startswith("Ukraine")),
+    )
     await page.wait_for_timeout(300)
     offered = await pos.locator(".kit-c-issue option").all_inner_texts()
     offered = [" ".join(o.replace("\xa0", " ").split()) for o in offered]
-    check(res, offered == exp["ukraine_issues"], f"{where}: only Ukraine's {len(offered)} issues are offered, with "
-                                                 f"their counts ({offered[0]}, ...)")
+    check(
+        res,
+        offered == exp["ukraine_issues"],
+        f"{where}: only Ukraine's {len(offered)} issues are offered, with their counts ({offered[0]}, ...)",
+    )
     await _select(pos, "issue", next(o for o in offered if o.startswith("Ceasefire")))
     await wait_text(page, pos.locator(".kit-positions-total"), f"{exp['ukraine_ceasefire']} stated position(s)")
     await pos.locator(".kit-c-mode button", has_text="One issue, all outlets").click()
@@ -534,12 +608,19 @@ async def explore_controls(page, root, res: Result, exp: dict, where: str) -> No
     await _select(pos, "issue", exp["issue_all_label"])
     await wait_text(page, pos.locator(".kit-positions-total"), "All outlets on")
     await wait_text(page, pos.locator(".kit-positions-total"), f"{exp['issue_all']} stated position(s)")
-    check(res, True, f"{where}: positions, Ukraine on ceasefire = {exp['ukraine_ceasefire']}; all outlets on "
-                     f"prisoner exchange = {exp['issue_all']}")
+    check(
+        res,
+        True,
+        f"{where}: positions, Ukraine on ceasefire = {exp['ukraine_ceasefire']}; all outlets on "
+        f"prisoner exchange = {exp['issue_all']}",
+    )
 
     cl = root.locator(".kit-explore-claims")
-    await _select(cl, "topic", next(o for o in await cl.locator(".kit-c-topic option").all_inner_texts()
-                                    if o.startswith("duration")))
+    await _select(
+        cl,
+        "topic",
+        next(o for o in await cl.locator(".kit-c-topic option").all_inner_texts() if o.startswith("duration")),
+    )
     await wait_text(page, cl.locator(".kit-claims-total"), "Topic duration")
     verdicts = await cl.locator(".kit-verdict").all_inner_texts()
     check(res, verdicts == exp["duration"], f"{where}: claims on duration, verdicts {verdicts}")
@@ -567,7 +648,8 @@ async def run_voila(base: str, token: str, shots: Path, profile: Path, timeout: 
     t0 = time.monotonic()
     async with async_playwright() as p:
         context = await p.chromium.launch_persistent_context(
-            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS, viewport={"width": 1024, "height": 768})
+            str(profile), executable_path=CHROMIUM, headless=True, args=FLAGS, viewport={"width": 1024, "height": 768}
+        )
         page = await context.new_page()
         try:
             await page.goto(f"{base}/?token={token}", timeout=timeout * 1000)
@@ -575,8 +657,11 @@ async def run_voila(base: str, token: str, shots: Path, profile: Path, timeout: 
             res.rendered = {"widgets": await page.locator(".jupyter-widgets").count()}
             res.widget_errors = await page.get_by_text("Error displaying widget").count()
             shown = await page.locator("body").inner_text()
-            check(res, "import helpers" not in shown and "helpers.explore_" not in shown,
-                  "Voilà: no code is shown, only text, controls and results")
+            check(
+                res,
+                "import helpers" not in shown and "helpers.explore_" not in shown,
+                "Voilà: no code is shown, only text, controls and results",
+            )
             errors = await page.locator(".jp-OutputArea-output[data-mime-type*='error'], .output_error").count()
             check(res, errors == 0 and "Traceback" not in shown, "Voilà: no cell shows an error")
             await explore_controls(page, page.locator("body"), res, explore_expected(), "Voilà")
@@ -592,8 +677,9 @@ async def run_voila(base: str, token: str, shots: Path, profile: Path, timeout: 
     return res
 
 
-def smoke(names=None, *, shots: Path | None = None, parallel: int = 2, timeout: float = 120,
-          voila: bool = True) -> list[Result]:
+def smoke(
+    names=None, *, shots: Path | None = None, parallel: int = 2, timeout: float = 120, voila: bool = True
+) -> list[Result]:
     """Run the notebooks in a real browser and return one :class:`Result` per notebook.
 
     Parameters
@@ -630,8 +716,11 @@ def smoke(names=None, *, shots: Path | None = None, parallel: int = 2, timeout: 
             base = f"http://127.0.0.1:{port}"
             results = asyncio.run(_run(base, token, names, shots, Path(tmp) / "profile", parallel, timeout, scratch))
             if app:
-                results.append(asyncio.run(run_voila(f"http://127.0.0.1:{vport}", token, shots,
-                                                     Path(tmp) / "profile-voila", timeout)))
+                results.append(
+                    asyncio.run(
+                        run_voila(f"http://127.0.0.1:{vport}", token, shots, Path(tmp) / "profile-voila", timeout)
+                    )
+                )
             return results
         finally:
             for proc in procs:
@@ -649,9 +738,11 @@ def main(argv: list[str]) -> int:
     t0 = time.monotonic()
     results = smoke(names)
     for r in results:
-        print(f"{'OK  ' if r.ok else 'FAIL'} {r.notebook}: {r.cells} code cells in {r.seconds:.1f} s; "
-              f"expected {r.expected}, rendered {r.rendered}; widget errors {r.widget_errors}; "
-              f"screenshot {Path(r.screenshot).name}")
+        print(
+            f"{'OK  ' if r.ok else 'FAIL'} {r.notebook}: {r.cells} code cells in {r.seconds:.1f} s; "
+            f"expected {r.expected}, rendered {r.rendered}; widget errors {r.widget_errors}; "
+            f"screenshot {Path(r.screenshot).name}"
+        )
         for c in r.checks:
             print(f"     checked: {c}")
         for e in r.errors:

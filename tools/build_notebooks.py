@@ -60,8 +60,9 @@ def build(src: Path, execute: bool = True) -> Path:
     nb.metadata = {"kernelspec": dict(KERNELSPEC)}
     out = NOTEBOOKS / (src.stem + ".ipynb")
     if execute:
-        client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                                resources={"metadata": {"path": str(NOTEBOOKS)}})
+        client = NotebookClient(
+            nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+        )
         client.execute()  # fills in the kernel's full language_info
     _clean(nb)
     nbformat.write(nb, out)

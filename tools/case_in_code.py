@@ -28,8 +28,15 @@ def case_terms() -> list[str]:
             terms.update({row["article_id"], row["outlet"]})
     with open(DATA / "annotations" / "speakers.csv", encoding="utf-8") as f:
         for row in csv.DictReader(f):
-            if row["speaker_type"] in {"head_of_state_or_government", "minister", "spokesperson", "negotiator",
-                                       "legislator", "academic_expert", "vice_president"}:
+            if row["speaker_type"] in {
+                "head_of_state_or_government",
+                "minister",
+                "spokesperson",
+                "negotiator",
+                "legislator",
+                "academic_expert",
+                "vice_president",
+            }:
                 terms.add(row["canonical_name"].split()[-1])
     return sorted(t for t in terms if len(t) > 3)
 
@@ -39,8 +46,12 @@ def _docstring_lines(tree: ast.AST) -> set[int]:
     for node in ast.walk(tree):
         if isinstance(node, (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             body = getattr(node, "body", [])
-            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
-                    and isinstance(body[0].value.value, str):
+            if (
+                body
+                and isinstance(body[0], ast.Expr)
+                and isinstance(body[0].value, ast.Constant)
+                and isinstance(body[0].value.value, str)
+            ):
                 lines.update(range(body[0].lineno, body[0].end_lineno + 1))
     return lines
 

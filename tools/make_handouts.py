@@ -77,8 +77,10 @@ _TEXT_RE = re.compile(r">([^<]+)<")
 def breakable_tables(body: str) -> str:
     """Let long identifiers in table cells break after ``_``, ``-``, ``/`` and ``.`` (a ``<wbr>``), so that
     a printed column keeps whole words without running past the page."""
+
     def text(m):
         return ">" + re.sub(r"(?<=[_/-])(?=\w)|(?<=\.)(?=[A-Za-z])", "<wbr>", m.group(1)) + "<"
+
     return _TABLE_RE.sub(lambda t: _TEXT_RE.sub(text, t.group(0)), body)
 
 
@@ -97,9 +99,11 @@ def export(nb_path: Path, out_dir: Path = OUT, *, reading: bool = False, edition
     exporter = HTMLExporter(template_name="lab")
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": nb_path.stem}})
     kind = ", ".join(x for x in (edition, "reading copy: the code is hidden" if reading else None) if x)
-    note = (f'<p style="font-family:sans-serif;font-size:0.85em;color:#555;margin:1em 2em">Handout made from '
-            f'<code>notebooks/{nb_path.name}</code> of the Istanbul-talks study kit{f" ({kind})" if kind else ""}. '
-            f'Interactive parts are shown as static tables; open the notebook in JupyterLab to use them.</p>')
+    note = (
+        f'<p style="font-family:sans-serif;font-size:0.85em;color:#555;margin:1em 2em">Handout made from '
+        f"<code>notebooks/{nb_path.name}</code> of the Istanbul-talks study kit{f' ({kind})' if kind else ''}. "
+        f"Interactive parts are shown as static tables; open the notebook in JupyterLab to use them.</p>"
+    )
     body = breakable_tables(offline_html(body))
     body = body.replace("</head>", print_style() + "\n</head>", 1)
     if reading:
@@ -127,7 +131,7 @@ def main(argv: list[str]) -> int:
             print("usage: python tools/make_handouts.py [NN ...] [--out DIR] [--reading]", file=sys.stderr)
             return 2
         out_dir = Path(argv[i + 1])
-        argv = argv[:i] + argv[i + 2:]
+        argv = argv[:i] + argv[i + 2 :]
     reading = "--reading" in argv
     argv = [a for a in argv if a != "--reading"]
     paths = [p for p in sorted(NOTEBOOKS.glob("*.ipynb")) if not argv or any(p.stem.startswith(a) for a in argv)]

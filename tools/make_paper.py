@@ -85,9 +85,11 @@ code { font-family: 'DejaVu Sans Mono', monospace; font-size: 0.9em; overflow-wr
 def page(title: str, body: str, extra_css: str = "", body_class: str = "") -> str:
     css = BASE_CSS + extra_css + "\n" + PRINT_CSS.read_text(encoding="utf-8")
     cls = f' class="{body_class}"' if body_class else ""
-    return (f"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            f"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            f"<title>{html.escape(title)}</title><style>{css}</style></head><body{cls}>\n{body}\n</body></html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{html.escape(title)}</title><style>{css}</style></head><body{cls}>\n{body}\n</body></html>\n"
+    )
 
 
 def esc(v) -> str:
@@ -98,14 +100,17 @@ def esc(v) -> str:
 # The reader
 # ---------------------------------------------------------------------------------------------
 
+
 def _provenance_rows(prov, article_id: str) -> str:
     rows = []
     for r in prov[prov.article_id == article_id].itertuples():
         evidence = str(r.evidence)
         if len(evidence) > 160:
             evidence = evidence[:157] + "…"
-        rows.append(f"<tr><th>{esc(r.field)}</th><td>{esc(r.value)}<br><span class=\"small\">"
-                    f"<span class=\"sure-{esc(r.status)}\">{esc(r.status)}</span>: {esc(evidence)}</span></td></tr>")
+        rows.append(
+            f'<tr><th>{esc(r.field)}</th><td>{esc(r.value)}<br><span class="small">'
+            f'<span class="sure-{esc(r.status)}">{esc(r.status)}</span>: {esc(evidence)}</span></td></tr>'
+        )
     return "\n".join(rows)
 
 
@@ -129,7 +134,7 @@ def _paragraph_html(text: str, start: int, sents) -> str:
 def _first_sentence(text: str, limit: int = 170) -> str:
     text = " ".join(str(text).split())
     m = re.search(r"(?<=[.!?])\s+(?=[A-Z])", text)
-    first = text[:m.start()] if m else text
+    first = text[: m.start()] if m else text
     return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + " …"
 
 
@@ -167,15 +172,19 @@ def record_page_html(path=None) -> str:
         return ""
     facts = pd.read_csv(record, dtype=str).fillna("")
     facts["day"] = facts["when"].str.slice(0, 10)
-    rows = "".join(f"<tr><td>{_day(r.day)}</td><td>{esc(_first_sentence(r.fact, 104))} "
-                   f'<span class="small">({esc(r.source_outlet)})</span></td></tr>'
-                   for r in facts.sort_values(["day", "fact_id"]).itertuples())
-    return ('<section class="page record"><h2>The record: what happened, and when</h2>'
-            '<p class="small">What the kit documents about the talks and the remarks the articles quote, each '
-            'fact with its source (in full in the kit\'s record table). Use it to check what each article says: '
-            'was it written before or after a fact could be known?</p>'
-            f'<table class="meta record"><tr><th>date</th><th>what happened (source)</th></tr>{rows}'
-            '</table></section>')
+    rows = "".join(
+        f"<tr><td>{_day(r.day)}</td><td>{esc(_first_sentence(r.fact, 104))} "
+        f'<span class="small">({esc(r.source_outlet)})</span></td></tr>'
+        for r in facts.sort_values(["day", "fact_id"]).itertuples()
+    )
+    return (
+        '<section class="page record"><h2>The record: what happened, and when</h2>'
+        '<p class="small">What the kit documents about the talks and the remarks the articles quote, each '
+        "fact with its source (in full in the kit's record table). Use it to check what each article says: "
+        "was it written before or after a fact could be known?</p>"
+        f'<table class="meta record"><tr><th>date</th><th>what happened (source)</th></tr>{rows}'
+        "</table></section>"
+    )
 
 
 def reader_html(path=None) -> str:
@@ -186,39 +195,52 @@ def reader_html(path=None) -> str:
     sents = helpers.sentences(path)
     prov = helpers.provenance(path)
     card = helpers.corpus_card(path)
-    cover = ["<h1>Reader: the five articles</h1>",
-             "<p>The articles exactly as the kit holds them, one per page, oldest first, after a page with the "
-             "record of key dates. <b>¶</b> numbers are the kit's paragraph numbers, the same as in its reading view and "
-             "tables; small raised numbers count the sentences of a paragraph. Greyed paragraphs are page "
-             "furniture (captions, links, labels), with their role. The right-hand margin is for your notes.</p>",
-             "<p>How sure each fact about an article is: <b>verified</b> (on an archived copy of the outlet's "
-             "own page), <i>inferred</i> (from a clue, given beside it), <span class=\"sure-unknown\">unknown"
-             "</span>.</p>",
-             "<table class=\"meta\"><tr><th>article</th><th>outlet</th><th>published</th><th>timing</th>"
-             "<th>country, ownership</th></tr>"]
+    cover = [
+        "<h1>Reader: the five articles</h1>",
+        "<p>The articles exactly as the kit holds them, one per page, oldest first, after a page with the "
+        "record of key dates. <b>¶</b> numbers are the kit's paragraph numbers, the same as in its reading view and "
+        "tables; small raised numbers count the sentences of a paragraph. Greyed paragraphs are page "
+        "furniture (captions, links, labels), with their role. The right-hand margin is for your notes.</p>",
+        "<p>How sure each fact about an article is: <b>verified</b> (on an archived copy of the outlet's "
+        'own page), <i>inferred</i> (from a clue, given beside it), <span class="sure-unknown">unknown'
+        "</span>.</p>",
+        '<table class="meta"><tr><th>article</th><th>outlet</th><th>published</th><th>timing</th>'
+        "<th>country, ownership</th></tr>",
+    ]
     for r in card.itertuples():
-        cover.append(f"<tr><td>{esc(r.article_id)}</td><td>{esc(r.outlet)}</td><td>{esc(r.published)}</td>"
-                     f"<td>{esc(r.timing)}</td><td>{esc(r.country)}; {esc(r.ownership)}</td></tr>")
-    cover.append("</table><p class=\"small\">The texts belong to their publishers and are included for study and "
-                 "discussion only. Three of the five come from Chinese state media; there is no Russian, "
-                 "Ukrainian, US or wire-agency outlet among them.</p>")
+        cover.append(
+            f"<tr><td>{esc(r.article_id)}</td><td>{esc(r.outlet)}</td><td>{esc(r.published)}</td>"
+            f"<td>{esc(r.timing)}</td><td>{esc(r.country)}; {esc(r.ownership)}</td></tr>"
+        )
+    cover.append(
+        '</table><p class="small">The texts belong to their publishers and are included for study and '
+        "discussion only. Three of the five come from Chinese state media; there is no Russian, "
+        "Ukrainian, US or wire-agency outlet among them.</p>"
+    )
     parts = ["\n".join(cover), record_page_html(path)]
-    order = arts.sort_values(["published", "article_id"]).article_id.tolist() if "published" in arts else \
-        arts.article_id.tolist()
+    order = (
+        arts.sort_values(["published", "article_id"]).article_id.tolist()
+        if "published" in arts
+        else arts.article_id.tolist()
+    )
     for aid in order:
         a = arts[arts.article_id == aid].iloc[0]
-        block = [f'<section class="page"><h2>{esc(a.get("outlet", ""))}, {esc(a.get("published", ""))}: '
-                 f'{esc(a.get("headline", ""))}</h2>',
-                 f'<p class="small"><code>{esc(aid)}</code> · written {esc(a.get("timing", ""))} the talks of '
-                 f'16 May 2025 · {esc(a.get("word_count", ""))} words of body text</p>',
-                 f'<table class="meta">{_provenance_rows(prov, aid)}</table>']
+        block = [
+            f'<section class="page"><h2>{esc(a.get("outlet", ""))}, {esc(a.get("published", ""))}: '
+            f"{esc(a.get('headline', ''))}</h2>",
+            f'<p class="small"><code>{esc(aid)}</code> · written {esc(a.get("timing", ""))} the talks of '
+            f"16 May 2025 · {esc(a.get('word_count', ''))} words of body text</p>",
+            f'<table class="meta">{_provenance_rows(prov, aid)}</table>',
+        ]
         for p in paras[paras.article_id == aid].sort_values("para_no").itertuples():
             body = p.role in ("body", "headline", "standfirst")
             cls = "para" if body else "para furniture"
             role = "" if p.role == "body" else f'<span class="role">{esc(p.role)}</span>'
-            block.append(f'<div class="{cls}"><div class="pno">¶{int(p.para_no)}</div>'
-                         f'<div class="ptext">{role}{_paragraph_html(p.text, int(p.start), sents[sents.article_id == aid]) if body else esc(p.text)}'
-                         f'</div><div class="notes"></div></div>')
+            block.append(
+                f'<div class="{cls}"><div class="pno">¶{int(p.para_no)}</div>'
+                f'<div class="ptext">{role}{_paragraph_html(p.text, int(p.start), sents[sents.article_id == aid]) if body else esc(p.text)}'
+                f'</div><div class="notes"></div></div>'
+            )
         block.append("</section>")
         parts.append("\n".join(block))
     return page("Reader: the five articles", "\n".join(parts))
@@ -228,6 +250,7 @@ def reader_html(path=None) -> str:
 # Worksheets, one per plan
 # ---------------------------------------------------------------------------------------------
 
+
 def discussion_questions(key: str) -> dict[int, str]:
     """Question number -> its text, from the notebook source's ``## Discussion questions``."""
     src = next(ns.SOURCES.glob(f"{key}-*.py")).read_text(encoding="utf-8")
@@ -235,7 +258,7 @@ def discussion_questions(key: str) -> dict[int, str]:
     text = "\n".join(lines)
     start = text.find("## Discussion questions")
     end = text.find("\n## ", start + 5)
-    block = text[start:end if end > 0 else None]
+    block = text[start : end if end > 0 else None]
     out: dict[int, str] = {}
     for m in re.finditer(r"^(\d+)\. (.*?)(?=^\d+\. |\Z)", block, re.MULTILINE | re.DOTALL):
         out[int(m.group(1))] = " ".join(m.group(2).split())
@@ -267,22 +290,29 @@ def worksheet_html(plan: ns.Plan) -> str:
             continue
         where = f"notebook {row.notebook} " + ", ".join("§" + s for s in row.sections) if row.notebook else ""
         prompt = m.group(2)[:1].upper() + m.group(2)[1:]
-        boxes.append(f'<div class="box"><h3>{esc(m.group(1))}. {_md(prompt).strip()[3:-4]}</h3>'
-                     f'<p class="small">minutes {row.start}–{row.end} · {esc(where)}</p>'
-                     f'<div class="lines" style="height:{46 if len(plan.rows) < 12 else 40}mm"></div></div>')
+        boxes.append(
+            f'<div class="box"><h3>{esc(m.group(1))}. {_md(prompt).strip()[3:-4]}</h3>'
+            f'<p class="small">minutes {row.start}–{row.end} · {esc(where)}</p>'
+            f'<div class="lines" style="height:{46 if len(plan.rows) < 12 else 40}mm"></div></div>'
+        )
     qs = plan_questions(plan)
     space = 34 if len(qs) <= 2 else 24
-    disc = "".join(f'<div class="box"><h3>Notebook {esc(k)}, question {n}</h3>{_md(q)}'
-                   f'<div class="lines" style="height:{space}mm"></div></div>' for k, n, q in qs)
+    disc = "".join(
+        f'<div class="box"><h3>Notebook {esc(k)}, question {n}</h3>{_md(q)}'
+        f'<div class="lines" style="height:{space}mm"></div></div>'
+        for k, n, q in qs
+    )
     objectives = _md(plan.objectives.replace("**Objectives**:", "").strip())
-    body = (f"<h1>Worksheet: {esc(plan.name)}</h1>"
-            f'<p class="name">Name or pseudonym: ______________________ &nbsp; Date: __________</p>'
-            f'<p class="small"><b>By the end you will be able to</b>: {objectives.strip()[3:-4]}</p>'
-            f"<p class=\"small\">Write what the article says, with its words and ¶ number from the reader. Nobody "
-            f"has to say what they think about the war.</p>"
-            + "".join(boxes)
-            + (f"<h2>Discussion</h2>{disc}" if disc else "")
-            + '<div class="box"><h3>One sentence to take away</h3><div class="lines" style="height:20mm"></div></div>')
+    body = (
+        f"<h1>Worksheet: {esc(plan.name)}</h1>"
+        f'<p class="name">Name or pseudonym: ______________________ &nbsp; Date: __________</p>'
+        f'<p class="small"><b>By the end you will be able to</b>: {objectives.strip()[3:-4]}</p>'
+        f'<p class="small">Write what the article says, with its words and ¶ number from the reader. Nobody '
+        f"has to say what they think about the war.</p>"
+        + "".join(boxes)
+        + (f"<h2>Discussion</h2>{disc}" if disc else "")
+        + '<div class="box"><h3>One sentence to take away</h3><div class="lines" style="height:20mm"></div></div>'
+    )
     return page(f"Worksheet: {plan.name}", body)
 
 
@@ -290,18 +320,22 @@ def worksheet_html(plan: ns.Plan) -> str:
 # The coding-round answer sheet
 # ---------------------------------------------------------------------------------------------
 
+
 def _codebook_tables() -> dict[str, str]:
     """The codes tables of notebook 05 §2 (stance, speaker type), rendered: one source for the codebook."""
     src = next(ns.SOURCES.glob("05-*.py")).read_text(encoding="utf-8")
     text = "\n".join(re.sub(r"^# ?", "", ln) for ln in src.splitlines())
-    sec = text[text.find("## 2. The codes"):text.find("## 3. Code the sample")]
+    sec = text[text.find("## 2. The codes") : text.find("## 3. Code the sample")]
     tables = re.findall(r"((?:^\|.*\|\s*$\n?)+)", sec, re.MULTILINE)
     names = ["stance", "speaker_type"]
     return {n: _md(t).replace("<table>", '<table class="codes">') for n, t in zip(names, tables)}
 
 
-TASK_TITLES = {"stance": "Stance of a stated position", "generic_frames": "Generic frames of one article",
-               "speaker_type": "Type of speaker"}
+TASK_TITLES = {
+    "stance": "Stance of a stated position",
+    "generic_frames": "Generic frames of one article",
+    "speaker_type": "Type of speaker",
+}
 
 
 def answer_sheet_html(path=None, task: str | None = None) -> str:
@@ -316,40 +350,54 @@ def answer_sheet_html(path=None, task: str | None = None) -> str:
     paras = helpers.paragraphs(path)
     codebook = _codebook_tables()
     name = '<p class="name">Name or pseudonym: ______________________ &nbsp; Date: __________</p>'
-    parts = ["<h1>Code it yourself: answer sheet</h1>",
-             "<p>Work <b>alone</b> and in silence. For each item, write one code from its list in the answer "
-             "column (or circle it). Leave an item empty if you cannot decide; write your doubt in the note. "
-             "The words to code are in <b>bold</b> inside their sentence; ¶ is the paragraph in the reader.</p>"]
+    parts = [
+        "<h1>Code it yourself: answer sheet</h1>",
+        "<p>Work <b>alone</b> and in silence. For each item, write one code from its list in the answer "
+        "column (or circle it). Leave an item empty if you cannot decide; write your doubt in the note. "
+        "The words to code are in <b>bold</b> inside their sentence; ¶ is the paragraph in the reader.</p>",
+    ]
     labels = article_labels(path)
     for n, (task, items) in enumerate(sample.groupby("task", sort=False)):
         cls = ' class="page"' if n else ""
-        parts.append(f'<section{cls}><h2>{esc(TASK_TITLES.get(task, task))} ({len(items)} items)</h2>{name}')
+        parts.append(f"<section{cls}><h2>{esc(TASK_TITLES.get(task, task))} ({len(items)} items)</h2>{name}")
         if task in codebook:
             parts.append(codebook[task])
         if task == "generic_frames":
             aid = items.article_id.iloc[0]
-            parts.append(f"<p>Answer <b>yes</b> or <b>no</b> for the whole article {esc(labels.get(aid, aid))} (in the "
-                         f"reader). Answer yes only if something in the text supports it.</p>")
-            rows = [f'<tr><td class="id">{esc(r.item_id)}</td><td>{esc(r.question)}</td>'
-                    f'<td class="answer">yes &nbsp; / &nbsp; no</td><td style="width:22%"></td></tr>'
-                    for r in items.itertuples()]
-            parts.append('<table class="sheet"><thead><tr><th>item</th><th>question</th><th>answer</th>'
-                         '<th>note</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table></section>")
+            parts.append(
+                f"<p>Answer <b>yes</b> or <b>no</b> for the whole article {esc(labels.get(aid, aid))} (in the "
+                f"reader). Answer yes only if something in the text supports it.</p>"
+            )
+            rows = [
+                f'<tr><td class="id">{esc(r.item_id)}</td><td>{esc(r.question)}</td>'
+                f'<td class="answer">yes &nbsp; / &nbsp; no</td><td style="width:22%"></td></tr>'
+                for r in items.itertuples()
+            ]
+            parts.append(
+                '<table class="sheet"><thead><tr><th>item</th><th>question</th><th>answer</th>'
+                "<th>note</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>"
+            )
             continue
         rows = []
         for idx, r in zip(items.index, items.itertuples()):
             sent = sentences[sample.index.get_loc(idx)] or r.span
             i = sent.find(r.span)
-            shown = (esc(sent[:i]) + "<b>" + esc(r.span) + "</b>" + esc(sent[i + len(r.span):])) if i >= 0 \
+            shown = (
+                (esc(sent[:i]) + "<b>" + esc(r.span) + "</b>" + esc(sent[i + len(r.span) :]))
+                if i >= 0
                 else "<b>" + esc(r.span) + "</b>"
+            )
             p = paras[(paras.article_id == r.article_id) & (paras.start <= r.start) & (paras.end > r.start)]
             pno = f"¶{int(p.para_no.iloc[0])}" if len(p) else ""
-            rows.append(f'<tr><td class="id">{esc(r.item_id)}</td><td>{shown}<br><span class="small">'
-                        f'{esc(labels.get(r.article_id, r.article_id))}, {esc(pno)} · {esc(r.question)}</span></td>'
-                        f'<td class="answer"></td><td style="width:14%"></td></tr>')
-        parts.append('<table class="sheet"><thead><tr><th>item</th><th>the words in their sentence</th>'
-                     '<th>answer (one code)</th><th>note</th></tr></thead><tbody>' + "".join(rows)
-                     + "</tbody></table></section>")
+            rows.append(
+                f'<tr><td class="id">{esc(r.item_id)}</td><td>{shown}<br><span class="small">'
+                f"{esc(labels.get(r.article_id, r.article_id))}, {esc(pno)} · {esc(r.question)}</span></td>"
+                f'<td class="answer"></td><td style="width:14%"></td></tr>'
+            )
+        parts.append(
+            '<table class="sheet"><thead><tr><th>item</th><th>the words in their sentence</th>'
+            "<th>answer (one code)</th><th>note</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></section>"
+        )
     return page("Code it yourself: answer sheet", "\n".join(parts))
 
 
@@ -371,7 +419,7 @@ body { max-width: none; margin: 0; padding: 0; font-family: 'DejaVu Sans', Arial
 def _guide_block(guide: str, label: str) -> str:
     start = guide.find(label)
     end = guide.find("\n**", start + len(label))
-    block = guide[start + len(label):end]
+    block = guide[start + len(label) : end]
     return block.split("\n", 1)[1] if "\n" in block else block
 
 
@@ -383,17 +431,22 @@ def _inline_md(text: str) -> str:
 
 def ground_rules_html() -> str:
     guide = ns.GUIDE.read_text(encoding="utf-8")
-    slides = [f'<section class="slide"><h1>Ground rules</h1>{_md(_guide_block(guide, "**Ground rules**"))}</section>',
-              f'<section class="slide"><h1>Questions we ask of every article</h1>'
-              f'{_md(_guide_block(guide, "**Neutral prompts**"))}</section>']
+    slides = [
+        f'<section class="slide"><h1>Ground rules</h1>{_md(_guide_block(guide, "**Ground rules**"))}</section>',
+        f'<section class="slide"><h1>Questions we ask of every article</h1>'
+        f"{_md(_guide_block(guide, '**Neutral prompts**'))}</section>",
+    ]
     for plan in ns.read_plans(guide):
         qs = plan_questions(plan)
         if not qs:
             continue
-        items = "".join(f"<li>{_inline_md(q)} <span class=\"small\">(notebook {esc(k)}, question {n})</span></li>"
-                        for k, n, q in qs)
-        slides.append(f'<section class="slide"><h1>Discussion: {esc(plan.name)}</h1><ol>{items}</ol>'
-                      f'<p class="small">Point to the words in the article. Anyone may pass.</p></section>')
+        items = "".join(
+            f'<li>{_inline_md(q)} <span class="small">(notebook {esc(k)}, question {n})</span></li>' for k, n, q in qs
+        )
+        slides.append(
+            f'<section class="slide"><h1>Discussion: {esc(plan.name)}</h1><ol>{items}</ol>'
+            f'<p class="small">Point to the words in the article. Anyone may pass.</p></section>'
+        )
     return page("Ground rules and discussion prompts", "\n".join(slides), SLIDE_CSS)
 
 
@@ -414,8 +467,12 @@ def code_card_html() -> str:
 def build(out_dir: Path = OUT, path=None) -> list[Path]:
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    files = {"reader.html": reader_html(path), "answer-sheet.html": answer_sheet_html(path),
-             "ground-rules.html": ground_rules_html(), "code-card.html": code_card_html()}
+    files = {
+        "reader.html": reader_html(path),
+        "answer-sheet.html": answer_sheet_html(path),
+        "ground-rules.html": ground_rules_html(),
+        "code-card.html": code_card_html(),
+    }
     for task in TASK_TITLES:
         files[f"answer-sheet-{task.replace('_', '-')}.html"] = answer_sheet_html(path, task)
     for plan in ns.read_plans(ns.GUIDE.read_text(encoding="utf-8")):

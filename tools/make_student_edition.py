@@ -58,14 +58,22 @@ OUT = ROOT / "student-edition"
 ANSWER_TAG = "kit-answer"
 TEACHER_TAG = "kit-teacher"  # a note for the facilitator only ("hand out a clean copy"): left out, no note
 ROUND_NOTEBOOK = "05"
-REMOVED_NOTE = ("*Student edition: the kit's answer that stood here is left out. Your facilitator has it, "
-                "in the kit's own copy of this notebook.*")
-BEFORE_ROUND_CODE = ("# Student edition, before the coding round: this cell shows the kit's codes for items of the\n"
-                     "# round (notebook 05) and is left out until your group has done the round.")
-REMOVED_CODE = ("# Student edition: this cell showed the kit's own answers to the coding round and is left out.\n"
-                "# Your facilitator has it, in the kit's own copy of this notebook.")
-ROUND_WARNING = ("> **Before you read this section**: it shows the kit's own codes for items of the "
-                 "code-it-yourself round (notebook 05). If your group does the round, do it first.")
+REMOVED_NOTE = (
+    "*Student edition: the kit's answer that stood here is left out. Your facilitator has it, "
+    "in the kit's own copy of this notebook.*"
+)
+BEFORE_ROUND_CODE = (
+    "# Student edition, before the coding round: this cell shows the kit's codes for items of the\n"
+    "# round (notebook 05) and is left out until your group has done the round."
+)
+REMOVED_CODE = (
+    "# Student edition: this cell showed the kit's own answers to the coding round and is left out.\n"
+    "# Your facilitator has it, in the kit's own copy of this notebook."
+)
+ROUND_WARNING = (
+    "> **Before you read this section**: it shows the kit's own codes for items of the "
+    "code-it-yourself round (notebook 05). If your group does the round, do it first."
+)
 
 
 def _note_cell(kind: str):
@@ -108,8 +116,9 @@ def _one_task_form(cell, task: str) -> None:
     cell.execution_count = None
 
 
-def student_notebook(nb, key: str, items, report: list[str] | None = None, *, before_round: bool = False,
-                     task: str | None = None):
+def student_notebook(
+    nb, key: str, items, report: list[str] | None = None, *, before_round: bool = False, task: str | None = None
+):
     """A copy of an executed notebook with the kit's answers taken out (see the module docstring)."""
     if task is not None and task not in TASKS:
         raise ValueError(f"unknown task {task!r}: use one of {', '.join(TASKS)}")
@@ -151,13 +160,17 @@ def _round_cell(cell, i: int, items, report: list[str], task: str | None):
         _one_task_form(cell, task)
     leaked = ns.leaks_in_cell(cell, items)
     if leaked and cell.cell_type == "code":
-        report.append(f"{ROUND_NOTEBOOK}: code cell {i} shows the kit's code for {', '.join(leaked)}: removed; "
-                      f"tag it {ANSWER_TAG!r}")
+        report.append(
+            f"{ROUND_NOTEBOOK}: code cell {i} shows the kit's code for {', '.join(leaked)}: removed; "
+            f"tag it {ANSWER_TAG!r}"
+        )
         return _note_cell("code")
     if leaked:
         cell.source, ids = _markdown_without_leaks(cell, items)
-        report.append(f"{ROUND_NOTEBOOK}: Markdown cell {i} gives the kit's code for "
-                      f"{', '.join(dict.fromkeys(ids))}: paragraph removed; put it in its own cell tagged {ANSWER_TAG!r}")
+        report.append(
+            f"{ROUND_NOTEBOOK}: Markdown cell {i} gives the kit's code for "
+            f"{', '.join(dict.fromkeys(ids))}: paragraph removed; put it in its own cell tagged {ANSWER_TAG!r}"
+        )
     return cell
 
 
@@ -171,8 +184,14 @@ def _warn_sections(source: str, titles: set[str]) -> str:
     return "\n".join(out)
 
 
-def build(keys: list[str] | None = None, out_dir: Path = OUT, quiet: bool = False, *,
-          before_round: bool = False, task: str | None = None) -> list[Path]:
+def build(
+    keys: list[str] | None = None,
+    out_dir: Path = OUT,
+    quiet: bool = False,
+    *,
+    before_round: bool = False,
+    task: str | None = None,
+) -> list[Path]:
     items = ns.round_items()
     out_dir = Path(out_dir)
     (out_dir / "notebooks").mkdir(parents=True, exist_ok=True)
@@ -182,12 +201,15 @@ def build(keys: list[str] | None = None, out_dir: Path = OUT, quiet: bool = Fals
         if keys and not any(path.stem.startswith(k) for k in keys):
             continue
         report: list[str] = []
-        nb = student_notebook(nbformat.read(path, as_version=4), key, items, report, before_round=before_round,
-                              task=task)
+        nb = student_notebook(
+            nbformat.read(path, as_version=4), key, items, report, before_round=before_round, task=task
+        )
         target = out_dir / "notebooks" / path.name
         nbformat.write(nb, target)
-        handouts = [make_handouts.export(target, out_dir / "handouts", edition="student edition", reading=r)
-                    for r in (False, True)]
+        handouts = [
+            make_handouts.export(target, out_dir / "handouts", edition="student edition", reading=r)
+            for r in (False, True)
+        ]
         written += [target, *handouts]
         if not quiet:
             print(f"{path.name} -> {target.relative_to(out_dir.parent) if out_dir.is_relative_to(ROOT) else target}")
@@ -201,10 +223,13 @@ def main(argv: list[str]) -> int:
     if "--out" in argv:
         i = argv.index("--out")
         if i + 1 >= len(argv):
-            print("usage: python tools/make_student_edition.py [NN ...] [--out DIR] [--before-round] [--task TASK]", file=sys.stderr)
+            print(
+                "usage: python tools/make_student_edition.py [NN ...] [--out DIR] [--before-round] [--task TASK]",
+                file=sys.stderr,
+            )
             return 2
         out_dir = Path(argv[i + 1])
-        argv = argv[:i] + argv[i + 2:]
+        argv = argv[:i] + argv[i + 2 :]
     task = None
     if "--task" in argv:
         i = argv.index("--task")
@@ -212,7 +237,7 @@ def main(argv: list[str]) -> int:
             print(f"usage: --task {' | '.join(TASKS)}", file=sys.stderr)
             return 2
         task = argv[i + 1]
-        argv = argv[:i] + argv[i + 2:]
+        argv = argv[:i] + argv[i + 2 :]
     before_round = "--before-round" in argv
     argv = [a for a in argv if a != "--before-round"]
     written = build(argv or None, out_dir, before_round=before_round, task=task)

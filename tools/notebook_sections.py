@@ -43,15 +43,15 @@ _FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 
 @dataclass
 class Section:
-    notebook: str          # "03"
-    number: str            # "4" or "4.1"
+    notebook: str  # "03"
+    number: str  # "4" or "4.1"
     title: str
     minutes: int | None = None
     optional: bool = False
     reveals_round: bool = False
-    reveals_tasks: frozenset = frozenset()   # the round's tasks whose answers it shows
+    reveals_tasks: frozenset = frozenset()  # the round's tasks whose answers it shows
     time_line: str = ""
-    cells: list = field(default_factory=list)   # (cell, text-of-this-section) pairs
+    cells: list = field(default_factory=list)  # (cell, text-of-this-section) pairs
 
     @property
     def top(self) -> str:
@@ -158,9 +158,9 @@ class RoundItem:
     item_id: str
     task: str
     code: str
-    refs: tuple[str, ...]       # strings that identify the item
-    allowed: tuple[str, ...]    # the item's allowed codes
-    own_words: str = ""         # the item's span and question in full
+    refs: tuple[str, ...]  # strings that identify the item
+    allowed: tuple[str, ...]  # the item's allowed codes
+    own_words: str = ""  # the item's span and question in full
 
 
 def round_items(data_dir: Path | None = None) -> list[RoundItem]:
@@ -200,8 +200,11 @@ def _speaker_names(helpers, path, sample) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for row in sample[sample.task == "speaker_type"].itertuples():
         same = att[att.article_id == row.article_id]
-        hit = same[(same.cue == row.span) | same.span.str.contains(row.span, regex=False)
-                   | same.cue.fillna("").str.contains(row.span, regex=False)]
+        hit = same[
+            (same.cue == row.span)
+            | same.span.str.contains(row.span, regex=False)
+            | same.cue.fillna("").str.contains(row.span, regex=False)
+        ]
         found = [str(n) for n in hit.speaker.dropna().unique() if len(str(n)) >= 4]
         if found:
             out[row.item_id] = found[:1]
@@ -293,8 +296,8 @@ _QUESTION = re.compile(r"`(\d\d)(?:-[\w-]+)?`\s+questions?\s+(\d+)((?:\s*(?:,|an
 class PlanRow:
     start: int
     end: int
-    what: str                 # the second column as written
-    text: str                 # the third column
+    what: str  # the second column as written
+    text: str  # the third column
     notebook: str | None = None
     sections: list[str] = field(default_factory=list)
     extra: int = 0
@@ -307,8 +310,8 @@ class PlanRow:
 
 @dataclass
 class Plan:
-    name: str                 # "45 minutes: one lesson" or "Two sessions of 90 minutes / Session 1: ..."
-    group: str                # the ### heading: sessions of one plan share it
+    name: str  # "45 minutes: one lesson" or "Two sessions of 90 minutes / Session 1: ..."
+    group: str  # the ### heading: sessions of one plan share it
     length: int
     rows: list[PlanRow] = field(default_factory=list)
     objectives: str = ""
@@ -345,7 +348,7 @@ def read_plans(text: str) -> list[Plan]:
     start = text.find("## Session plans")
     body = text[start:]
     nxt = re.search(r"^## (?!Session plans)", body, re.MULTILINE)
-    body = body[:nxt.start()] if nxt else body
+    body = body[: nxt.start()] if nxt else body
     plans: list[Plan] = []
     group, sub, objectives, current = "", "", "", None
     in_objectives = False
@@ -438,8 +441,12 @@ def plan_problems(text: str, sections: dict[str, list[Section]]) -> list[str]:
                 shown.add((nbk, sec))
                 shown.update((nbk, s.number) for s in sections.get(nbk, []) if s.number.startswith(sec + "."))
                 secs = [s for s in sections.get(nbk, []) if s.number == sec]
-                if not round_seen.get(plan.group) and secs and secs[0].reveals_tasks & coded[plan.group] \
-                        and not _is_round(row):
+                if (
+                    not round_seen.get(plan.group)
+                    and secs
+                    and secs[0].reveals_tasks & coded[plan.group]
+                    and not _is_round(row)
+                ):
                     problems.append(f"{plan.name}: `{nbk}` §{sec} shows answers to the coding round before the round")
             if _is_round(row):
                 round_seen[plan.group] = True
@@ -463,15 +470,19 @@ def _question_problems(plan: Plan, row: PlanRow, questions: dict, shown: set) ->
                 continue
             missing = sorted(f"`{a}` §{b}" for a, b in need - shown)
             if missing:
-                out.append(f"{plan.name}: `{m.group(1)}` question {n} rests on {', '.join(missing)}, "
-                           f"not shown before it")
+                out.append(
+                    f"{plan.name}: `{m.group(1)}` question {n} rests on {', '.join(missing)}, not shown before it"
+                )
     return out
 
 
 def _row_problems(plan: Plan, row: PlanRow, sections: dict[str, list[Section]]) -> list[str]:
     if row.notebook is None:
-        return [] if (row.what in ("—", "-", "") or row.is_break) else \
-            [f"{plan.name}: row {row.start}–{row.end}: cannot read {row.what!r}"]
+        return (
+            []
+            if (row.what in ("—", "-", "") or row.is_break)
+            else [f"{plan.name}: row {row.start}–{row.end}: cannot read {row.what!r}"]
+        )
     secs = sections.get(row.notebook)
     if secs is None:
         return [f"{plan.name}: row {row.start}–{row.end}: no notebook {row.notebook}"]
@@ -484,9 +495,11 @@ def _row_problems(plan: Plan, row: PlanRow, sections: dict[str, list[Section]]) 
     if not row.sections:
         out.append(f"{plan.name}: row {row.start}–{row.end}: name the sections (§N)")
     elif not out and total != row.minutes:
-        out.append(f"{plan.name}: row {row.start}–{row.end} gives {row.minutes} min, but `{row.notebook}` "
-                   f"{', '.join('§' + s for s in row.sections)} take {total - row.extra} min"
-                   f"{f' + {row.extra}' if row.extra else ''}")
+        out.append(
+            f"{plan.name}: row {row.start}–{row.end} gives {row.minutes} min, but `{row.notebook}` "
+            f"{', '.join('§' + s for s in row.sections)} take {total - row.extra} min"
+            f"{f' + {row.extra}' if row.extra else ''}"
+        )
     return out
 
 
@@ -496,8 +509,10 @@ if __name__ == "__main__":
         secs = read_sections(p)
         print(p.name, "teaching", teaching_total(secs), "min")
         for s in secs:
-            print(f"  §{s.number:5} {s.minutes!s:>4} {'opt' if s.optional else '   '} "
-                  f"{'REVEALS' if s.reveals_round else '       '} {s.title[:60]}")
+            print(
+                f"  §{s.number:5} {s.minutes!s:>4} {'opt' if s.optional else '   '} "
+                f"{'REVEALS' if s.reveals_round else '       '} {s.title[:60]}"
+            )
         for num, ids in leaks_by_section(p, its).items():
             print(f"  leaks in §{num}: {', '.join(ids)}")
     problems = plan_problems(GUIDE.read_text(encoding="utf-8"), all_sections())
