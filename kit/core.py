@@ -1639,7 +1639,7 @@ TABLE_MAX_CELL = 5_000
 
 
 # Light tints from the Okabe-Ito colour-blind-safe palette; each highlight also gets a letter tag.
-_PALETTE = ["#ffe08a", "#a8d8f0", "#b8e6c9", "#f5c6a5", "#d9c2e9", "#f7b6c8", "#cfe3a1", "#c9d3de"]
+_PALETTE = kit.style.LIGHT  # the light tints of the one palette, behind highlighted text
 
 
 class HTML:
