@@ -250,6 +250,12 @@ LAYERS: dict[str, Layer] = {
             loader="kit.claims:known_differences",
         ),
         Layer(
+            "annotations/claim_topics.csv",
+            "plain names of the claim topics (optional)",
+            "04",
+            refs={"topic": ("annotations/claims.csv", "topic")},
+        ),
+        Layer(
             "coding_round/sample.csv",
             "the items of the code-it-yourself round",
             "05",

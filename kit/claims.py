@@ -808,6 +808,32 @@ def _name_codes(text: str, labels: dict) -> str:
     return _SEED_CODE_RE.sub(lambda m: labels.get(m.group(1), m.group(1)), text)
 
 
+_TOPICS_FILE = "annotations/claim_topics.csv"
+
+
+@cached
+def _topic_labels(corpus=None) -> dict:
+    """Plain names of the claim topics, from ``annotations/claim_topics.csv`` (empty if there is none)."""
+    try:
+        df = core.read_annotation("claim_topics.csv", required=["topic", "label"], path=corpus, span_col=None)
+    except NotCodedError:
+        return {}
+    return {t: lab for t, lab in zip(df["topic"], df["label"]) if t.strip() and lab.strip()}
+
+
+def topic_label(topic: str, corpus=None) -> str:
+    """The plain name of a claim topic, as ``claim_topics.csv`` gives it (else its code, ``_`` as spaces).
+
+    The codes stay in ``claims.csv`` and in the ``topics=`` arguments; tables a learner reads show the name.
+
+    Examples
+    --------
+    >>> topic_label("talks_day"), topic_label("some_new_topic")
+    ('day of the talks', 'some new topic')
+    """
+    return _topic_labels(corpus).get(topic, topic.replace("_", " "))
+
+
 def show_differences(corpus=None, claim_ids=None, *, kinds=None) -> core.HTML:
     """A readable table of claim rows: what the article says, its evidence, the record and its source.
 
@@ -827,14 +853,15 @@ def show_differences(corpus=None, claim_ids=None, *, kinds=None) -> core.HTML:
         Columns: ``article`` (outlet and date), ``topic``, ``comparison`` (relation to the record
         and kind), ``evidence`` (the span), ``explanation`` (with article codes such as ``003``
         written as "Atalayar (003)"), ``the record`` (each fact's value and date) and ``source``
-        (each fact's citation), with ``claim_id`` last. Every cell is HTML-escaped.
+        (each fact's citation). The topic is shown by its plain name (:func:`topic_label`); the
+        ``claim_id`` stays in the claims table. Every cell is HTML-escaped.
 
     Examples
     --------
     >>> view = show_differences(None, "duration.cgtn-2025-05-17")
     >>> "After the two-hour talks" in view.data and "Al Jazeera" in view.data
     True
-    >>> "why_putin_proposed" in show_differences(kinds="omission").data
+    >>> "why Putin proposed the talks" in show_differences(kinds="omission").data
     True
     """
     if claim_ids is None:
@@ -864,16 +891,15 @@ def show_differences(corpus=None, claim_ids=None, *, kinds=None) -> core.HTML:
         rows.append(
             {
                 "article": labels[r["article_id"]],
-                "topic": r["topic"],
+                "topic": topic_label(r["topic"], corpus),
                 "comparison": comparison,
                 "evidence": r["span"] or "(not mentioned)",
                 "explanation": _name_codes(r["explanation"], codes),
                 "the record": "\n".join(f"{rec.loc[f, 'value']} [{rec.loc[f, 'when']}]" for f in facts),
                 "source": "\n".join(rec.loc[f, "citation"] for f in facts),
-                "claim_id": cid,
             }
         )
-    cols = ["article", "topic", "comparison", "evidence", "explanation", "the record", "source", "claim_id"]
+    cols = ["article", "topic", "comparison", "evidence", "explanation", "the record", "source"]
     out = core.html_table(pd.DataFrame(rows, columns=cols))
     return core.HTML(out.data.replace("\n", "<br>"))
 
@@ -970,25 +996,52 @@ def _known_rows(corpus) -> pd.DataFrame:
 
 
 def show_known_differences(corpus=None) -> core.HTML:
-    """The known differences as a table: one row each, with its claim rows and their kinds.
+    """The known differences as a table: one row each, with the articles and kinds of its claim rows.
 
     Returns
     -------
     kit.core.HTML
-        Columns ``no``, ``difference``, ``claim_ids`` (the claim rows that hold its evidence,
-        comma-separated) and ``kinds`` (their difference kinds, sorted, comma-separated).
+        Columns ``no``, ``difference``, ``articles`` (the articles of the claim rows that hold its
+        evidence, by name, ``"; "``-separated) and ``kinds``: the difference's own kind if the file
+        gives one (its optional ``kind`` column), then the difference kinds of its claim rows, each
+        followed by its articles when it holds for only some of them, ``"; "``-separated.
 
     Examples
     --------
     >>> view = show_known_differences()
-    >>> "trump_status.athenstimes-2025-05-15" in view.data and "title_error" in view.data
+    >>> "Athens Times, 15 May" in view.data and "title error" in view.data
+    True
+    >>> "naming; translation (Atalayar, 19 May)" in view.data
     True
     """
     known = known_differences(corpus)
-    summary = known.groupby(["no", "difference"], as_index=False, sort=False).agg(
-        claim_ids=("claim_id", ", ".join), kinds=("difference_kind", lambda k: ", ".join(sorted(set(k) - {""})))
-    )
-    return core.html_table(summary)
+    own = _known_rows(corpus)
+    own_kind = dict(zip(own.no, own["kind"])) if "kind" in own.columns else {}
+    labels = article_labels(corpus)
+    rows = []
+    for (no, difference), g in known.groupby(["no", "difference"], sort=False):
+        arts = [labels.get(a, a) for a in dict.fromkeys(g.article_id)]
+        rows.append(
+            {
+                "no": no,
+                "difference": difference,
+                "articles": "; ".join(arts),
+                "kinds": _kinds_cell(g, own_kind.get(no, ""), labels),
+            }
+        )
+    return core.html_table(pd.DataFrame(rows, columns=["no", "difference", "articles", "kinds"]))
+
+
+def _kinds_cell(rows: pd.DataFrame, own: str, labels: dict) -> str:
+    """ "naming; translation (Atalayar, 19 May)": the difference's own kind, then its rows' kinds."""
+    parts = [own.strip()] if own and own.strip() else []
+    for kind in sorted(set(rows.difference_kind) - {""}):
+        which = list(dict.fromkeys(rows[rows.difference_kind == kind].article_id))
+        text = kind.replace("_", " ")
+        if len(which) < rows.article_id.nunique():
+            text += " (" + "; ".join(labels.get(a, a) for a in which) + ")"
+        parts.append(text)
+    return "; ".join(parts)
 
 
 def explain_differences(corpus, numbers, *, show: str = "both") -> core.HTML:
@@ -1040,7 +1093,8 @@ def explain_differences(corpus, numbers, *, show: str = "both") -> core.HTML:
         marks = pd.DataFrame(
             {
                 "label": [
-                    (f"[{number_of[c]}] " if c in number_of else "") + f"{t}: {(k or rel).replace('_', ' ')}"
+                    (f"[{number_of[c]}] " if c in number_of else "")
+                    + f"{topic_label(t, corpus)}: {(k or rel).replace('_', ' ')}"
                     for c, t, k, rel in zip(rows.claim_id, rows.topic, rows.difference_kind, rows.relation_to_record)
                 ],
                 "span": rows.span,

@@ -140,9 +140,9 @@ articles.groupby(["country", "ownership"]).size().rename("articles").reset_index
 # *Time: 2 min.*
 #
 # Putin proposed direct talks on Sunday 11 May, for Thursday 15 May in Istanbul. The talks were postponed by a day
-# and held on Friday 16 May. The chart places each article's publication date against those events (listed in
-# `events.csv`; without that file, only the articles are drawn). A filled marker means the date is verified on the
-# outlet's page; a hollow one means it is inferred.
+# and held on Friday 16 May. The chart places each article's publication date against those events (facts from
+# `record.csv`, chosen in `timeline.csv`; without `record.csv`, only the articles are drawn). A filled marker means
+# the date is verified on the outlet's page; a hollow one means it is inferred.
 
 # %%
 fig = helpers.plot_timeline(corpus)
@@ -252,8 +252,8 @@ lines[["article_id", "para_no", "left", "match", "right"]]
 #
 # 1. Use `helpers.kwic` to find every mention of *Istanbul* and *Türkiye* or *Turkey*. Which article uses
 #    *Türkiye*?
-# 2. Open the Athens Times article with `helpers.show_article("athenstimes-2025-05-15")`. How many paragraphs does
-#    its body have, and what are the three lines after it?
+# 2. Open the Athens Times article with `helpers.show_article(corpus, "athenstimes-2025-05-15")`. How many
+#    paragraphs does its body have, and what are the three lines after it?
 # 3. Which article has the most words of body text? Use the `articles` table
 #    (`articles[["article_id", "word_count"]]`).
 #

@@ -49,6 +49,9 @@
 #
 # Section 8 shows the checklist's answers, found by the kit in the texts and in notebook 01's table.
 #
+# A note for teachers: section 8 is marked "*Shows answers to the coding round*". It shows the kit's own answers to
+# questions that notebook 05 asks students to code; if your class does the coding round, do it before section 8.
+#
 # These are one team's readings. The discussion questions at the end invite you to disagree with them. `data/README.md`
 # documents every column.
 
@@ -79,14 +82,14 @@ helpers.lexicon_note(corpus)
 # Some things can be named in several ways, and the choice can say something about the writer's position, habits or
 # sources. Ukraine's capital is *Kyiv* (from Ukrainian) or *Kiev* (from Russian); the war can be a "special military
 # operation", an *invasion*, a *war*, a *conflict* or a *crisis*. The kit's lexicon lists such terms with what each
-# variant can signal. Here are two of its concepts, then, because a count is only the start, every name for the war in the
-# five articles with the words around it, except the most common, *conflict* (`helpers.lexicon_kwic(corpus, "war_name")`
-# shows all of them):
+# variant can signal. Here are two of its concepts (the name of the capital, then the name of the war), then,
+# because a count is only the start, every name for the war in the five articles with the words around it, except
+# the most common, *conflict* (`helpers.lexicon_kwic(corpus, "war_name")` shows all of them):
 
 # %%
-# pandas at work: keep the lexicon's rows whose concept is one of two, then three of its columns
+# pandas at work: keep the lexicon's rows whose concept is one of two, then two of its columns
 two_terms = lexicon[lexicon.concept.isin(["capital_name", "war_name"])]
-helpers.html_table(two_terms[["concept", "variant", "signals"]])
+helpers.html_table(two_terms[["variant", "signals"]])
 
 # %%
 helpers.lexicon_kwic(corpus, "war_name", window=45, leave_out="conflict", as_html=True)
@@ -178,8 +181,9 @@ helpers.show_framing(corpus, "globaltimes-2025-05-14")
 # relayed from the Washington Post, the second paragraph gives China's own diplomatic position. The word choices
 # include *Kiev*, *crisis* (three times), *Global South*, *peace-loving* and *constructive*, the last two from the
 # China–Brazil joint position (¶8–9), which the article partly credits to Xinhua. The cause includes the European
-# leaders' ceasefire-or-sanctions demand (in its words, an "ultimatum"), relayed from the Washington Post; the
-# remedy is dialogue, with a role for China, Brazil and the 'Global South'.
+# leaders' ceasefire-or-sanctions demand (in its words, an "ultimatum"), in a sentence that sits just before one
+# ending "the Washington Post reported" (the text does not name a source for it); the remedy is dialogue, with a
+# role for China, Brazil and the 'Global South'.
 #
 # **Check your understanding**: which of this article's lexicon words are in the outlet's own narration, and which
 # are inside a quotation or a relayed statement? Use `helpers.lexicon_kwic(corpus, "global_south_west")`.
@@ -308,7 +312,7 @@ helpers.show_distinctive_words(corpus, top=4)
 # No p-values are shown: with about 140 words tested per comparison they would not be evidence, and none of
 # these words reaches the strict cut (G² 15.13)
 # or survives the correction for the number of words tested (about G² 12.8). Each is a lead to follow
-# with keyword in context, e.g. `helpers.kwic("resolution")`.
+# with keyword in context, e.g. `helpers.kwic(corpus, "resolution")`.
 #
 # **Check your understanding**: *unacceptable* occurs five times in Atalayar but only four times in the
 # "Distinctive words" table of Atalayar's profile (section 6). Why? (Hint: which paragraphs does the word count read?)
@@ -341,12 +345,11 @@ helpers.coverage_checklist(corpus, as_html=True)
 # How can a claim that something is absent be checked? Search the whole article for every word that would name it,
 # and find another article that does say it. Each "no" to a text question above is a "leaves out" row of
 # `foreground.csv`, with the question's words as the words to search for. The check below runs over every such row:
-# its first line counts the words checked for all five articles (130 words in 34 rows). The table then shows the first
-# eight words checked for the first CGTN article (it has 46, for its 10 rows), each with `count` (occurrences in the
-# article: 0), the article that does carry the point (`contrast_article_id`), how often that article uses the word
-# (`contrast_count`) and the paragraph of its evidence (`contrast_para_no`). One matching word is enough in the
-# contrast article, so a 0 in `contrast_count` only means that it uses another of the listed words: here the Global
-# Times names Dmitry Peskov, not Medinsky or Lavrov.
+# its first line counts them for all five articles (34 statements, 130 words in all, none found in its own
+# article). The table then shows the 10 statements about the first CGTN article, one row each: what it leaves out,
+# the words searched for (46 in all), the article and paragraph that does say it ("said in"), and which of the
+# words that article uses, with how often. One matching word is enough there: for the first row, the Global Times
+# names Dmitry Peskov ("Peskov", twice, and "Kremlin spokesperson", once), not Medinsky or Lavrov.
 
 # %%
 helpers.show_absences(corpus, "cgtn-2025-05-14")
@@ -356,7 +359,7 @@ helpers.show_absences(corpus, "cgtn-2025-05-14")
 # frames scoring at least 0.5; a chart of every contested term; and a chart of the **generic frames** of Semetko &
 # Valkenburg (2000), five frames scored from yes/no questions (e.g. conflict: "Does the story reflect disagreement
 # between parties?"), a frame's score being the share of its questions answered yes (the kit's wording of the
-# twenty questions: `helpers.generic_frames_codebook()`).
+# twenty questions: `helpers.generic_frames_codebook(corpus)`).
 
 # %%
 helpers.framing_summary(corpus, as_html=True)
@@ -383,10 +386,11 @@ fig = helpers.plot_frame_scores(corpus)
 # better. That is a finding about the tool as much as about the articles.
 #
 # **Check your understanding**: (1) pick the two CGTN pieces. Which of their framing devices are the same, and which
-# differ? What might explain the differences besides the outlet? (2) Which single question makes the Athens Times
-# score 1.00 on responsibility? Look it up with
-# `helpers.generic_frames().query("article_id == 'athenstimes-2025-05-15' and frame == 'responsibility'")` and decide
-# whether you would have answered yes.
+# differ? What might explain the differences besides the outlet? (2) The Athens Times scores 1.00 on
+# responsibility: all five responsibility questions are answered yes, while the other four articles answer one of
+# them no. Which one? Look them up with
+# `helpers.generic_frames(corpus).query("frame == 'responsibility' and answer == 'no'")`, then find the Athens
+# Times' answer to that question and decide whether you would have answered yes.
 
 # %% [markdown]
 # ## Key points
@@ -422,13 +426,13 @@ fig = helpers.plot_frame_scores(corpus)
 #
 # 1. Run `helpers.lexicon_kwic(corpus, "global_south_west")`. For each hit, decide whether the words are the outlet's own
 #    narration or someone else's (quoted, reported or relayed).
-# 2. Count *ceasefire* and *truce* in every article with `helpers.kwic(r"\bceasefire\b|\btruce\b", regex=True)`.
+# 2. Count *ceasefire* and *truce* in every article with `helpers.kwic(corpus, r"\bceasefire\b|\btruce\b", regex=True)`.
 #    Which article uses *truce*, and in whose words? Would you add this pair to the lexicon?
 # 3. Compare an article with the rest using Fightin' Words with a weak and a strong prior:
 #    `helpers.fightin_words(corpus, "atalayar-2025-05-19", stop_words=helpers.STOP_WORDS, alpha0=10).head(6)` and the same
 #    with `alpha0=1000`. Which words stay at the top? What does the prior do to words that occur in one article only?
 # 4. Choose one article and write your own Entman table: one sentence and one verbatim span per element. Compare it
-#    with `helpers.framing_table(...)`. Where do you disagree, and why?
+#    with `helpers.framing_table(corpus, ...)`. Where do you disagree, and why?
 #
 # Solutions are in `solutions/02-framing-by-source.md` (for facilitators; try first).
 #

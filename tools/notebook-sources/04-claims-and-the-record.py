@@ -118,7 +118,7 @@ fig = helpers.plot_timeline(corpus, facts="all", part=3)
 # %%
 record = helpers.record(corpus)
 # pandas: keep only the columns to read here, in this order (the longest last)
-helpers.html_table(record[["fact_id", "when", "source_outlet", "source_date", "value"]])
+helpers.html_table(record[["when", "value", "source_outlet", "source_date"]])
 
 # %% [markdown]
 # Notice the `when` column: two facts are known to the minute (Putin's statement, about 01:30 Moscow time on 11 May,
@@ -132,8 +132,8 @@ helpers.html_table(record[["fact_id", "when", "source_outlet", "source_date", "v
 # What happened after the five articles (the later rounds of talks in Istanbul, Abu Dhabi and Geneva, and further
 # prisoner exchanges) is in a separate dated table, `data/after_the_talks.csv`, described in notebook 00.
 #
-# **Check your understanding**: which fact in the record rests on anonymous officials? (Look for "reported" in the
-# `value` column.)
+# **Check your understanding**: which fact in the record rests on anonymous officials? (Look for "(reported)", in
+# brackets, in the `value` column.)
 #
 # ## 3. The claims side by side
 #
@@ -176,7 +176,8 @@ helpers.show_claims_grid(corpus, values="says",
 # *Time: 1 min.*
 #
 # The kit's provenance notes list eight places where the articles differ from each other or from the record. Each is
-# backed by rows of the claims table (`claim_id` = topic.article):
+# backed by rows of the claims table (one row per topic and article); the table names their articles and the kinds
+# of difference they carry:
 
 # %%
 helpers.show_known_differences(corpus)
@@ -250,8 +251,8 @@ helpers.explain_differences(corpus, [3, 4], show="article")
 # *Time: 3 min.*
 #
 # The Atalayar article of 19 May reports two remarks that really were made and one phone call that really took place,
-# but places them at the wrong moment of the story. The last two rows show how it reports the two sides' assessments
-# after the talks: right in substance, but worded like translations:
+# but places them at the wrong moment of the story. The next table (translation) begins with how it reports the two
+# sides' assessments after the talks: right in substance, but worded like translations:
 
 # %%
 helpers.explain_differences(corpus, [5, 6], show="table")
@@ -304,9 +305,11 @@ helpers.show_claims_grid(corpus, values="says", topics=["name_zelensky", "name_k
 
 # %% [markdown]
 # The names of the war differ too. "Special military operation" is the Russian government's official name (the first
-# CGTN article puts it in quotation marks); "invasion" (Athens Times) names Russia as the party that entered Ukraine;
-# "the war" (Atalayar), "the conflict" and "the Ukraine crisis" (Global Times, both CGTN articles) do not, by
-# themselves, name an initiating party. These are word choices, marked `?` in the grid: the record does not check
+# CGTN article puts it in quotation marks, once, and otherwise writes "conflict"); "invasion" (Athens Times, with
+# *invade*, three times) names Russia as the party that entered Ukraine; "the war" (Atalayar, the Athens Times, the
+# second CGTN article), "the conflict" (every article but Atalayar) and "the Ukraine crisis" (the Global Times and
+# the second CGTN article) do not, by themselves, name an initiating party. Most articles use several of these
+# names. These are word choices, marked `?` in the grid: the record does not check
 # them. The documented facts behind them are a separate matter, with their own sources: notebook 02 (section 1) cites
 # the UN General Assembly resolutions of March and October 2022.
 #
@@ -421,14 +424,15 @@ helpers.show_pairs(corpus, k=1, n=6, strip=False)
 #
 # ## Exercises
 #
-# 1. Find every row of the claims table where an article is the **only** one to mention a topic
-#    (`claims.groupby("topic")`...). What kinds of claims are they, and can the record check them?
+# 1. Find every row of the claims table where an article is the **only** one to mention a topic: open the table with
+#    `claims = helpers.claims(corpus)`, then count with `claims.groupby("topic")`... What kinds of claims are they,
+#    and can the record check them?
 # 2. Choose one topic with `relation_to_others == "contradictory"` and write, in two neutral sentences, what each
 #    article says and what the record says, citing the record's source.
-# 3. Run `helpers.candidate_pairs(k=3)` and read the first 15 pairs. Label each: same claim / compatible / contradictory
-#    / different claim. How many are the same claim? Compare with your neighbour.
-# 4. Find a sentence pair that the matcher misses (`helpers.true_pairs().query("rank > 10")`). Why does it miss it?
-#    What would a better matcher need to know?
+# 3. Run `helpers.candidate_pairs(corpus, k=3)` and read the first 15 pairs. Label each: same claim / compatible /
+#    contradictory / different claim. How many are the same claim? Compare with your neighbour.
+# 4. Find a sentence pair that the matcher misses (`helpers.true_pairs(corpus).query("rank > 10")`). Why does it
+#    miss it? What would a better matcher need to know?
 # 5. Pick one fact of the record and look for a second, independent report that confirms or contradicts it. Add it to
 #    the fact's `note` in your own copy, with its address.
 #
