@@ -216,7 +216,25 @@ _LINK_FIX = "replace the link by a copy of the file itself (the kit reads only f
 
 
 def _inside(path: Path, folder: Path) -> bool:
-    """True if ``path``, with every link followed, lies inside ``folder`` (also resolved)."""
+    """True if ``path``, with every link followed, lies inside ``folder`` (also resolved).
+
+    A path written under ``folder`` none of whose parts below it is a link is inside, whatever
+    ``folder`` itself resolves to (a quick test, one ``lstat`` per part); anything else is
+    resolved in full.
+    """
+    path, folder = Path(path), Path(folder)
+    try:
+        parts = path.relative_to(folder).parts
+    except ValueError:
+        parts = None
+    if parts is not None and ".." not in parts:
+        step = folder
+        for part in parts:
+            step = step / part
+            if os.path.islink(step):
+                break
+        else:
+            return True
     real, root = os.path.realpath(path), os.path.realpath(folder)
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
