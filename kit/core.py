@@ -222,19 +222,17 @@ def _inside(path: Path, folder: Path) -> bool:
     ``folder`` itself resolves to (a quick test, one ``lstat`` per part); anything else is
     resolved in full.
     """
-    path, folder = Path(path), Path(folder)
-    try:
-        parts = path.relative_to(folder).parts
-    except ValueError:
-        parts = None
-    if parts is not None and ".." not in parts:
-        step = folder
-        for part in parts:
-            step = step / part
-            if os.path.islink(step):
-                break
-        else:
-            return True
+    p, f = os.fspath(path), os.fspath(folder).rstrip(os.sep)
+    if p.startswith(f + os.sep):
+        parts = p[len(f) + 1 :].split(os.sep)
+        if ".." not in parts:
+            step = f
+            for part in parts:
+                step = step + os.sep + part
+                if os.path.islink(step):
+                    break
+            else:
+                return True
     real, root = os.path.realpath(path), os.path.realpath(folder)
     return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
 
