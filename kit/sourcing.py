@@ -2879,7 +2879,8 @@ class Evaluation:
         One row per body sentence where the extractor and the hand-made table disagree.
         Columns ``article_id``, ``sent_no``, ``error`` (``miss``: a gold sentence not found;
         ``false hit``: found, but not in the table; ``wrong speaker``), ``gold_speakers``,
-        ``predicted_speakers``, ``rule``, ``sentence``.
+        ``predicted_speakers`` (display names, as in the speakers table; a name the gazetteer
+        does not know as the rules found it), ``rule``, ``sentence``.
     scored : list of str
         The articles scored: those with at least one row in the hand-made table.
     skipped : list of str
@@ -3030,8 +3031,20 @@ def evaluate_extractor(
     ]
     rows += [{"group": a, "articles": 1, **_prf(g, p, {a}), **_strict(gold, right, [a])} for a in order]
     scores = pd.DataFrame(rows)
-    errors = _errors(g, p, _sentence_labels(pred, bounds, "rule") if "rule" in pred.columns else {}, sents, order)
+    rules = _sentence_labels(pred, bounds, "rule") if "rule" in pred.columns else {}
+    errors = _errors(g, p, rules, sents, order, _display_names(pred.assign(speaker_id=pid), gold))
     return Evaluation(scores, errors, order, skipped)
+
+
+def _display_names(*tables: pd.DataFrame) -> dict:
+    """Speaker id -> the name shown to learners (the gazetteer's name; an unmatched name as found).
+
+    A later table wins: the hand-made table's names come from the gazetteer."""
+    names = {}
+    for t in tables:
+        if "speaker" in t.columns:
+            names.update({i: n for i, n in zip(t.speaker_id, t.speaker) if i and n})
+    return names
 
 
 def extractor_scores(*corpora) -> pd.DataFrame:
@@ -3084,8 +3097,12 @@ def _strict(gold: pd.DataFrame, right: pd.Series, ids) -> dict:
     return {"gold_statements": int(mask.sum()), "fully_right": int(right[mask].sum())}
 
 
-def _errors(g: dict, p: dict, rules: dict, sents: pd.DataFrame, order: list) -> pd.DataFrame:
+def _errors(g: dict, p: dict, rules: dict, sents: pd.DataFrame, order: list, names: dict) -> pd.DataFrame:
     text = {(a, int(n)): t for a, n, t in zip(sents.article_id, sents.sent_no, sents.text)}
+
+    def shown(ids: set) -> str:
+        return ", ".join(sorted(names.get(i, i.lstrip("?")) for i in ids))
+
     rank = {a: i for i, a in enumerate(order)}
     errs = []
     for key in sorted(set(g) | set(p), key=lambda k: (rank[k[0]], k[1])):
@@ -3103,8 +3120,8 @@ def _errors(g: dict, p: dict, rules: dict, sents: pd.DataFrame, order: list) -> 
                 "article_id": key[0],
                 "sent_no": key[1],
                 "error": kind,
-                "gold_speakers": ", ".join(sorted(gs)),
-                "predicted_speakers": ", ".join(sorted(ps)),
+                "gold_speakers": shown(gs),
+                "predicted_speakers": shown(ps),
                 "rule": "; ".join(sorted(rules.get(key, set()))),
                 "sentence": text[key],
             }

@@ -264,6 +264,12 @@ def test_evaluation_counts_misses_and_false_hits():
     assert row.speaker_correct == 13
     errs = ev.errors[ev.errors.article_id == "cgtn-2025-05-14"]
     assert errs[["sent_no", "error"]].values.tolist() == [[3, "miss"], [16, "wrong speaker"]]
+    # learners read names, not ids: a12's sentence is Sun's in the table; the prediction keeps Sun for the sentence's
+    # other statement and says Putin for a12
+    assert errs.iloc[1][["gold_speakers", "predicted_speakers"]].tolist() == [
+        "Sun Zhuangzhi",
+        "Sun Zhuangzhi, Vladimir Putin",
+    ]
 
 
 # ---- on a corpus of your own (no gazetteer, no attributions) --------------------------------

@@ -24,9 +24,14 @@
 # |---|---|---|
 # | `00-start-here` | necessary | the five articles, the reading view and keyword in context |
 # | Direct and reported speech | helpful | *She said: "We will come."* versus *She said they would come.* |
-# | Precision and recall | helpful | explained in section 6 |
+# | Precision and recall | helpful | explained in section 7 |
 #
 # **Time**: 25 minutes teaching, 15 minutes exercises. Section 7 is optional (10 more minutes).
+
+# %% [markdown] tags=["kit-teacher"]
+# *For teachers*: a section marked "*Shows answers to the coding round …*" shows the codes that students assign
+# themselves in notebook 05's coding round (here, speaker types). If your class does that round, do it before
+# sections 1, 2, 3, 5 and 6.
 
 # %% [markdown]
 # ## About these sources
@@ -57,7 +62,9 @@
 # or institution speaking as a whole ("Moscow demands", "Kyiv insists"), or several speaking jointly ("China and
 # Brazil agreed", "Kyiv, alongside Trump’s administration, has requested": one statement, one joint speaker, with
 # both countries in the country column); an `outlet_relay` is another news outlet passing a statement on ("Tass
-# reported"); an `academic_expert` is a named scholar.
+# reported"); an `academic_expert` is a named scholar; `vice_president` is the type of one speaker, US Vice
+# President J. D. Vance; and `other` is kept for anyone who fits no type, such as an ordinary person (no speaker in
+# the five articles has it).
 
 # %% [markdown]
 # ## Setup
@@ -151,10 +158,10 @@ helpers.html_table(helpers.sourcing_balance(corpus))
 #
 # *Time: 7 min. Shows answers to the coding round (speaker type): where a class codes speaker types in notebook 05, show this after it.*
 #
-# `helpers.speakers_in(article_id)` lists the speakers of one article, most statements first, with the form of
-# their statements and any relay. (On a corpus of your own that is not coded yet,
-# `helpers.speakers_in(article_id, table=helpers.extract_attributions())` lists the speakers that the rules of
-# section 7 find.)
+# `helpers.speakers_in(corpus, article_id)` lists the speakers of one article, most statements first, with the form
+# of their statements and any relay. (On a corpus of your own that is not coded yet,
+# `helpers.speakers_in(corpus, article_id, table=helpers.extract_attributions(corpus))` lists the speakers that the
+# rules of section 7 find.)
 #
 # ### CGTN, 14 May (before the talks)
 
@@ -458,14 +465,14 @@ helpers.html_table(helpers.extractor_scores(corpus, helpers.WIRE_TEST_CORPUS))
 # ## Exercises
 #
 # 1. Open the Global Times article in the reading view with its statements highlighted
-#    (`helpers.show_article("globaltimes-2025-05-14", highlight=helpers.statement_highlights("globaltimes-2025-05-14"))`).
-#    Which sentences in it are the outlet's own voice? (Add `with_form=True` to see the form of each statement.)
+#    (`helpers.show_statements(corpus, "globaltimes-2025-05-14")`). Which sentences in it are the outlet's own
+#    voice? (Add `with_form=True` to see the form of each statement.)
 # 2. Do the same for the Athens Times and the second CGTN article. In each, find one sentence that reports a side's
 #    position without any speaker. How does the absence of a source change how you read it?
-# 3. Use `helpers.voices_by_source(by="speaker")` to find the speakers who appear in more than one article. Are they
+# 3. Use `helpers.voices_by_source(corpus, by="speaker")` to find the speakers who appear in more than one article. Are they
 #    presented in the same role and the same form in each?
-# 4. Run the extractor on one article (`helpers.extract_attributions(articles="atalayar-2025-05-19")`) and compare
-#    its `speaker` and `form` columns with `helpers.speakers_in("atalayar-2025-05-19")`. Find one statement where the
+# 4. Run the extractor on one article (`helpers.extract_attributions(corpus, articles="atalayar-2025-05-19")`) and
+#    compare its `speaker` and `form` columns with `helpers.speakers_in(corpus, "atalayar-2025-05-19")`. Find one statement where the
 #    form differs, and decide which is right.
 # 5. Write a new sentence that the extractor gets wrong. Which rule failed?
 #

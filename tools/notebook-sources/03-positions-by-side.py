@@ -29,6 +29,10 @@
 #
 # **Time**: 25 minutes teaching, 20 minutes exercises.
 
+# %% [markdown] tags=["kit-teacher"]
+# *For teachers*: a section marked "*Shows answers to the coding round …*" shows the codes that students assign
+# themselves in notebook 05's coding round. If your class does that round, do it before sections 2, 3, 4 and 7.
+
 # %% [markdown]
 # ## About these sources
 #
@@ -42,7 +46,10 @@
 # - the **voice**: `official` (the position is credited by name to the actor's own official, or to the state saying
 #   something, as in "Moscow made it clear"; not always in their own words), `other_party` (another party describes
 #   it, such as Russia's negotiator on what Ukraine proposed), `analyst` (an expert describes it) or `outlet` (the
-#   article's own narration states it);
+#   article's own narration states it). A state counts as `official` only when the text has it say something; a
+#   named official counts whatever the verb. So in the Athens Times' "a possibility rejected by Moscow and former
+#   U.S. President Donald Trump", Russia's rejection is `outlet` ("rejected" names the position, not a statement)
+#   and the US one is `official` (Trump is named);
 # - the **relay**: the go-between named in the same sentence, another outlet ("Tass reported", "quoted by CNN") or an
 #   anonymous source ("According to Russian diplomatic sources");
 # - the **issue**, the **stance** (the same neutral verbs for every side: demands, proposes, rejects, ...), a one-line
@@ -100,8 +107,8 @@ helpers.voice_summary(corpus, by="article")
 # carry the most positions credited to officials (14 and 22).
 #
 # **Check your understanding**: in the first CGTN article, which actor's positions are described by an analyst rather
-# than stated by the actor's own officials? (Use `helpers.positions_of("russia", ledger=ledger)` and look at the
-# `voice` column.)
+# than stated by the actor's own officials? (Use `helpers.positions_of(corpus, ["russia", "ukraine"])` and look at
+# the `article` and `voice` columns.)
 
 # %% [markdown]
 # ## 2. Russia's stated positions, credited to its officials
@@ -134,8 +141,9 @@ helpers.html_table(ukraine_official[["article", "issue", "stance", "summary", "s
 # Notice what each side's own officials are credited with in these articles. Russian officials are reported mostly on
 # the **process** (proposing talks, the delegation, readiness to continue); in the Athens Times on territory, arms
 # deliveries, a transitional government and the "deep-rooted causes"; and in Atalayar the Russian state ("Moscow made
-# it clear") on the withdrawal condition for a truce. Ukrainian officials are reported on a **ceasefire**, a **meeting of presidents**, the prisoner exchange,
-# sanctions, and, in the Athens Times, Crimea, NATO membership and security guarantees.
+# it clear") on the withdrawal condition for a truce. Ukrainian officials are reported on a **ceasefire**, a
+# **meeting of presidents**, their **assessment of the talks**, the prisoner exchange, sanctions, and, in the Athens
+# Times, Crimea, NATO membership and security guarantees.
 #
 # **Check your understanding**: which Russian official's words about territory appear in the ledger, in which article,
 # and what does the Athens Times get wrong about when he said them? (Notebook 04 has the answer; the ledger's
@@ -232,13 +240,13 @@ helpers.html_table(third[["actor", "article", "issue", "stance", "summary", "spe
 # one of its two paragraphs), plus one description by the analyst Sun Xiuwen. The US positions come mostly from Atalayar (8 of 14: Rubio, Trump, Vance, and "the United
 # States" named as a whole) and the Athens Times (4: Trump's rejection of NATO membership for Ukraine, and three
 # stated jointly with Kyiv or with the European allies). Half of the eight European positions are the ceasefire-or-sanctions demand of 10 May (an "ultimatum" in
-# the Global Times and the Athens Times), stated by the narration. "EU / European leaders" groups the EU's
+# the Global Times and the Athens Times), stated by the narration. "Europe (the EU and European leaders)" groups the EU's
 # institutions with European leaders, and the leaders of 10 May include the UK's prime minister, whose country is not
 # in the EU. Ukraine's unnamed "allies" in Atalayar and the Athens Times' "third-party countries" are counted as
 # unnamed third countries (4 positions, all stated by the narration).
 #
 # **Check your understanding**: the United Kingdom's one position is voiced by its own official. Which actors in the
-# ledger are voiced *only* by outlets' narration or analysts, never by an official? (Look at `helpers.voice_summary()`
+# ledger are voiced *only* by outlets' narration or analysts, never by an official? (Look at `helpers.voice_summary(corpus)`
 # in section 1: the last two rows.)
 
 # %% [markdown]
@@ -288,7 +296,7 @@ helpers.issue_by_outlet(corpus, "ceasefire")
 # - A position has an **actor** (whose it is), a **speaker** (who voices it), often a **relay** (through whom), and a
 #   **voice** type. Keeping them apart shows how differently the same position can reach a reader.
 # - In these articles, Russian officials are reported mostly on the process of the talks, Ukrainian officials mostly
-#   on a ceasefire, a presidents' meeting, the prisoner exchange and sanctions.
+#   on a ceasefire, a presidents' meeting, their assessment of the talks, the prisoner exchange and sanctions.
 # - For both sides, core positions on territory and NATO often reach the reader through analysts, the outlet's
 #   narration or another party rather than the side's own officials.
 # - In the first CGTN article, both sides' positions are mostly described by one analyst; in the Global Times,
@@ -317,10 +325,11 @@ helpers.issue_by_outlet(corpus, "ceasefire")
 #
 # ## Exercises
 #
-# 1. Use `helpers.side_by_side("russia", "ukraine", "direct_talks", ledger=ledger)`. Which side's positions on direct
-#    talks are reported in more articles?
+# 1. Use `helpers.side_by_side(corpus, "russia", "ukraine", "direct_talks")`. Which side's positions on direct talks
+#    are reported in more articles?
 # 2. List every position that reaches the reader through a relay (another outlet or an anonymous source):
-#    `ledger[ledger.relay != ""]`. Which relays carry Russian positions, and which carry Ukrainian ones?
+#    `ledger = helpers.positions(corpus)` (the whole ledger), then `ledger[ledger.relay != ""]`. Which relays carry
+#    Russian positions, and which carry Ukrainian ones?
 # 3. Find Russia's condition for a truce in Atalayar (its `condition` starts "a truce only if"). Who voices it, and
 #    through whom?
 # 4. Choose one row of the ledger you disagree with (actor, issue, stance or voice). Write down the row's
