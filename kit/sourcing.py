@@ -550,7 +550,7 @@ def _side_of(country: str, sides: list[str]) -> str:
     return "no country" if country in ("", "n/a") else "other countries"
 
 
-def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | None = None) -> pd.DataFrame:
+def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | None = None, as_html: bool = False):
     """Sourcing balance by the same measure for every outlet: statements by side and by country.
 
     Each statement counts for its speaker's country. The countries named as ``side`` in
@@ -568,6 +568,9 @@ def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | N
         ``"outlet"`` (one row per outlet, its articles together) or ``"article"``.
     table : DataFrame, optional
         An attributions table (default: :func:`attributions`; the extractor's output works too).
+    as_html : bool
+        Return a table to read on screen and paper: the counts and the summary, without the
+        columns that repeat them (``per_article``, ``countries``, ``largest``).
 
     Returns
     -------
@@ -622,7 +625,10 @@ def sourcing_balance(corpus=None, *, by: str = "outlet", table: pd.DataFrame | N
         "largest",
         "summary",
     ]
-    return pd.DataFrame(rows, columns=cols)
+    out = pd.DataFrame(rows, columns=cols)
+    if as_html:
+        return core.html_table(out.drop(columns=["per_article", "countries", "largest"]))
+    return out
 
 
 def _balance_sentence(row: dict, sides: list[str]) -> str:

@@ -151,7 +151,7 @@ by_type.T  # pandas: .T turns the table, so that each article is a column
 # outlet, so that no outlet's sourcing is described in stronger or softer words than another's.
 
 # %%
-helpers.html_table(helpers.sourcing_balance(corpus))
+helpers.sourcing_balance(corpus, as_html=True)
 
 # %% [markdown]
 # ## 3. Source by source
