@@ -198,7 +198,7 @@ def _kit_plus_five(root: Path) -> None:
 HARD_FOLDERS = {
     "empty": (_empty, [SLOW], {}),
     "real-captures": (_real_captures, [SLOW], {}),
-    "no-relay": (_no_relay, [SLOW], {"01-who-speaks.ipynb": "relay_chains with no relays (kit/sourcing.py, issue 15)"}),
+    "no-relay": (_no_relay, [SLOW], {}),
     "maths-in-names": (_maths, [SLOW], {}),
     # the claims table has no rows for the new articles: an incompletely coded layer, shown as far as it goes
     "kit-plus-five": (_kit_plus_five, [SLOW], {}),
