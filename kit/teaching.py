@@ -573,22 +573,7 @@ def _read_sheet(f: Path, shown: str | None = None) -> pd.DataFrame:
                 name, f"line {reader.line_num}", f"the CSV cannot be read ({exc})", "check the quoting on that line"
             )
         ) from None
-    problems = []
-    missing = [c for c in _REQUIRED_PARTICIPANT if c not in header]
-    if missing:
-        problems.append(
-            Problem(
-                name,
-                "line 1 (header)",
-                f"missing column(s) {', '.join(missing)}",
-                f"add the column(s) to the header row; required: {', '.join(_REQUIRED_PARTICIPANT)}",
-            )
-        )
-    dup = sorted({h for h in header if header.count(h) > 1})
-    if dup:
-        problems.append(
-            Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}", "give each column a unique name")
-        )
+    problems = core._header_problems(header, _REQUIRED_PARTICIPANT, name)  # the same checks as every CSV
     records = []
     for line, row in rows:
         if not row or all(not c.strip() for c in row):
