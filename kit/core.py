@@ -775,7 +775,7 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
 # Articles, paragraphs, sentences
 # --------------------------------------------------------------------------------------------
 
-_WORD_RE = re.compile(r"[^\W_]+(?:[’'‑\-][^\W_]+)*")
+_WORD_RE = re.compile(r"[^\W_]++(?:[’'‑\-][^\W_]++)*+")  # possessive: the same tokens, no backtracking
 
 
 #: A short list of English function words (articles, pronouns, auxiliaries, prepositions, conjunctions and
