@@ -883,24 +883,7 @@ def load_articles(path=None) -> pd.DataFrame:
     paras = _paragraphs_cached(meta, base)
     body = paras[paras["role"] == "body"].groupby("article_id")["n_words"].sum()
     meta["word_count"] = meta["article_id"].map(body).fillna(0).astype(int)
-    cols = [
-        "article_id",
-        "outlet",
-        "headline",
-        "published",
-        "published_time",
-        "timing",
-        "country",
-        "ownership",
-        "language_edition",
-        "url",
-        "author",
-        "seed_file",
-        "file",
-        "text",
-        "n_chars",
-        "word_count",
-    ]
+    cols = ["article_id", "outlet", "headline", "published", *OPTIONAL_COLUMNS, "file", "text", "n_chars", "word_count"]
     extra = [c for c in meta.columns if c not in cols and c != "csv_line"]
     out = meta[cols + extra].sort_values(["published", "article_id"], kind="stable")
     return out.reset_index(drop=True)

@@ -274,6 +274,9 @@ def _wait(port: int, token: str, proc, timeout: float) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print((__doc__ or "").strip())
+        return 0
     why = missing_requirements()
     if why:
         print(f"cannot print: {why}", file=sys.stderr)

@@ -485,6 +485,9 @@ def build(out_dir: Path = OUT, path=None) -> list[Path]:
 
 
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print("usage: python tools/make_paper.py [--out DIR]")
+        return 0
     out_dir = OUT
     if "--out" in argv:
         i = argv.index("--out")
