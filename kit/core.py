@@ -355,7 +355,11 @@ def read_article_file(path, *, base=None) -> str:
         raise outside
     if not path.exists():
         raise _err(name, "", "the file does not exist", "check the file name in articles.csv")
-    raw = path.read_bytes()
+    return _article_text(path.read_bytes(), name)
+
+
+def _article_text(raw: bytes, name: str) -> str:
+    """The text of an article file's bytes (see :func:`read_article_file`); ``name`` is for messages."""
     if not raw.strip():
         raise _err(name, "", "the file is empty", "paste the article text into it, or remove its row from articles.csv")
     not_text = _not_text(raw)
@@ -646,14 +650,31 @@ def _check_row(rec, seen: dict, name: str) -> list[Problem]:
     return problems
 
 
-def _check_metadata(meta: pd.DataFrame, base: Path, name: str) -> tuple[list[Problem], set[str]]:
-    """Every problem of articles.csv, and the file names that are safe to read."""
+def _plain_article_files(base: Path) -> set[str]:
+    """The names of the regular files (not links) directly in ``base/articles``, if that folder is a real
+    folder inside ``base``; else an empty set. One listing of the folder: each of these files is inside the
+    corpus, exists and is a file, so it needs none of the per-file checks of :func:`article_file_problem`."""
+    art_dir = base / "articles"
+    if not art_dir.is_dir() or not _inside(art_dir, base):
+        return set()
+    with os.scandir(art_dir) as entries:
+        return {e.name for e in entries if not e.is_symlink() and e.is_file(follow_symlinks=False)}
+
+
+def _check_metadata(meta: pd.DataFrame, base: Path, name: str) -> tuple[list[Problem], set[str], set[str]]:
+    """Every problem of articles.csv, the file names that are safe to read, and those of them that are plain
+    files of ``articles/`` (see :func:`_plain_article_files`)."""
     problems = []
     readable = set()
     seen: dict = {}
     folder_reported = False
+    plain = _plain_article_files(base.resolve())
     for rec in meta.itertuples(index=False):
         problems.extend(_check_row(rec, seen, name))
+        fname = rec.file.strip()
+        if fname in plain and _file_name_problem(fname) is None:
+            readable.add(fname)
+            continue
         bad = article_file_problem(base, rec.file, f"line {rec.csv_line}")
         if bad is None:
             readable.add(rec.file.strip())
@@ -662,7 +683,7 @@ def _check_metadata(meta: pd.DataFrame, base: Path, name: str) -> tuple[list[Pro
             folder_reported = True
         else:
             problems.append(bad)
-    return problems, readable
+    return problems, readable, plain & readable
 
 
 def _read_manifest(base: Path) -> dict[str, str]:
@@ -724,7 +745,7 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
         meta = read_csv_checked(base / name, required=REQUIRED_COLUMNS, base=base)
     except KitDataError as exc:
         return exc.problems, None, texts
-    problems, readable = _check_metadata(meta, base, name)
+    problems, readable, plain = _check_metadata(meta, base, name)
     if meta.empty:
         problems.append(
             Problem(
@@ -740,13 +761,18 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
     for fname in sorted(readable):
         fpath = base / "articles" / fname
         try:
-            texts[fname] = read_article_file(fpath, base=base)
+            if fname in plain:  # checked by one listing of the folder: read it straight away
+                raw = fpath.read_bytes()
+                texts[fname] = _article_text(raw, _display(fpath, base))
+            else:
+                texts[fname] = read_article_file(fpath, base=base)
+                raw = None
         except KitDataError as exc:
             problems.extend(exc.problems)
             continue
         key = f"articles/{fname}"
         if manifest and key in manifest:
-            digest = hashlib.sha256(fpath.read_bytes()).hexdigest()
+            digest = hashlib.sha256(raw if raw is not None else fpath.read_bytes()).hexdigest()
             if digest != manifest[key]:
                 problems.append(
                     Problem(
@@ -1094,12 +1120,13 @@ def _read_role_overrides(base: Path) -> pd.DataFrame | None:
 _PARA_CACHE: dict = {}
 
 
-def _paragraphs_cached(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
+def _paragraphs_cached(meta: pd.DataFrame, base: Path, *, with_splits: bool = False):
     """``_paragraphs_from`` with a one-entry cache keyed on the texts, headlines and role file.
 
     ``load_articles``, ``paragraphs`` and ``sentences`` all need the paragraphs; on a large
     corpus splitting them three times would triple the cost. A copy is returned, so callers
-    may change it freely.
+    may change it freely; with ``with_splits``, also the sentences of each body paragraph
+    (see :func:`_paragraphs_from`).
     """
     roles = base / "annotations" / "paragraph_roles.csv"
     stamp = roles.stat().st_mtime_ns if roles.exists() else None
@@ -1114,7 +1141,8 @@ def _paragraphs_cached(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
     if key not in _PARA_CACHE:
         _PARA_CACHE.clear()
         _PARA_CACHE[key] = _paragraphs_from(meta, base)
-    return _PARA_CACHE[key].copy()
+    paras, splits = _PARA_CACHE[key]
+    return (paras.copy(), splits) if with_splits else paras.copy()
 
 
 def _nonblank_lines(text: str) -> list[tuple[int, int, str]]:
@@ -1174,9 +1202,32 @@ def _paragraphs_from(meta: pd.DataFrame, base: Path) -> pd.DataFrame:
                 paras.loc[mask, "role_source"] = "annotation: " + r.note
         if problems:
             raise KitDataError(problems)
-    paras["n_words"] = [_count_words(t) for t in paras["text"]]
-    paras["is_body"] = paras["role"] == "body"
-    return paras
+    is_body = paras["role"] == "body"
+    splits, paras["n_words"] = _split_and_count(paras["text"], is_body)
+    paras["is_body"] = is_body
+    return paras, splits
+
+
+def _split_and_count(texts, is_body) -> tuple[list, list[int]]:
+    """Split the body paragraphs into sentences and count the words of every paragraph, in one pass.
+
+    Returns ``splits`` (for each paragraph, None or the ``(start, end, n_words)`` of its
+    sentences) and the paragraph word counts. A body paragraph's count is the sum of its
+    sentences' counts: sentences are separated by spaces only, and a word never crosses a
+    sentence end (``.``, ``!``, ``?`` and ``…`` are not word characters), so each word is
+    counted once, in the sentence it belongs to.
+    """
+    splits: list = []
+    n_words: list[int] = []
+    for text, body in zip(texts, is_body):
+        if body:
+            spans = [(s, e, _count_words(text[s:e])) for s, e in _split_sentences(text)]
+            splits.append(spans)
+            n_words.append(sum(n for _, _, n in spans))
+        else:
+            splits.append(None)
+            n_words.append(_count_words(text))
+    return splits, n_words
 
 
 @cached
@@ -1277,7 +1328,9 @@ ABBREVIATIONS = {
     "a.m",
     "p.m",
 }
-_BOUNDARY_RE = re.compile(r"([.!?…]+)([”’\"')\]]*)(\s+)(?=[“‘\"'(\[]?[A-Z0-9])")
+# possessive (no backtracking; none could succeed, since the three groups share no character) and with one
+# plain character class first, which the regular-expression engine scans for quickly: the same matches, 2x faster
+_BOUNDARY_RE = re.compile(r"([.!?…][.!?…]*+)([”’\"')\]]*+)(\s++)(?=[“‘\"'(\[]?[A-Z0-9])")
 _TAIL_WORD_RE = re.compile("[^\\s(“‘\"']*\\Z")
 _DOTTED_RE = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _QUOTE_CHARS = re.compile('[“”"‘’]')
@@ -1286,7 +1339,10 @@ _QUOTE_CHARS = re.compile('[“”"‘’]')
 def _is_abbreviation(text: str, dot_pos: int) -> bool:
     """True if the '.' at dot_pos ends an abbreviation or an initial, not a sentence."""
     # the word before the dot; a window of 8 characters is enough, since no abbreviation is longer than 6
-    word = _TAIL_WORD_RE.search(text, max(0, dot_pos - 8), dot_pos).group(0)
+    lo = max(0, dot_pos - 8)
+    word = text[max(text.rfind(" ", lo, dot_pos) + 1, lo) : dot_pos]  # most often: letters after a space
+    if not word.isalpha():  # else: cut at any space, bracket or opening quote
+        word = _TAIL_WORD_RE.search(text, lo, dot_pos).group(0)
     if not word:
         return False
     if len(word) == 1 and word.isupper():  # an initial: "J. D. Vance"
@@ -1390,14 +1446,21 @@ def sentences(path=None, *, roles=("body",), articles: pd.DataFrame | None = Non
     base = data_dir(path)
     if articles is None:
         articles = load_articles(base)
-    paras = _paragraphs_cached(articles, base)
-    paras = paras[paras["role"].isin(roles)]
-    cols: dict[str, list] = {c: [] for c in ("article_id", "para_no", "sent_no", "start", "end", "text", "in_quote")}
+    paras, splits = _paragraphs_cached(articles, base, with_splits=True)
+    keep = paras["role"].isin(roles).to_numpy()
+    cols: dict[str, list] = {
+        c: [] for c in ("article_id", "para_no", "sent_no", "start", "end", "text", "in_quote", "n_words")
+    }
     counters: dict[str, int] = {}
-    for aid, para_no, p_start, ptext in zip(paras["article_id"], paras["para_no"], paras["start"], paras["text"]):
+    rows = zip(keep, splits, paras["article_id"], paras["para_no"], paras["start"], paras["text"])
+    for wanted, spans, aid, para_no, p_start, ptext in rows:
+        if not wanted:
+            continue
+        if spans is None:  # a role other than body: split it now
+            spans = [(s, e, _count_words(ptext[s:e])) for s, e in _split_sentences(ptext)]
         changes = list(_quote_depth_changes(ptext)) if ("“" in ptext or '"' in ptext or "‘" in ptext) else []
         n = counters.get(aid, 0)
-        for s_start, s_end in _split_sentences(ptext):
+        for s_start, s_end, s_words in spans:
             n += 1
             cols["article_id"].append(aid)
             cols["para_no"].append(para_no)
@@ -1406,8 +1469,8 @@ def sentences(path=None, *, roles=("body",), articles: pd.DataFrame | None = Non
             cols["end"].append(p_start + s_end)
             cols["text"].append(ptext[s_start:s_end])
             cols["in_quote"].append(sum(d for pos, d in changes if pos < s_start) > 0 if changes else False)
+            cols["n_words"].append(s_words)
         counters[aid] = n
-    cols["n_words"] = [_count_words(t) for t in cols["text"]]
     df = pd.DataFrame(cols)
     return df.astype({"para_no": int, "sent_no": int, "start": int, "end": int, "in_quote": bool, "n_words": int})
 

@@ -73,13 +73,20 @@ class Corpus:
 
         self.folder = core.data_dir(folder)
         self._cache: dict = {}
+        self._busy = 0  # > 0 while a cached loader runs (see fresh)
         self._stamp = _stamp(self.folder)
         if check:
             _ = self.articles
 
     # ----------------------------------------------------------------------------------------
     def fresh(self) -> "Corpus":
-        """Drop what was read if any file of the folder changed since; return the corpus."""
+        """Drop what was read if any file of the folder changed since; return the corpus.
+
+        Inside a cached loader (which has just looked), the folder is not looked at again: one
+        call of a helper looks at the folder once, however many loaders it uses.
+        """
+        if self._busy:
+            return self
         now = _stamp(self.folder)
         if now != self._stamp:
             self._cache.clear()
@@ -88,9 +95,16 @@ class Corpus:
 
     def remember(self, key, compute):
         """The cached value for ``key``, computed once with ``compute()``."""
-        self.fresh()
+        return self.fresh()._remembered(key, compute)
+
+    def _remembered(self, key, compute):
+        """``remember`` without looking at the folder first (the caller just did)."""
         if key not in self._cache:
-            self._cache[key] = compute()
+            self._busy += 1
+            try:
+                self._cache[key] = compute()
+            finally:
+                self._busy -= 1
         return self._cache[key]
 
     # ----------------------------------------------------------------------------------------
@@ -239,7 +253,7 @@ def cached(fn):
         if key is None:
             return fn(path, *args, **kwargs)
         corpus = as_corpus(path)
-        value = corpus.remember((key_name, *key), lambda: fn(corpus, *args, **kwargs))
+        value = corpus._remembered((key_name, *key), lambda: fn(corpus, *args, **kwargs))  # as_corpus looked
         return value.copy() if hasattr(value, "copy") else value
 
     return wrapper

@@ -97,6 +97,28 @@ def test_split_rules_on_made_up_text(make_corpus):
     assert helpers.sentences(root).in_quote.tolist() == [False, False, True, False, False, False, False]
 
 
+def test_word_counts_of_paragraphs_and_sentences_are_their_tokens(make_corpus):
+    """Each paragraph's and sentence's n_words is the number of tokens helpers.tokenize finds in its text,
+    also where sentences end in quotes, ellipses, abbreviations and hyphenated or possessive words."""
+    text = (
+        "Headline of a test\n"
+        "The U.S.-Russia channel re-opened… “Kyiv’s 30‑day offer stands,” Dr. J. D. Doe said! Really? "
+        "Yes: officials’ talks - at 5 p.m. - ended.\n"
+        "A short caption /VCG\n"
+        "Talks -- again -- went on (as planned). ‘No,’ she said.   \n"
+    )
+    row = {"article_id": "a", "file": "a.txt", "outlet": "Example Post", "headline": "Headline of a test"}
+    root = make_corpus({"a": text}, [{**row, "published": "2024-03-01"}])
+    paras = helpers.paragraphs(root)
+    sents = helpers.sentences(root)
+    assert len(sents) >= 6 and set(paras.role) >= {"headline", "body", "caption"}
+    for table in (paras, sents):
+        assert table.n_words.tolist() == [len(helpers.tokenize(t)) for t in table.text]
+    body = paras[paras.is_body].set_index("para_no").n_words
+    assert sents.groupby("para_no").n_words.sum().to_dict() == body.to_dict()
+    assert helpers.load_articles(root).word_count.item() == body.sum()
+
+
 def test_apostrophe_is_not_a_closing_quote():
     changes = list(kit.core._quote_depth_changes("‘Ukraine’s future’ and the Russians’ view"))
     assert [d for _, d in changes] == [1, -1]
