@@ -1336,6 +1336,30 @@ _ABBREVIATED = {"Sen.", "Rep.", "Dr.", "Prof.", "Mr.", "Mrs.", "Ms."}
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z]+(?![\w’'-])")
 
 
+def _trie_pattern(words) -> str:
+    """One regular expression that matches exactly the given words, written as a tree of their letters
+    ('sa(?:id|ys?)'), which the regular-expression engine tries much faster than a long list of words."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def branch(node: dict) -> str:
+        alts = [re.escape(ch) + branch(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branch(tree)
+
+
+#: A verb form of saying as a whole lower-case word: the words of ``_LOWER_WORD`` that are in ``_FORM_TO_LEMMA``.
+_VERB_FORM_RE = re.compile(r"(?<![\w’'-])" + _trie_pattern(_FORM_TO_LEMMA) + r"(?![\w’'-])")
+
+
 @dataclass
 class _Cue:
     start: int  # where the cue begins (its subject, or the verb if the subject is elsewhere)
@@ -1653,12 +1677,42 @@ def _strip_adverbials(masked: str, lo: int, hi: int) -> int:
         hi = m.start()
 
 
+#: Patterns of the rules below, compiled once.
+_CALL_FOR_ON_RE = re.compile(r"\s+for\b|\s+on\s+(?:[\w’'-]+\s+){0,4}to\b")
+_CALL_QUOTE_RE = re.compile(r"\s+(?:[\w’'-]+\s+){0,5}[“‘\"]")
+_PARENTHESIS_RE = re.compile(r"\s*\([^)]*\)")
+_BY_THEN_RE = re.compile(r"\s+by\s+")
+_AS_RE = re.compile(r"\s+as\s+")
+_ENDS_WHO_WHICH_RE = re.compile(r",\s*(?:who|which)$")
+_THAT_RE = re.compile(r"(?:^|\s)that\s")
+_AUX_NEXT_RE = re.compile(r"\s*(?:is|are|was|were|has|have|had|would|will|can|could)\b")
+_COORD_TAIL_RE = re.compile(r"[,;\s]+(?:(?:and|but|or|while|whereas)\b[^,;¤“”‘’\"]*)?$")
+_CITING_RE = re.compile(r",?\s*citing\s+")
+_QUOTE_NEXT_RE = re.compile(r"\s*[,:]?\s*(?:that\s+)?[“‘\"]")
+_COMMA_OR_SEMI_RE = re.compile(r"[,;]")
+_QUOTED_BY_RE = re.compile(r"\b(?:quoted|cited) by\s+")
+_BY_RE = re.compile(r"\s+by\s")
+_AS_WITHIN_SIX_RE = re.compile(r"\s+(?:[\w’'.-]+\s+){1,6}as\b")
+_PASSIVE_AUX_RE = re.compile(r"(?:\b(?:is|was|were|been|being|be)\s+)(?:\w+ly\s+)?$")
+_AGREE_TO_RE = re.compile(r"\s+(?:on\s+\w+\s+)?to\s+(?!a\b|an\b|the\b|this\b|that\b)")
+_COLON_END_RE = re.compile(r":\s*$")
+_ENDS_CONJUNCTION_RE = re.compile(r"(?:^|\s)(?:and|but|or)$")
+_CLAUSE_JOIN_BEFORE_RE = re.compile(r"(?:[,;]|\bwhile|\bwhereas|\bbut|\band)\s*$")
+_THAT_AFTER_RE = re.compile(r"[\s,]*(?:that\s+)?")
+_DEMONYM_TAIL_RE = re.compile(r"(?:ian|ese|ish|[’']s?)$")
+_FOR_ON_RE = re.compile(r"\s+(?:for|on)")
+
+
 # ---- gates: when a verb form does not report speech -------------------------------------------
 
 
 def _gate_negated(v: _Verb) -> bool:
     """A negated verb reports that nothing was said: 'has not said', 'never stated', 'has yet to say'."""
-    return bool(_NEGATION.search(v.m, max(v.slo, v.vs - 60), v.vs))
+    lo = max(v.slo, v.vs - 60)
+    window = v.m[lo : v.vs]
+    if "no" not in window and "ne" not in window and "’t" not in window and "'t" not in window and "yet" not in window:
+        return False  # none of 'not', 'never', 'n’t', 'yet to' is there (a quick test before the pattern)
+    return bool(_NEGATION.search(v.m, lo, v.vs))
 
 
 def _gate_noun_or_adjective(v: _Verb) -> bool:
@@ -1679,9 +1733,9 @@ def _gate_participle_after_preposition(v: _Verb) -> bool:
 
 def _gate_describe_without_as(v: _Verb) -> bool:
     """'describe' reports speech only with 'as': 'X described the talks as useful' (not 'described the scene')."""
-    if v.lemma != "describe" or re.match(r"\s+by\s", v.after):  # 'described by X as' is the passive rule's
+    if v.lemma != "describe" or _BY_RE.match(v.after):  # 'described by X as' is the passive rule's
         return False
-    return not re.match(r"\s+(?:[\w’'.-]+\s+){1,6}as\b", v.after)
+    return not _AS_WITHIN_SIX_RE.match(v.after)
 
 
 # ---- complements: what must follow the verb ----------------------------------------------------
@@ -1692,10 +1746,10 @@ def _complement_call(v: _Verb) -> int | None:
 
     'Zelensky called Trump' (a phone call) is not a statement. Returns where the cue ends.
     """
-    m = re.match(r"\s+for\b|\s+on\s+(?:[\w’'-]+\s+){0,4}to\b", v.after)
+    m = _CALL_FOR_ON_RE.match(v.after)
     if m:
-        return v.ve + (len(re.match(r"\s+(?:for|on)", v.after).group(0)))
-    if re.match(r"\s+(?:[\w’'-]+\s+){0,5}[“‘\"]", v.after):
+        return v.ve + (len(_FOR_ON_RE.match(v.after).group(0)))
+    if _CALL_QUOTE_RE.match(v.after):
         return v.ve
     return None
 
@@ -1712,7 +1766,7 @@ def _complement_tell(v: _Verb):
     if np is None:
         return None
     end = np[1]
-    par = re.match(r"\s*\([^)]*\)", v.m[end : v.shi])
+    par = _PARENTHESIS_RE.match(v.m[end : v.shi])
     if par:
         end += len(par.group(0))
     return end, np[2]
@@ -1724,15 +1778,15 @@ def _complement_passive(v: _Verb):
     Returns a cue for 'described/quoted/cited by X as', False for any other passive, None if
     the verb is not passive.
     """
-    if not re.search(r"(?:\b(?:is|was|were|been|being|be)\s+)(?:\w+ly\s+)?$", v.m[max(v.slo, v.vs - 40) : v.vs]):
+    if not _PASSIVE_AUX_RE.search(v.m[max(v.slo, v.vs - 40) : v.vs]):
         return None
-    by = re.match(r"\s+by\s+", v.after)
+    by = _BY_THEN_RE.match(v.after)
     if v.lemma not in {"describe", "quote", "cite"} or not by:
         return False
     np = _np_prefix(v.m, v.ve + by.end(), v.shi, v.g)
     if np is None:
         return False
-    as_ = re.match(r"\s+as\s+", v.m[np[1] : v.shi])
+    as_ = _AS_RE.match(v.m[np[1] : v.shi])
     cstart = np[1] + (as_.end() if as_ else 0)
     return _Cue(
         v.vs, cstart, v.vs, v.ve, v.lemma, np[2], "speaker", "after", cstart, v.shi, "passive 'described by X as'"
@@ -1778,7 +1832,7 @@ def _left_of_verb(v: _Verb) -> tuple[int, str]:
 def _subject_coordinated(v: _Verb) -> _Subject | None:
     """'… and stressed that …': a second verb shares the subject of the first."""
     _, left = _left_of_verb(v)
-    if not (re.search(r"(?:^|\s)(?:and|but|or)$", left) or not left):
+    if not (_ENDS_CONJUNCTION_RE.search(left) or not left):
         return None
     start, name = _borrowed_subject(v)
     return _Subject(start, name, "coordinated verb ('... and stressed that')", explicit=False) if name else None
@@ -1787,7 +1841,7 @@ def _subject_coordinated(v: _Verb) -> _Subject | None:
 def _subject_relative(v: _Verb) -> _Subject | None:
     """'Mira Salo, who said …', 'the Citadel, which said …': the speaker is the name before the comma."""
     _, left = _left_of_verb(v)
-    rel = re.search(r",\s*(?:who|which)$", left)
+    rel = _ENDS_WHO_WHICH_RE.search(left)
     if not rel:
         return None
     head = v.slo + rel.start()
@@ -1801,10 +1855,8 @@ def _subject_appositive(v: _Verb) -> _Subject | None:
     if not left.endswith(","):
         return None
     # the clause starts after the last closing quotation mark (a quotation before the clause)
-    clause_lo = v.slo
-    for i in range(v.slo + 1, hi):
-        if v.m[i] in '”"’' and v.m[i - 1] == "¤":
-            clause_lo = i + 1
+    last = max(v.m.rfind("¤" + mark, v.slo, hi) for mark in '”"’')
+    clause_lo = last + 2 if last >= 0 else v.slo
     pos = clause_lo
     for seg in v.m[clause_lo:hi].split(","):
         np = _np_prefix(v.m, pos, pos + len(seg), v.g)
@@ -1849,12 +1901,12 @@ def _that_clause(chunk: str):
     Not a relative 'that' ('demands that are unacceptable') and not after a quotation or another
     verb of saying.
     """
-    m = re.search(r"(?:^|\s)that\s", chunk)
+    m = _THAT_RE.search(chunk)
     if not m or _n_words(chunk[: m.start()], 9) > 8 or "¤" in chunk[: m.start()]:
         return None
     if any(w in _FORM_TO_LEMMA for w in _LOWER_WORD.findall(chunk, 0, m.start())):
         return None
-    if re.match(r"\s*(?:is|are|was|were|has|have|had|would|will|can|could)\b", chunk[m.end() :]):
+    if _AUX_NEXT_RE.match(chunk[m.end() :]):
         return None
     return m
 
@@ -1864,7 +1916,7 @@ def _content_clause_verb_ok(v: _Verb, chunk: str, that, quote_next, set_off: boo
     quotation, 'agreed to' + verb, or at the end of a sentence ('…, the two sides agreed')."""
     if REPORTING_VERBS.get(v.lemma, "free") != "clause":
         return True
-    to_clause = v.lemma == "agree" and re.match(r"\s+(?:on\s+\w+\s+)?to\s+(?!a\b|an\b|the\b|this\b|that\b)", chunk)
+    to_clause = v.lemma == "agree" and _AGREE_TO_RE.match(chunk)
     return bool(that or to_clause or quote_next or (set_off and _n_words(chunk, 4) <= 3))
 
 
@@ -1896,7 +1948,7 @@ def _content_trailing(v: _Verb, start: int, chunk: str, that, quote_next) -> boo
 def _coord_cut(m: str, lo: int, hi: int) -> int:
     """Where a reported clause ends before the next cue ('… consolidated’ and stressed that' → before 'and')."""
     seg = m[lo:hi]
-    mm = re.search(r"[,;\s]+(?:(?:and|but|or|while|whereas)\b[^,;¤“”‘’\"]*)?$", seg)
+    mm = _COORD_TAIL_RE.search(seg)
     return lo + (mm.start() if mm else len(seg.rstrip()))
 
 
@@ -1924,7 +1976,7 @@ def _relay_citing(v: _Verb, cue: _Cue, trailing: bool) -> None:
     """'…, Tass reported, citing two diplomats': the one cited speaks, through the one who reports."""
     if not trailing:
         return
-    cite = re.match(r",?\s*citing\s+", v.m[cue.end : v.shi])
+    cite = _CITING_RE.match(v.m[cue.end : v.shi])
     np = _np_prefix(v.m, cue.end + cite.end(), v.shi, v.g) if cite else None
     if np:
         cue.relay, cue.relay_cue = (cue.speaker, v.m[cue.start : np[1]]) if cue.kind == "relay" else ("", "")
@@ -1946,8 +1998,9 @@ _GATES = (_gate_negated, _gate_noun_or_adjective, _gate_participle_after_preposi
 
 def _verb_cue(v: _Verb) -> _Cue | None:
     """A verb of saying, through the gates, complements, subject, content and relay rules."""
-    if any(gate(v) for gate in _GATES):
-        return None
+    for gate in _GATES:
+        if gate(v):
+            return None
     end, listener = v.ve, ""
     if v.lemma == "call":
         end = _complement_call(v)
@@ -1961,8 +2014,10 @@ def _verb_cue(v: _Verb) -> _Cue | None:
     passive = _complement_passive(v)
     if passive is not None:
         return passive or None
-    rules = _PARTICIPLE_RULES if v.word.endswith("ing") else _FINITE_RULES
-    subj = next((s for s in (rule(v) for rule in rules) if s is not None), None)
+    for rule in _PARTICIPLE_RULES if v.word.endswith("ing") else _FINITE_RULES:
+        subj = rule(v)
+        if subj is not None:
+            break
     if subj is None or not subj.name:
         return None
     end = subj.end if subj.end is not None else end
@@ -1982,7 +2037,7 @@ def _content(v: _Verb, subj: _Subject, start: int, end: int, listener: str) -> _
         and before_subject[-1] in ',”"’'
         and _n_words(before_subject, 3) + (3 if "¤" in before_subject else 0) >= 3
     )
-    quote_next = re.match(r"\s*[,:]?\s*(?:that\s+)?[“‘\"]", m[end:shi])
+    quote_next = _QUOTE_NEXT_RE.match(m[end:shi])
     if not _content_clause_verb_ok(v, chunk, that, quote_next, set_off):
         return None
     trailing = _content_trailing(v, start, chunk, that, quote_next)
@@ -2047,7 +2102,7 @@ def _sentence_drop_nested(m: str, slo: int, cues: list[_Cue]) -> list[_Cue]:
         coordinated = (
             c.rule.startswith("coordinated")
             or c.rule.startswith("relative")
-            or bool(re.search(r"(?:[,;]|\bwhile|\bwhereas|\bbut|\band)\s*$", m[max(slo, c.start - 12) : c.start]))
+            or bool(_CLAUSE_JOIN_BEFORE_RE.search(m[max(slo, c.start - 12) : c.start]))
         )
         if outer and not coordinated and c.lemma != "according":
             continue
@@ -2066,7 +2121,7 @@ def _sentence_according_in_clause(m: str, shi: int, cues: list[_Cue]) -> None:
                 and b.lemma == "according"
                 and not m[a.content_start : b.start].strip(" ,")
             ):
-                rest = re.match(r"[\s,]*(?:that\s+)?", m[b.end : shi])
+                rest = _THAT_AFTER_RE.match(m[b.end : shi])
                 a.content_start = b.end + rest.end()
 
 
@@ -2121,13 +2176,13 @@ def _sentence_outlet_as_source(block: str, quotes, slo: int, shi: int, relays: l
 def _according_cue(ex: "_Extractor", m: str, slo: int, shi: int, vs: int, ve: int) -> _Cue | None:
     """'According to X, …' or '…, according to X': X speaks; 'according to X quoted by CNN' adds a
     relay; an outlet ('according to CNN') is itself a relay."""
-    comma = re.search(r"[,;]", m[ve:shi])
+    comma = _COMMA_OR_SEMI_RE.search(m[ve:shi])
     end = ve + comma.start() if comma else shi
     phrase = m[ve:end].rstrip(" .\n")
     np = _np_prefix(m, ve, ve + len(phrase), ex.g)
     if np is None:
         return None
-    via = re.search(r"\b(?:quoted|cited) by\s+", m[np[1] : ve + len(phrase)])
+    via = _QUOTED_BY_RE.search(m[np[1] : ve + len(phrase)])
     relay = ""
     if via:
         rnp = _np_prefix(m, np[1] + via.end(), ve + len(phrase), ex.g)
@@ -2147,7 +2202,7 @@ def _colon_cue(ex: "_Extractor", m: str, slo: int, shi: int, quotes) -> _Cue | N
     for qs, _ in quotes:
         if not slo <= qs < shi:
             continue
-        lead = re.search(r":\s*$", m[slo:qs])
+        lead = _COLON_END_RE.search(m[slo:qs])
         if not lead:
             continue
         hi = slo + lead.start()
@@ -2424,7 +2479,7 @@ class _Extractor:
         words = [w for w in name.split() if w[:1].isupper() and w not in _TITLES and w.lower() not in _DETERMINERS]
         if not words or all(w in _PLACES or w in _DEMONYMS for w in words):
             return False
-        return len(words) >= 2 or not re.search(r"(?:ian|ese|ish|[’']s?)$", words[0])
+        return len(words) >= 2 or not _DEMONYM_TAIL_RE.search(words[0])
 
     @property
     def subject(self) -> str:
@@ -2495,11 +2550,7 @@ class _Extractor:
     def cues(self, m: str, slo: int, shi: int, quotes) -> list[_Cue]:
         """Reporting cues in one sentence of the masked block (offsets in the block)."""
         found: list[_Cue] = []
-        events = [
-            (x.start(), x.end(), _FORM_TO_LEMMA[w], "verb")
-            for x in _LOWER_WORD.finditer(m, slo, shi)
-            if (w := x.group(0)) in _FORM_TO_LEMMA
-        ]
+        events = [(x.start(), x.end(), _FORM_TO_LEMMA[x.group(0)], "verb") for x in _VERB_FORM_RE.finditer(m, slo, shi)]
         if "clear" in m[slo:shi]:
             events += [(x.start(), x.end(), "make clear", "verb") for x in _MADE_CLEAR_RE.finditer(m, slo, shi)]
         if "ccording" in m[slo:shi]:
@@ -2573,14 +2624,10 @@ class _Extractor:
         for qi, qs, qe in near:
             if qi in used or not (slo <= qs < shi):
                 continue
-            row = next(
-                (
-                    r
-                    for r in (rule(self, blk, qs, qe, slo, shi, rows, self.last_quote) for rule in _QUOTE_RULES)
-                    if r is not None
-                ),
-                None,
-            )
+            for rule in _QUOTE_RULES:
+                row = rule(self, blk, qs, qe, slo, shi, rows, self.last_quote)
+                if row is not None:
+                    break
             if row:
                 used.add(qi)
                 self._add(rows, row)
