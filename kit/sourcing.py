@@ -27,6 +27,7 @@ or nothing for the default corpus)::
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -1418,16 +1419,22 @@ class _Verb:
         return self.ex.g
 
 
-def _iter_tokens(text: str, pos: int, endpos: int):
-    """Word tokens of ``text[pos:endpos]`` as (word, start, end), offsets in ``text``, one at a time.
+def _token(m) -> tuple[str, int, int] | None:
+    """One match of ``_WORD`` as (word, start, end), or None for no match.
 
     A full stop is kept only on initials and abbreviations ('J.', 'U.S.').
     """
-    for m in _WORD.finditer(text, pos, endpos):
-        w, s, e = m.group(0), m.start(), m.end()
-        if w[-1] == "." and w not in _ABBREVIATED and not _is_initial(w):
-            w, e = w[:-1], e - 1
-        yield w, s, e
+    if m is None:
+        return None
+    w, s, e = m.group(0), m.start(), m.end()
+    if w[-1] == "." and w not in _ABBREVIATED and not _is_initial(w):
+        return w[:-1], s, e - 1
+    return w, s, e
+
+
+def _iter_tokens(text: str, pos: int, endpos: int):
+    """Word tokens of ``text[pos:endpos]`` as (word, start, end), offsets in ``text``, one at a time."""
+    return map(_token, _WORD.finditer(text, pos, endpos))
 
 
 def _tokens(text: str):
@@ -1607,12 +1614,12 @@ def _np_suffix(masked: str, lo: int, hi: int, g: _Grammar, after: str = ""):
 
 def _np_prefix(masked: str, lo: int, hi: int, g: _Grammar):
     """The name phrase starting at ``lo`` (after leading spaces and masked quotes): (start, end, text) or None."""
-    it = _iter_tokens(masked, lo, min(hi, lo + 160))
-    cur = next(it, None)
+    it = _WORD.finditer(masked, lo, min(hi, lo + 160))
+    cur = _token(next(it, None))
     if cur is None or masked[lo : cur[1]].strip(' “”"‘’¤,\n'):
         return None
     words: list[tuple[str, int, int]] = []
-    nxt = next(it, None)
+    nxt = _token(next(it, None))
     while cur is not None:
         w, s, e = cur
         if words and masked[words[-1][2] : s].strip():
@@ -1625,7 +1632,7 @@ def _np_prefix(masked: str, lo: int, hi: int, g: _Grammar):
         if not g.np_token(w, s, follow):
             break
         words.append(cur)
-        cur, nxt = nxt, next(it, None)
+        cur, nxt = nxt, _token(next(it, None))
     while words and words[-1][0] in _PARTICLES:
         words.pop()
     if not words or not g.has_head([w for w, _, _ in words]):
@@ -2426,6 +2433,7 @@ class _Extractor:
         self.recent: list[tuple[str, str, bool]] = []  # (speaker_id or "", name, is_person), the last few
         self.full_name: dict[str, str] = {}  # a later word of a name found without the gazetteer -> the full name
         self._sentence_at = ("", 0, 0)  # the sentence being read (masked block, start, end)
+        self._persons: dict = {}  # is_person's answers
 
     # --- names -------------------------------------------------------------------------------
     def resolve(self, name: str) -> tuple[str, str]:
@@ -2446,6 +2454,7 @@ class _Extractor:
         return "", full
 
     @staticmethod
+    @functools.lru_cache(maxsize=4096)
     def _clean(name: str) -> str:
         """A name as found, without titles: 'Secretary of State Marco Rubio' → 'Marco Rubio'.
 
@@ -2471,6 +2480,12 @@ class _Extractor:
     def is_person(self, sid: str, name: str) -> bool:
         """A named individual: a person type of the gazetteer, else a name of two capitalised words
         that are not places, titles or outlets ('Maria Lopez'; not 'Castrian' or 'the Kremlin')."""
+        key = (sid, name)
+        if key not in self._persons:  # the same names come back often: decide each once per article
+            self._persons[key] = self._is_person(sid, name)
+        return self._persons[key]
+
+    def _is_person(self, sid: str, name: str) -> bool:
         if sid and self.gaz is not None:
             t = self.gaz.type.get(sid, "")
             return t in PERSON_TYPES or t == "anonymous_official" and not name.endswith("s")
@@ -2551,9 +2566,9 @@ class _Extractor:
         """Reporting cues in one sentence of the masked block (offsets in the block)."""
         found: list[_Cue] = []
         events = [(x.start(), x.end(), _FORM_TO_LEMMA[x.group(0)], "verb") for x in _VERB_FORM_RE.finditer(m, slo, shi)]
-        if "clear" in m[slo:shi]:
+        if m.find("clear", slo, shi) >= 0:
             events += [(x.start(), x.end(), "make clear", "verb") for x in _MADE_CLEAR_RE.finditer(m, slo, shi)]
-        if "ccording" in m[slo:shi]:
+        if m.find("ccording", slo, shi) >= 0:
             events += [(x.start(), x.end(), "according", "according") for x in _ACCORDING_RE.finditer(m, slo, shi)]
         events.sort()
         for vs, ve, lemma, kind in events:
