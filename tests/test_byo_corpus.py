@@ -206,12 +206,20 @@ HARD_FOLDERS = {
 
 
 async def _run_all(paths, corpus: Path, *, stop_at_error: bool):
+    import shutil
+    import tempfile
+
+    from jupyter_client.manager import AsyncKernelManager
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
     env = dict(os.environ, KIT_DATA_DIR=str(corpus))
     old = os.environ.copy()
     os.environ.update(env)  # the kernels inherit the environment when they start
+    # The kernels talk over local socket files in a folder of their own, not over TCP ports: six kernels
+    # starting at once beside the other test process once picked a port already in use ("Kernel died before
+    # replying"). A short folder name: a socket's path may not exceed about 100 characters.
+    sockets = tempfile.mkdtemp(prefix="kit-k")
     try:
         books = []
         for path in paths:
@@ -223,12 +231,13 @@ async def _run_all(paths, corpus: Path, *, stop_at_error: bool):
         clients = [
             NotebookClient(
                 nb,
+                km=AsyncKernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, str(i))),
                 timeout=300,
                 kernel_name="python3",
                 allow_errors=not stop_at_error,
                 resources={"metadata": {"path": str(p.parent)}},
             )
-            for nb, p in zip(books, paths)
+            for i, (nb, p) in enumerate(zip(books, paths))
         ]
         done = await asyncio.gather(*(c.async_execute() for c in clients), return_exceptions=True)
         for result in done:  # a stop at an error is expected (and read from the outputs); anything else is not
@@ -238,6 +247,7 @@ async def _run_all(paths, corpus: Path, *, stop_at_error: bool):
     finally:
         os.environ.clear()
         os.environ.update(old)
+        shutil.rmtree(sockets, ignore_errors=True)
 
 
 def _errors(nb) -> list[tuple[str, str]]:
