@@ -53,6 +53,7 @@ import kit.explore as _explore
 import kit.framing as _framing
 import kit.positions as _positions
 import kit.sourcing as _sourcing
+import kit.style as _style
 import kit.teaching as _teaching
 from kit.claims import *  # noqa: F401,F403
 from kit.core import *  # noqa: F401,F403
@@ -64,6 +65,8 @@ from kit.teaching import *  # noqa: F401,F403
 from kit.byo import *  # noqa: F401,F403
 
 from kit.corpus import Corpus, open_corpus  # noqa: E402
+
+_style.show_tables_narrow()  # in a notebook, tables may wrap at underscores and slashes (see kit.style)
 
 __all__ = [
     "Corpus",

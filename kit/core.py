@@ -1975,7 +1975,8 @@ def html_table(
     True
     """
     rows = df if max_rows is None else df.head(max_rows)
-    head = "".join(f"<th style='text-align:left'>{html.escape(str(c))}</th>" for c in rows.columns)
+    pad = kit.style.CELL_PADDING
+    head = "".join(f"<th style='text-align:left;{pad}'>{kit.style.breakable(str(c))}</th>" for c in rows.columns)
     body = []
     cut_cells = 0
     for rec in rows.itertuples(index=False):
@@ -1983,7 +1984,9 @@ def html_table(
         if max_cell is not None:
             cut_cells += sum(len(v) > max_cell for v in values)
             values = [v if len(v) <= max_cell else v[:max_cell] + " […]" for v in values]
-        cells = "".join(f"<td style='text-align:left;vertical-align:top'>{html.escape(v)}</td>" for v in values)
+        cells = "".join(
+            f"<td style='text-align:left;vertical-align:top;{pad}'>{kit.style.breakable(v)}</td>" for v in values
+        )
         body.append(f"<tr>{cells}</tr>")
     notes = []
     if len(rows) < len(df):

@@ -4,7 +4,8 @@ What nbval cannot see: that the notebooks run in the program learners actually u
 tables, charts and widgets appear there (a widget without its JupyterLab extension shows "Error
 displaying widget" while nbval passes), and that clicking and typing give the results the data says
 (``browser_smoke.SCENARIOS``: the coding form of notebook 05 through a kernel restart and a second
-participant; every control of ``explore.ipynb`` in JupyterLab and in Voilà). The driver is
+participant; every control of ``explore.ipynb`` in JupyterLab and in Voilà), and that on a projector's
+1024 x 768, with the file browser hidden, no table scrolls sideways in JupyterLab. The driver is
 ``tools/browser_smoke.py``; it runs JupyterLab
 on a scratch copy of the repository with autosave off, so committed notebooks are never touched.
 Screenshots go to ``screenshots/`` (git-ignored). Skipped, with the reason, when Chromium or
@@ -52,6 +53,9 @@ def test_notebook_runs_in_jupyterlab(results, name):
             f"{name}: the saved notebook has {n} {kind}, the browser shows {r.rendered.get(kind, 0)}"
         )
     assert Path(r.screenshot).is_file()
+    wide = r.projector["wide"]
+    assert r.projector.get("tables", 0) > 0 or not r.expected.get("tables")  # measured where there are tables
+    assert not wide, f"{name} at 1024 x 768 in JupyterLab (file browser hidden): {len(wide)} table(s) scroll: {wide}"
     if name in browser_smoke.SCENARIOS:  # the clicks and typing of a learner were driven and verified
         assert r.checks, f"{name}: the scenario verified nothing"
 

@@ -1,7 +1,7 @@
-"""Real-browser projector test: every notebook's handout on screen at 1024 x 768 (the notebook area of JupyterLab
-with the file browser hidden, as docs/facilitator-guide.md tells the presenter), with no table output that needs
-sideways scrolling and no chart shown smaller than it was drawn; at 592 px (the file browser left open) the charts
-are still shown at their size. Skipped, with the reason, when Chromium or Playwright is missing. Driver:
+"""Real-browser projector test of the handouts: every notebook's handout in a 1024 x 768 window, with no table
+output that needs sideways scrolling and no chart shown smaller than it was drawn; at 592 px the charts are still
+shown at their size. (JupyterLab itself at 1024 x 768 with the file browser hidden is measured by
+tests/test_browser.py.) Skipped, with the reason, when Chromium or Playwright is missing. Driver:
 ``tools/browser_print.py`` (``python tools/browser_print.py --projector`` prints the same figures).
 """
 

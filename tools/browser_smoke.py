@@ -75,6 +75,7 @@ class Result:
     widget_errors: int = 0
     screenshot: str = ""
     checks: list[str] = field(default_factory=list)  # what a scenario (clicks, typing) verified
+    projector: dict = field(default_factory=dict)  # at 1024 x 768, file browser hidden: tables, those that scroll
 
     @property
     def ok(self) -> bool:
@@ -288,6 +289,31 @@ async def restart_and_run_all(page, path: str, ms: float) -> None:
     await run_all(page, path, ms)
 
 
+_WIDE_TABLES_JS = """() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  let tables = 0; const wide = [];
+  for (const o of panel.querySelectorAll('.jp-OutputArea-output')) {
+    const t = o.querySelector('table'); if (!t) continue; tables++;
+    if (o.scrollWidth > o.clientWidth + 2) wide.push(o.scrollWidth + ' px in ' + o.clientWidth + ' px: '
+      + Array.from(t.querySelectorAll('thead th')).map(th => th.textContent.trim()).join(' | ').slice(0, 100));
+  }
+  return {tables, wide};
+}"""
+
+
+async def on_projector(page) -> dict:
+    """Tables and those that scroll sideways in the open notebook as a projector shows it: a 1024 x 768 window,
+    JupyterLab's file browser hidden, 100% zoom (what docs/facilitator-guide.md tells the presenter to do)."""
+    size = page.viewport_size
+    await page.set_viewport_size({"width": 1024, "height": 768})
+    if not await page.evaluate("() => window.jupyterapp.shell.leftCollapsed"):
+        await page.evaluate("() => window.jupyterapp.commands.execute('application:toggle-left-area')")
+    await page.wait_for_timeout(600)  # let the notebook lay out at the new width
+    found = await page.evaluate(_WIDE_TABLES_JS)
+    await page.set_viewport_size(size)
+    return found
+
+
 async def run_notebook(page, name: str, shots: Path, timeout: float, scratch: Path | None = None) -> Result:
     """Open one notebook in the page's JupyterLab, run it from clean, check and photograph it.
 
@@ -317,6 +343,7 @@ async def run_notebook(page, name: str, shots: Path, timeout: float, scratch: Pa
             "widgets": await panel.locator(f"{area} .jupyter-widgets, {area}.jupyter-widgets").count(),
         }
         res.widget_errors = await panel.get_by_text("Error displaying widget").count()
+        res.projector = await on_projector(page)
         for sel in (".jupyter-widgets", "img", "table"):  # show a widget if there is one
             target = panel.locator(f"{area} {sel}").first
             if await target.count():
