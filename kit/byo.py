@@ -1077,8 +1077,17 @@ def write_reflowed(path=None, target=None) -> tuple[Path, list[str]]:
     if target.exists():
         raise core._err(target.name, "", "the folder already exists", "delete it first, or choose another name")
     shutil.copytree(base, target, symlinks=True)  # links are copied as links, never followed
+    copied = target / "articles"
+    for fname in arts["file"]:
+        dest = copied / fname
+        if dest.is_symlink():
+            # a link the check let through leads to another file of articles/: the copy gets that file itself, so
+            # that nothing below writes through the link into the original, and the copy stands on its own
+            data = (base / "articles" / fname).read_bytes()
+            dest.unlink()
+            dest.write_bytes(data)
     for fname, text in wrapped.items():
-        (target / "articles" / fname).write_text(reflow_text(text), encoding="utf-8", newline="\n")
+        (copied / fname).write_text(reflow_text(text), encoding="utf-8", newline="\n")
     manifest = target / "articles.sha256"
     if manifest.is_file() and not manifest.is_symlink():
         lines = [

@@ -628,6 +628,25 @@ def test_reflowed_copy_gets_its_own_checksums(corpus, tmp_path):
     assert (copy / "articles.sha256").read_text(encoding="utf-8") != sums
 
 
+def test_fix_wrapping_never_writes_through_a_link_into_the_original(corpus, tmp_path):
+    """b.txt is a link to a.txt (allowed: it leads to a file inside articles/); the copy re-flows both as files."""
+    rows = [
+        {"article_id": a, "file": f"{a}.txt", "outlet": "Example Post", "headline": f"Headline {a}", "published": d}
+        for a, d in (("a", "2024-03-01"), ("b", "2024-03-02"))
+    ]
+    original = (tmp_path / "corpus" / "articles" / "a.txt").resolve()
+    root = corpus({"a": WRAPPED}, rows=rows, links={"articles/b.txt": original})  # absolute, as a user makes it
+    before = original.read_bytes()
+    assert byo.check_folder(root) == []
+    copy, files = byo.write_reflowed(root, tmp_path / "out")
+    assert files == ["a.txt", "b.txt"]
+    assert (root / "articles" / "a.txt").read_bytes() == before  # the original is untouched
+    assert not (copy / "articles" / "b.txt").is_symlink() and byo.check_folder(copy) == []
+    assert (copy / "articles" / "b.txt").read_text(encoding="utf-8") == (copy / "articles" / "a.txt").read_text(
+        encoding="utf-8"
+    )
+
+
 def test_fix_wrapping_writes_nothing_when_no_file_is_wrapped(corpus, capsys):
     root = corpus({"plain": "One paragraph per line. It is fine.\n"})
     assert helpers.main(["check", "--fix-wrapping", str(root)]) == 1
