@@ -343,6 +343,20 @@ def annotation_template(name: str, folder=None, *, kit_rows: bool | None = None)
         raise core._err(base.name, "", "the corpus folder does not exist", "create it first (see " + _DOC + ")")
     source = kit_data / layer.file
     target = base / layer.file
+    if target.parent.exists() and not core._inside(target.parent, base):
+        raise core._err(
+            layer.file,
+            "",
+            f"{target.parent.name}/ is a link to a folder outside the corpus folder, and the kit writes only inside it",
+            f"make {target.parent.name}/ a real folder inside the corpus folder",
+        )
+    if target.is_symlink():  # also a link that leads nowhere: writing would create a file wherever it points
+        raise core._err(
+            layer.file,
+            "",
+            "a link of this name is there, and the kit never writes through a link",
+            "delete the link; then make the template again",
+        )
     if target.exists():
         raise core._err(
             layer.file,

@@ -918,6 +918,19 @@ def test_check_folder_reports_corpus_and_annotation_problems(corpus):
 # ---------------------------------------------------------------- templates and notices
 
 
+def test_template_never_writes_through_a_link(tmp_path):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = write_corpus(tmp_path / "c", {"a": "Text here."})
+    (root / "record.csv").symlink_to(outside / "record.csv")  # a link that leads nowhere yet
+    with pytest.raises(KitDataError, match="never writes through a link"):
+        byo.annotation_template("record.csv", root)
+    (root / "annotations").symlink_to(outside, target_is_directory=True)
+    with pytest.raises(KitDataError, match="annotations/ is a link to a folder outside the corpus folder"):
+        byo.annotation_template("positions.csv", root)
+    assert list(outside.iterdir()) == []  # nothing was written there
+
+
 def test_template_writes_only_into_the_corpus_folder(tmp_path):
     root = write_corpus(tmp_path / "c", {"a": "Text here."})
     path = byo.annotation_template("positions.csv", root)
