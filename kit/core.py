@@ -312,7 +312,9 @@ def article_file_problem(base, fname: str, row: str = "") -> Problem | None:
             "put the .txt file in the articles/ folder or correct the name",
         )
     if not fpath.is_file():
-        return Problem(name, row, f"articles/{fname} is a folder, not a file", "name a .txt file in articles/")
+        return Problem(
+            name, row, f"articles/{fname} is a folder or a special file, not a file", "name a .txt file in articles/"
+        )
     return None
 
 
@@ -514,6 +516,8 @@ def _csv_text(path: Path, base, name: str) -> str:
         raise outside
     if not path.exists():
         raise _err(name, "", "the file does not exist", f"create {path.name} (see data/README.md for its columns)")
+    if not path.is_file():  # a folder, or a pipe that would make the read wait for ever
+        raise _err(name, "", "this is a folder or a special file, not a file", f"put the file {path.name} here instead")
     raw = path.read_bytes()
     not_text = _not_text(raw) if raw else None
     if not_text:
@@ -686,16 +690,33 @@ def _check_metadata(meta: pd.DataFrame, base: Path, name: str) -> tuple[list[Pro
     return problems, readable, plain & readable
 
 
-def _read_manifest(base: Path) -> dict[str, str]:
+_MANIFEST_FIX = (
+    "each line is a SHA-256 checksum, two spaces and articles/<file> (as sha256sum writes it); or delete the file"
+)
+
+
+def _read_manifest(base: Path) -> tuple[dict[str, str], list[Problem]]:
+    """The checksums of ``articles.sha256`` by file ('articles/x.txt'), and the problems of the file itself."""
     path = base / "articles.sha256"
-    if not path.exists() or not _inside(path, base):  # a link leading outside is not read
-        return {}
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            digest, fname = line.split(maxsplit=1)
-            out[fname.lstrip("*")] = digest
-    return out
+    name = "articles.sha256"
+    if not path.exists() and not path.is_symlink():
+        return {}, []
+    if not _inside(path, base):
+        return {}, [Problem(name, "", "the file is a link to a file outside the corpus folder", _LINK_FIX)]
+    if not path.is_file():
+        return {}, [Problem(name, "", "this is a folder or a special file, not a file", _MANIFEST_FIX)]
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return {}, [Problem(name, f"byte {exc.start}", "the file is not UTF-8", _MANIFEST_FIX)]
+    out, problems = {}, []
+    for no, line in enumerate(text.splitlines(), start=1):
+        parts = line.split(maxsplit=1)
+        if len(parts) == 2 and re.fullmatch(r"[0-9a-fA-F]{64}", parts[0]):
+            out[parts[1].lstrip("*")] = parts[0].lower()
+        elif line.strip():
+            problems.append(Problem(name, f"line {no}", f"{line.strip()[:60]!r} is not a checksum line", _MANIFEST_FIX))
+    return out, problems
 
 
 def check_corpus(path=None) -> list[Problem]:
@@ -757,7 +778,8 @@ def _check(base: Path) -> tuple[list[Problem], pd.DataFrame | None, dict[str, st
             )
         )
     listed = set(meta["file"].str.strip())
-    manifest = _read_manifest(base)
+    manifest, manifest_problems = _read_manifest(base)
+    problems.extend(manifest_problems)
     for fname in sorted(readable):
         fpath = base / "articles" / fname
         try:

@@ -15,6 +15,8 @@ ignored. Sentence splitting does not depend on quotation marks, so it is unaffec
 
 from __future__ import annotations
 
+import os
+
 import inspect
 import io
 import re
@@ -226,6 +228,7 @@ def test_checksum_file_leading_outside_is_not_read(corpus, tmp_path, outside):
     (tmp_path / "elsewhere" / "articles.sha256").write_text("0" * 64 + "  articles/a.txt\n", encoding="utf-8")
     root = corpus({"a": "Text here."}, links={"articles.sha256": tmp_path / "elsewhere" / "articles.sha256"})
     assert "differs from its checksum" not in _problems(root)  # the planted checksum was never read
+    assert "articles.sha256: the file is a link to a file outside the corpus folder" in _problems(root)  # and said
 
 
 # ---------------------------------------------------------------- folders that used to crash
@@ -916,6 +919,25 @@ def test_check_folder_reports_corpus_and_annotation_problems(corpus):
 
 
 # ---------------------------------------------------------------- templates and notices
+
+
+@pytest.mark.parametrize(
+    "make, said",
+    [
+        (lambda root: (root / "articles.sha256").write_text("abc123\n", encoding="utf-8"), "line 1: 'abc123' is not"),
+        (lambda root: (root / "articles.sha256").write_bytes(b"caf\xe9\n"), "articles.sha256, byte 3: the file is not"),
+        (lambda root: (root / "articles.sha256").mkdir(), "articles.sha256: this is a folder or a special file"),
+        (lambda root: (root / "annotations" / "speakers.csv").mkdir(parents=True), "speakers.csv: this is a folder"),
+        (lambda root: os.mkfifo(root / "annotations" / "speakers.csv"), "speakers.csv: this is a folder or a special"),
+    ],
+    ids=["checksum-line", "checksum-encoding", "checksum-folder", "csv-folder", "csv-pipe"],
+)
+def test_a_bad_checksum_file_or_a_csv_that_is_no_file_gets_a_message_not_a_traceback(tmp_path, make, said):
+    root = write_corpus(tmp_path / "c", {"a": "Text here."})
+    (root / "annotations").mkdir(exist_ok=True)
+    make(root)
+    assert said in _problems(root)  # the check ends (a pipe is never opened) and names file, row and fix
+    assert "Fix:" in _problems(root)
 
 
 def test_template_never_writes_through_a_link(tmp_path):
