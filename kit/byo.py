@@ -463,13 +463,14 @@ def not_coded_notice(error: NotCodedError | str) -> Notice:
         missing = str(error)
     key = Path(missing).name
     layer = LAYERS.get(key)
-    if layer is None and isinstance(error, NotCodedError) and error.problems:
-        # not a layer: an example about the kit's own articles (an article id or a passage this corpus lacks)
+    example = isinstance(error, NotCodedError) and error.problems and (layer is None or error.example)
+    if example:
+        # an example about the kit's own articles: an article id, a passage or a numbered difference this corpus lacks
         fix = error.problems[0].fix
         return Notice(
             f'<div class="kit-other-corpus" style="{_BOX}"><strong>An example about the kit\'s own '
-            f"articles.</strong> The corpus in use does not have the article or the passage this cell is "
-            f"about, so it is skipped. {html.escape(fix[:1].upper() + fix[1:])}.</div>",
+            f"articles.</strong> The corpus in use does not have the article, the passage or the numbered "
+            f"difference this cell is about, so it is skipped. {html.escape(fix[:1].upper() + fix[1:])}.</div>",
             missing,
         )
     rel = layer.file if layer else missing

@@ -1071,13 +1071,18 @@ def explain_differences(corpus, numbers, *, show: str = "both") -> core.HTML:
     notes = _known_rows(corpus)
     unknown = [n for n in nos if n not in set(notes.no)]
     if unknown:
-        raise KitDataError(
+        # NotCodedError: a notebook shows a notice (its cells ask for the kit's own differences; a corpus of one's
+        # own numbers its differences itself, or has none yet)
+        raise NotCodedError(
             Problem(
                 _KNOWN_FILE,
                 "",
-                f"no difference numbered {', '.join(map(str, unknown))}",
-                f"use one of: {', '.join(map(str, notes.no))}",
-            )
+                f"this corpus has no difference numbered {', '.join(map(str, unknown))}",
+                f"use one of: {', '.join(map(str, notes.no))}"
+                if len(notes)
+                else f"add the differences you found to {_KNOWN_FILE} (none are written down yet)",
+            ),
+            example=True,
         )
     if show not in ("both", "table", "article"):
         raise ValueError("show must be 'both', 'table' or 'article'")

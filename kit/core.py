@@ -141,8 +141,14 @@ class KitDataError(ValueError):
 class NotCodedError(KitDataError):
     """The corpus has no annotation file for a hand-coded layer yet (e.g. a teacher's own articles).
 
-    Notebooks catch it and show a notice ("not yet coded for this corpus") instead of failing.
+    Notebooks catch it and show a notice ("not yet coded for this corpus") instead of failing. With
+    ``example=True`` the layer is there but lacks what an example of the kit's own names (a numbered
+    difference): the notice then says the example is skipped.
     """
+
+    def __init__(self, problems, *, example: bool = False):
+        super().__init__(problems)
+        self.example = example
 
 
 def _err(file, row, problem, fix) -> KitDataError:

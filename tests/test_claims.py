@@ -13,9 +13,10 @@ import pytest
 import helpers
 import kit.claims
 import kit.core
+from kit import byo
 from helpers import KitDataError, NotCodedError
 
-from conftest import DATA, REPO
+from conftest import DATA, REPO, write_corpus
 
 matplotlib.use("Agg")
 
@@ -554,7 +555,19 @@ def test_explain_differences_shows_table_and_highlighted_article():
     assert "After the two-hour talks" in view and "kit-article" in view
     assert "[2] duration: rounding" in view and "wire reuse" in view
     with pytest.raises(KitDataError, match="no difference numbered 99"):
-        helpers.explain_differences(None, [99])
+        kit.claims.explain_differences(None, [99])
+    # in a notebook (through helpers), a difference the corpus lacks is a notice, as a missing article is
+    notice = helpers.explain_differences(None, [99])
+    page = notice._repr_html_()
+    assert "kit-other-corpus" in page and "numbered difference" in page and "Use one of: 1, 2" in page
+
+
+def test_the_kits_differences_on_a_corpus_that_has_none_written_down_yet_are_a_notice(tmp_path):
+    root = write_corpus(tmp_path / "c", {"a": "Text here."})
+    for name in ("claims.csv", "claim_topics.csv", "record.csv", "known_differences.csv"):
+        byo.annotation_template(name, root)
+    with pytest.raises(NotCodedError, match="none are written down yet"):
+        kit.claims.explain_differences(root, [1, 7])
 
 
 def test_known_differences_file_names_bad_claim_rows(tmp_path):
