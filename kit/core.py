@@ -608,6 +608,8 @@ def _valid_id(aid: str) -> bool:
 
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: The years a publication date may have: what pandas and the timeline charts can draw, with room to spare.
+_YEARS = (1700, 2200)
 
 
 def _check_row(rec, seen: dict, name: str) -> list[Problem]:
@@ -654,9 +656,20 @@ def _check_row(rec, seen: dict, name: str) -> list[Problem]:
         )
     else:
         try:
-            date.fromisoformat(pub)
+            day = date.fromisoformat(pub)
         except ValueError:
             problems.append(Problem(name, row, f"the published date {pub!r} does not exist", "check the day and month"))
+        else:
+            if not _YEARS[0] <= day.year <= _YEARS[1]:
+                problems.append(
+                    Problem(
+                        name,
+                        row,
+                        f"the published date {pub!r} is outside the years the kit can draw on a timeline "
+                        f"({_YEARS[0]} to {_YEARS[1]}); dates such as 0001-01-01 or 9999-12-31 usually stand for 'no date'",
+                        "write the date the article was published",
+                    )
+                )
     return problems
 
 

@@ -832,6 +832,12 @@ def test_a_date_that_does_not_exist(corpus):
     assert "articles.csv, line 2: the published date '2024-02-30' does not exist" in _problems(root)
 
 
+@pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
+def test_a_placeholder_date_is_refused_before_a_timeline_fails_on_it(corpus, day):
+    root = corpus({"a": "Text here."}, rows=[dict(ROW, published=day)])
+    assert f"articles.csv, line 2: the published date '{day}' is outside the years" in _problems(root)
+
+
 def test_missing_metadata_column_with_extra_column(corpus):
     row = {k: v for k, v in ROW.items() if k != "outlet"}
     root = corpus({"a": "Text here."}, rows=[dict(row, topic="bridges")])

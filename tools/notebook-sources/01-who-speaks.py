@@ -288,9 +288,11 @@ helpers.html_table(findings)
 #
 # 1. **Only one article quotes a Ukrainian speaker directly**: Atalayar (Kyslytsya). The other four never do; the
 #    Global Times has no Ukrainian speaker at all (the `Ukraine` column of the balance table in section 2: 0).
+#    Below are the articles with any direct quotation at all: only Atalayar's row has `True` under
+#    `ukraine_direct_quote`.
 
 # %%
-rows = findings[~findings.ukraine_direct_quote]  # pandas: keep the rows where the column is False
+rows = findings[findings.any_direct_quote]  # pandas: keep the rows where the column is True
 helpers.html_table(rows)
 
 # %% [markdown]
