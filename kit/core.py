@@ -1745,6 +1745,12 @@ TABLE_MAX_CELL = 5_000
 _PALETTE = kit.style.LIGHT  # the light tints of the one palette, behind highlighted text
 
 
+def no_maths(fragment: str) -> str:
+    """An HTML fragment in a block that JupyterLab's maths typesetting (MathJax) leaves alone: article text
+    such as "rose by $5 and then by $10" is shown as written, not as a formula."""
+    return f'<div class="mathjax_ignore tex2jax_ignore" style="display:contents">{fragment}</div>'
+
+
 class HTML:
     """A small HTML fragment that displays in Jupyter and keeps its source in ``.data``."""
 
@@ -1752,7 +1758,7 @@ class HTML:
         self.data = data
 
     def _repr_html_(self) -> str:
-        return self.data
+        return no_maths(self.data)
 
     def __repr__(self) -> str:  # plain-text fallback, e.g. in a terminal
         return re.sub(r"<[^>]+>", "", self.data.replace("</p>", "\n"))
@@ -1783,7 +1789,7 @@ class WidgetView:
         if isinstance(bundle, tuple):
             bundle = bundle[0]
         bundle = dict(bundle)
-        bundle["text/html"] = self.fallback_html
+        bundle["text/html"] = no_maths(self.fallback_html)
         bundle["text/plain"] = self.label
         return bundle
 

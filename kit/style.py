@@ -78,7 +78,14 @@ def narrow_frame_html(df) -> str | None:
         return None
     head, sep, body = out.rpartition("</style>")
     body = _TEXT_NODE.sub(lambda m: ">" + _BREAK_AFTER.sub(r"\1<wbr>", m.group(1)) + "<", body)
-    return head + sep + _CELL_TAG.sub(rf'<\1 style="{CELL_PADDING}"', body)
+    # in a block that maths typesetting leaves alone (a "$5" in a cell stays "$5"; see kit.core.no_maths)
+    return (
+        '<div class="mathjax_ignore tex2jax_ignore" style="display:contents">'
+        + head
+        + sep
+        + _CELL_TAG.sub(rf'<\1 style="{CELL_PADDING}"', body)
+        + "</div>"
+    )
 
 
 def show_tables_narrow() -> bool:

@@ -333,3 +333,15 @@ def test_command_line_check(make_corpus, capsys):
     assert helpers.main(["check", str(root)]) == 1
     out = capsys.readouterr().out
     assert "articles/a.txt" in out and "Fix:" in out
+
+
+def test_kit_html_and_tables_are_kept_from_maths_typesetting(make_corpus):
+    """JupyterLab typesets $...$ in HTML outputs as maths (checked in Chromium: 'rose by $5 and then by $10'
+    became a formula); the kit's outputs sit in a block MathJax ignores, so article text is shown as written."""
+    from kit import style
+
+    root = make_corpus({"a": "The price rose by $5 and then by $10, he said."})
+    view = helpers.show_article(root, "a")._repr_html_()
+    assert view.startswith('<div class="mathjax_ignore') and "rose by $5 and then by $10" in view
+    frame = style.narrow_frame_html(helpers.sentences(root)[["text"]])
+    assert frame.startswith('<div class="mathjax_ignore') and "rose by $5 and then by $10" in frame
