@@ -1442,8 +1442,10 @@ def _notes(ev: pd.DataFrame, lo, hi, ref_year: int, has_record: bool, part: int,
         )
     if n_parts > 1:
         arg = f"facts={facts!r}" if isinstance(facts, str) else "facts=[...]"
-        others = ", ".join(f"part={i}" for i in range(1, n_parts + 1) if i != part)
-        notes.append(f"Part {part} of {n_parts}; the other facts: helpers.plot_timeline(corpus, {arg}, {others}).")
+        others = " or ".join(
+            f"helpers.plot_timeline(corpus, {arg}, part={i})" for i in range(1, n_parts + 1) if i != part
+        )
+        notes.append(f"Part {part} of {n_parts}; the other facts: {others}.")
     if not has_record:
         notes.append(
             "This corpus has no record.csv yet, so only the articles are drawn. To set them against dated "
