@@ -54,6 +54,18 @@ def test_reader_has_every_paragraph_and_how_sure_each_fact_is(paper):
     assert "<script" not in text.lower()
 
 
+def test_the_printed_record_gives_every_fact_whole(paper):
+    """Students on paper check claims against the record: each fact is printed in full, with its short value
+    (a fact cut after its first sentence once hid 'Rubio did not attend the Russia–Ukraine talks')."""
+    import html
+
+    import helpers
+
+    text = html.unescape(paper["reader.html"])
+    for r in helpers.record().itertuples():
+        assert " ".join(r.fact.split()) in text and r.value in text, r.fact_id
+
+
 def test_reader_escapes_article_text(make_corpus):
     folder = make_corpus({"x-2024-03-01": "A <b>bold</b> claim & a <script>alert(1)</script> here.\n\nSecond."})
     text = make_paper.reader_html(folder)

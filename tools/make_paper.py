@@ -131,13 +131,6 @@ def _paragraph_html(text: str, start: int, sents) -> str:
     return "".join(out)
 
 
-def _first_sentence(text: str, limit: int = 170) -> str:
-    text = " ".join(str(text).split())
-    m = re.search(r"(?<=[.!?])\s+(?=[A-Z])", text)
-    first = text[: m.start()] if m else text
-    return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + " …"
-
-
 _MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -173,7 +166,7 @@ def record_page_html(path=None) -> str:
     facts = pd.read_csv(record, dtype=str).fillna("")
     facts["day"] = facts["when"].str.slice(0, 10)
     rows = "".join(
-        f"<tr><td>{_day(r.day)}</td><td>{esc(_first_sentence(r.fact, 104))} "
+        f"<tr><td>{_day(r.day)}</td><td><b>{esc(r.value)}</b>. {esc(' '.join(r.fact.split()))} "
         f'<span class="small">({esc(r.source_outlet)})</span></td></tr>'
         for r in facts.sort_values(["day", "fact_id"]).itertuples()
     )
