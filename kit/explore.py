@@ -140,15 +140,16 @@ def _table(rows: list[list[str]], head: list[str], cls: str = "kit-explore-table
     return f"<table class='{cls}'><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _bars(counts: dict, unit: str, cls: str = "kit-bars") -> str:
-    """A horizontal bar chart in HTML: one labelled bar per key, the number written beside it."""
+def _bars(counts: dict, unit: str, cls: str = "kit-bars", *, bar_em: float = 24, label_em: float = 12) -> str:
+    """A horizontal bar chart in HTML: one labelled bar per key, the number written beside it (the longest bar
+    ``bar_em`` wide, labels ``label_em`` wide)."""
     top = max(counts.values(), default=0) or 1
     rows = []
     for k, n in counts.items():
-        width = 24 * n / top
+        width = bar_em * n / top
         rows.append(
-            f"<div class='kit-bar' data-key='{_e(k)}' data-count='{n}' style='display:flex;"
-            "align-items:center;margin:0.15em 0'><span style='display:inline-block;min-width:12em'>"
+            f"<div class='kit-bar' data-key='{_e(k)}' data-count='{n}' style='display:flex;flex-wrap:wrap;"
+            f"align-items:center;margin:0.15em 0'><span style='display:inline-block;min-width:{label_em}em'>"
             f"{_e(k)}</span><span style='display:inline-block;background:#0072B2;height:0.9em;"
             f"width:{width:.2f}em;margin-right:0.4em'></span><b>{n}</b>&nbsp;{_e(unit)}</div>"
         )
@@ -469,6 +470,10 @@ def explore_article(
         ]
         chosen.options, chosen.value = opts, -1
 
+    def show_positions(*_):  # choosing an actor means: show that actor's positions
+        boxes["positions"].value = True
+
+    who.observe(show_positions, names="value")
     for c in [pick, who, *boxes.values()]:
         c.observe(refresh_choices, names="value")
     refresh_choices()
@@ -949,7 +954,10 @@ def _compare_rows(ids: list[str], data: dict) -> list[list[str]]:
         rows.append(
             [
                 "<b>Voices</b> by speaker country",
-                *(_bars(dict(Counter(m.speaker_country).most_common()), "statement(s)") for m in mine),
+                *(
+                    _bars(dict(Counter(m.speaker_country).most_common()), "statement(s)", bar_em=8, label_em=7)
+                    for m in mine
+                ),
             ]
         )
         rows.append(
@@ -979,7 +987,14 @@ def _compare_rows(ids: list[str], data: dict) -> list[list[str]]:
 def _compare_html(a: str, b: str, data: dict, labels: dict) -> str:
     rows = _compare_rows([a, b], data)
     head = ["", f"<b>{_e(labels.get(a, a))}</b>", f"<b>{_e(labels.get(b, b))}</b>"]
-    return _table(rows, head, "kit-explore-table kit-compare")
+    table = _table(rows, head, "kit-explore-table kit-compare")
+    # two equal columns for the articles within the window's width (a projector's 1024 px included)
+    return table.replace(
+        "<table class='kit-explore-table kit-compare'>",
+        "<table class='kit-explore-table kit-compare' style='table-layout:fixed;width:100%'>"
+        "<colgroup><col style='width:8em'><col><col></colgroup>",
+        1,
+    )
 
 
 def explore_compare(corpus=None, *, first: str | None = None, second: str | None = None):

@@ -195,6 +195,24 @@ def test_article_layers_annotation_and_paragraph_numbers():
     assert "kit-para-no" not in view.output.value
 
 
+def test_choosing_an_actor_shows_that_actors_positions():
+    """The Actor control once did nothing until '[P] positions' was ticked by hand."""
+    aid = "globaltimes-2025-05-14"
+    view = helpers.explore_article(article_id=aid)
+    c = view.controls
+    assert not c["layer_positions"].value and "kit-hl-positions" not in view.output.value
+    c["actor"].value = "ukraine"
+    ledger = helpers.positions()
+    mine = ledger[(ledger.article_id == aid) & (ledger.actor == "ukraine")]
+    assert c["layer_positions"].value and view.output.value.count("kit-hl-positions") >= len(mine) > 0
+
+
+def test_side_by_side_fits_the_window():
+    page = helpers.explore_compare().fallback_html
+    assert "table-layout:fixed;width:100%" in page  # two equal columns, never wider than the window
+    assert "min-width:12em" not in page.split("kit-compare")[1]  # the voices bars are drawn small enough
+
+
 def test_reading_view_escapes_article_text(make_corpus):
     folder = make_corpus({"a1": 'Headline\n<script>alert(1)</script> said "<b>bold</b>" here.\n'})
     view = helpers.explore_article(folder)
