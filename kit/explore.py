@@ -619,6 +619,15 @@ def filter_statements(
     return att[keep]
 
 
+def _marked(sentence: str, span: str) -> str:
+    """The sentence, escaped, with the statement's own words marked (two statements can share a sentence)."""
+    i = sentence.find(span) if span else -1
+    if i < 0:
+        return f"<mark style='background:#ffe08a'>{_e(sentence)}</mark>" if span and sentence in span else _e(sentence)
+    end = i + len(span)
+    return f"{_e(sentence[:i])}<mark style='background:#ffe08a'>{_e(span)}</mark>{_e(sentence[end:])}"
+
+
 def _voices_html(att: pd.DataFrame, labels: dict, by: str = "outlet", limit: int = 40, **filters) -> str:
     rows = filter_statements(att, **filters)
     counts = Counter(rows[by])
@@ -631,7 +640,7 @@ def _voices_html(att: pd.DataFrame, labels: dict, by: str = "outlet", limit: int
             _e(r.speaker_type),
             _e(r.form),
             _e(r.relay or "—"),
-            f"<span style='{_EVIDENCE}'>{_e(r.sentence)}</span>",
+            f"<span style='{_EVIDENCE}'>{_marked(r.sentence, r.span)}</span>",
         ]
         for r in rows.head(limit).itertuples()
     ]
@@ -646,7 +655,7 @@ def _voices_html(att: pd.DataFrame, labels: dict, by: str = "outlet", limit: int
         out.append(
             _table(
                 table,
-                ["article", "speaker", "type", "form", "relay", "the statement in its sentence"],
+                ["article", "speaker", "type", "form", "relay", "the statement (marked) in its sentence"],
                 "kit-explore-table kit-statements",
             )
         )

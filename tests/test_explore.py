@@ -195,6 +195,20 @@ def test_article_layers_annotation_and_paragraph_numbers():
     assert "kit-para-no" not in view.output.value
 
 
+def test_who_speaks_marks_each_statement_in_its_sentence():
+    """Two statements can share one sentence: each row marks its own words, so the rows do not look alike."""
+    import html
+
+    att = helpers.attributions()
+    shared = att[att.duplicated(["article_id", "sentence"], keep=False)]
+    assert len(shared) >= 2
+    view = helpers.explore_voices()
+    view.controls["outlet"].value = shared.outlet.iloc[0]
+    page = view.output.value
+    for r in shared[shared.outlet == shared.outlet.iloc[0]].itertuples():
+        assert f"<mark style='background:#ffe08a'>{html.escape(r.span)}</mark>" in page, r.attribution_id
+
+
 def test_choosing_an_actor_shows_that_actors_positions():
     """The Actor control once did nothing until '[P] positions' was ticked by hand."""
     aid = "globaltimes-2025-05-14"
