@@ -27,6 +27,7 @@ table that does not yet cover every article is shown as far as it goes, with wha
 from __future__ import annotations
 
 import html
+from collections import Counter
 import re
 import textwrap
 import unicodedata
@@ -1692,6 +1693,78 @@ def _ranks(scores: np.ndarray) -> np.ndarray:
     return ranks
 
 
+#: Above this many sentences the matcher scores one sentence against the others at a time: the all-pairs matrices
+#: of a larger corpus would need gigabytes (48,000 sentences: 17 GB each), and a kernel would die.
+_DENSE_MAX = 4000
+
+
+def _term_lists(docs: list, weights: dict, *, k1: float, b: float) -> dict:
+    """For each term: the sentences that hold it and its weighted BM25 term score in each (see :func:`bm25_matrix`)."""
+    n = len(docs)
+    lengths = np.array([len(d) for d in docs], dtype=float)
+    avgdl = lengths.mean() if n and lengths.mean() > 0 else 1.0
+    norm = k1 * (1 - b + b * lengths / avgdl)
+    postings: dict = {}
+    for j, d in enumerate(docs):
+        for t, f in Counter(d).items():
+            postings.setdefault(t, ([], []))
+            postings[t][0].append(j)
+            postings[t][1].append(f)
+    lists = {}
+    for t, (js, fs) in postings.items():
+        js, fs = np.array(js), np.array(fs, dtype=float)
+        idf = np.log(1 + (n - len(js) + 0.5) / (len(js) + 0.5))
+        lists[t] = (js, weights.get(t, 1.0) * idf * fs * (k1 + 1) / (fs + norm[js]))
+    return lists
+
+
+def _best_pairs_row_by_row(sents: pd.DataFrame, *, k: int, k1: float, b: float, boost: float, strip: bool):
+    """What :func:`candidate_pairs` finds with its matrices, one row of scores at a time (memory: a few rows).
+
+    The same formula as :func:`bm25_matrix`, computed from each term's list of sentences. Returns
+    ``{(a, c): (score, rank)}`` for a < c, the sentences' terms and the term weights.
+    """
+    toks = [_tokens_with_case(t, strip) for t in sents["text"]]
+    docs = [[t for t, _ in ts] for ts in toks]
+    names = {t for ts in toks for t, cap in ts if cap}
+    weights = {t: boost for d in docs for t in d if t in names or any(c.isdigit() for c in t)}
+    n = len(docs)
+    lists = _term_lists(docs, weights, k1=k1, b=b)
+    article = pd.factorize(sents["article_id"])[0]
+    same = [np.flatnonzero(article == a) for a in range(article.max() + 1 if n else 0)]
+
+    def row(i: int) -> np.ndarray:
+        out = np.zeros(n)
+        for t in set(docs[i]):
+            js, vals = lists[t]
+            out[js] += vals
+        out[same[article[i]]] = -np.inf
+        return out
+
+    tops = []  # for each sentence: {candidate: (rank, score)} of its top k
+    for i in range(n):
+        r = row(i)
+        scored = np.flatnonzero(r > 0)  # sorted as the matrix version sorts: best first, ties in sentence order
+        valid = scored[np.argsort(-r[scored], kind="stable")][:k]
+        tops.append({int(j): (rank, r[j]) for rank, j in enumerate(valid, start=1)})
+    wanted: dict = {}  # the reverse scores the pairs need: {c: [a, ...]} for each a with c among its top k
+    for a, top in enumerate(tops):
+        for c in top:
+            wanted.setdefault(c, []).append(a)
+    reverse = {}
+    for c, rows_a in wanted.items():
+        r = row(c)
+        for a in rows_a:
+            reverse[(c, a)] = r[a]
+    best = {}
+    for i, top in enumerate(tops):
+        for j, (rank, score) in top.items():
+            a, c = (i, j) if i < j else (j, i)
+            other = tops[j].get(i, (np.inf, reverse[(j, i)]))
+            best[(a, c)] = (max(score, other[1]), min(rank, other[0]))
+    return best, docs, weights
+
+
 def _matcher_sentences(corpus, roles) -> pd.DataFrame:
     return core.sentences(corpus, roles=tuple(roles)).reset_index(drop=True)
 
@@ -1750,15 +1823,17 @@ def candidate_pairs(
     True
     """
     sents = _matcher_sentences(corpus, roles)
-    scores, docs, weights = _score_matrix(sents, k1=k1, b=b, boost=boost, strip=strip)
-    ranks = _ranks(scores)
-    best = {}
-    n = len(sents)
-    for i in range(n):
-        for j in np.where(ranks[i] <= k)[0]:
-            a, c = (i, j) if i < j else (j, i)
-            sc, rk = max(scores[a, c], scores[c, a]), min(ranks[a, c], ranks[c, a])
-            best[(a, c)] = (sc, rk)
+    if len(sents) <= _DENSE_MAX:
+        scores, docs, weights = _score_matrix(sents, k1=k1, b=b, boost=boost, strip=strip)
+        ranks = _ranks(scores)
+        best = {}
+        for i in range(len(sents)):
+            for j in np.where(ranks[i] <= k)[0]:
+                a, c = (i, j) if i < j else (j, i)
+                sc, rk = max(scores[a, c], scores[c, a]), min(ranks[a, c], ranks[c, a])
+                best[(a, c)] = (sc, rk)
+    else:
+        best, docs, weights = _best_pairs_row_by_row(sents, k=k, k1=k1, b=b, boost=boost, strip=strip)
     rows = []
     for (a, c), (sc, rk) in best.items():
         shared = sorted(set(docs[a]) & set(docs[c]), key=lambda t: (-weights.get(t, 1.0), t))

@@ -613,3 +613,13 @@ def test_notebook_04_runs_on_the_kit_plus_five_new_articles(kit_plus_five, monke
         o.get("text", "") for o in nb.cells[next(i for i, c in enumerate(nb.cells) if c.cell_type == "code")].outputs
     )
     assert "Not coded yet: 5 article(s)" in first and "extra-1" in first
+
+
+@pytest.mark.parametrize("k", [1, 3, 10])
+def test_a_large_corpus_gets_the_same_pairs_one_row_at_a_time(monkeypatch, k):
+    """Above a few thousand sentences the matcher scores one sentence at a time instead of building all-pairs
+    matrices (48,000 sentences needed 17 GB each and killed the kernel); the pairs are the same."""
+    by_matrix = helpers.candidate_pairs(k=k)
+    monkeypatch.setattr(kit.claims, "_DENSE_MAX", 0)  # as if the kit's corpus were large
+    by_rows = helpers.candidate_pairs(k=k)
+    assert len(by_rows) > 50 and by_rows.equals(by_matrix)
