@@ -799,7 +799,7 @@ def _check_with_loader(layer: Layer, base: Path) -> list[Problem]:
     return []
 
 
-def check_annotations(path=None) -> list[Problem]:
+def check_annotations(path=None, *, corpus_ok: bool | None = None) -> list[Problem]:
     """Check every annotation file present in a corpus folder; return every problem found.
 
     For each file of ``LAYERS`` that exists: the columns (as in the kit's own file), unknown
@@ -814,6 +814,9 @@ def check_annotations(path=None) -> list[Problem]:
     ----------
     path : str or Path, optional
         The corpus folder (see :func:`kit.core.data_dir`).
+    corpus_ok : bool, optional
+        Whether :func:`kit.core.check_corpus` found no problem (default: run it). If it found some,
+        the rows' articles and spans are not checked against articles that cannot be read.
 
     Returns
     -------
@@ -831,6 +834,10 @@ def check_annotations(path=None) -> list[Problem]:
         known_ids = set(meta["article_id"].str.strip())
     except KitDataError:
         known_ids = None  # reported by check_corpus; ids and spans cannot be checked
+    if known_ids is not None and not (corpus_ok if corpus_ok is not None else not core.check_corpus(base)):
+        # the articles cannot be read (check_corpus says why): checking every row's article and span against them
+        # would list each row again (one wrong date once gave 480 problems); the files' columns and codes are checked
+        known_ids = None
     problems: list[Problem] = []
     for layer in LAYERS.values():
         if not (base / layer.file).exists():
@@ -865,7 +872,14 @@ def check_folder(path=None) -> list[Problem]:
     >>> check_folder()
     []
     """
-    return core.check_corpus(path) + check_annotations(path)
+    found, seen = [], set()
+    corpus = core.check_corpus(path)
+    for problem in corpus + check_annotations(path, corpus_ok=not corpus):  # the annotation checks meet the corpus's
+        key = (problem.file, problem.row, problem.problem, problem.fix)  # own problems again: each is listed once
+        if key not in seen:
+            seen.add(key)
+            found.append(problem)
+    return found
 
 
 # --------------------------------------------------------------------------------------------

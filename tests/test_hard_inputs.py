@@ -830,6 +830,25 @@ def test_extra_metadata_column_is_kept(corpus):
 def test_a_date_that_does_not_exist(corpus):
     root = corpus({"a": "Text here."}, rows=[dict(ROW, published="2024-02-30")])
     assert "articles.csv, line 2: the published date '2024-02-30' does not exist" in _problems(root)
+    assert _problems(root).count("does not exist") == 1  # listed (and counted) once, not again by the annotations
+
+
+def test_one_bad_date_in_a_coded_corpus_is_one_problem_not_a_cascade(tmp_path):
+    """A wrong date in articles.csv once made every annotation row report its article as unknown (480 problems)."""
+    import csv
+
+    root = tmp_path / "kit-copy"
+    shutil.copytree(DATA, root)
+    with open(root / "articles.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    rows[1][rows[0].index("published")] = "14/05/2025"
+    with open(root / "articles.csv", "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    problems = byo.check_folder(root)
+    assert [str(p) for p in problems] == [
+        "articles.csv, line 2: the published date '14/05/2025' is not in the form YYYY-MM-DD. "
+        "Fix: write the date as e.g. 2024-03-04"
+    ]
 
 
 @pytest.mark.parametrize("day", ["0001-01-01", "9999-12-31"])
