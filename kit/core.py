@@ -1153,6 +1153,16 @@ def _read_role_overrides(base: Path) -> pd.DataFrame | None:
         for r in df.itertuples()
         if r.role not in ROLES
     ]
+    bad += [
+        Problem(
+            _display(path, base),
+            f"line {r.csv_line}",
+            "starts_with is empty, so the role would be given to every paragraph of the article",
+            "copy the opening words of the one paragraph exactly from the article",
+        )
+        for r in df.itertuples()
+        if not r.starts_with.strip()
+    ]
     if bad:
         raise KitDataError(bad)
     return df
@@ -1992,7 +2002,15 @@ def kwic(
     paras = paragraphs(base)
     paras = paras[paras["role"].isin(roles)]
     pattern = term if regex else r"(?<!\w)" + re.escape(term) + r"(?!\w)"
-    rx = re.compile(pattern, 0 if case else re.IGNORECASE)
+    try:
+        rx = re.compile(pattern, 0 if case else re.IGNORECASE)
+    except re.error as exc:
+        raise _err(
+            "kwic",
+            "",
+            f"{term!r} is not a valid regular expression ({exc})",
+            "escape signs such as ( [ ? * with a backslash, or search for the words as they are (regex=False)",
+        ) from None
     rows = []
     for p in paras.itertuples():
         for m in rx.finditer(p.text):

@@ -1519,7 +1519,8 @@ def _g2(a, b, c, d):
 def _log_ratio(a, b, c, d):
     """log2 of the ratio of relative frequencies, a zero count replaced by 0.5."""
     a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
-    return np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
+    with np.errstate(divide="ignore", invalid="ignore"):  # a group without words (an article of headline only)
+        return np.log2((np.where(a > 0, a, 0.5) / c) / (np.where(b > 0, b, 0.5) / d))
 
 
 def _level(g2: float) -> str:

@@ -198,6 +198,12 @@ def test_show_article_overlapping_highlights():
     assert view.count("[A]") == 2 and view.count("[B]") == 2  # one in the legend, one in the text
 
 
+def test_kwic_with_a_broken_pattern_says_what_to_do():
+    with pytest.raises(KitDataError, match=r"kwic: '\(' is not a valid regular expression .*Fix: escape signs"):
+        helpers.kwic(None, "(", regex=True)
+    assert len(helpers.kwic(None, "(")) == 0  # as words, nothing to escape
+
+
 def test_kwic_counts_kyiv_and_kiev():
     k = helpers.kwic("Kyiv")
     assert k.groupby("article_id").size().to_dict() == {

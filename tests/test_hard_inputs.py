@@ -833,6 +833,12 @@ def test_a_date_that_does_not_exist(corpus):
     assert _problems(root).count("does not exist") == 1  # listed (and counted) once, not again by the annotations
 
 
+def test_a_role_override_without_its_opening_words_is_refused(corpus):
+    rows = "article_id,starts_with,role,note\na,,caption,the photo line\n"
+    root = corpus({"a": "Headline here\nA sentence of body text.\n"}, annotations={"paragraph_roles.csv": rows})
+    assert "annotations/paragraph_roles.csv, line 2: starts_with is empty" in _problems(root)
+
+
 def test_one_bad_date_in_a_coded_corpus_is_one_problem_not_a_cascade(tmp_path):
     """A wrong date in articles.csv once made every annotation row report its article as unknown (480 problems)."""
     import csv
