@@ -171,3 +171,12 @@ def test_before_the_round_01_shows_no_speaker_type(tmp_path, items):
     assert ns.leaks_by_section(ns.NOTEBOOKS / "01-who-speaks.ipynb", items).get("3"), "01 §3 shows speaker types"
     mse.build(["01"], tmp_path, quiet=True, before_round=True)
     assert not ns.leaks_by_section(tmp_path / "notebooks" / "01-who-speaks.ipynb", items)
+
+
+@pytest.mark.parametrize("tool", ["make_student_edition", "make_handouts"])
+def test_help_prints_the_usage_and_writes_nothing(tool, tmp_path, capsys):
+    module = __import__(tool)
+    out = tmp_path / "out"
+    assert module.main(["--help", "--out", str(out)]) == 0
+    assert capsys.readouterr().out.startswith(f"usage: python tools/{tool}.py") and not out.exists()
+    assert module.main(["--bogus", "--out", str(out)]) == 2 and not out.exists()

@@ -123,12 +123,23 @@ def _add_class(tag: str, cls: str) -> str:
     return tag[:-1] + f' class="{cls}">'
 
 
+_USAGE = "usage: python tools/make_handouts.py [NN ...] [--out DIR] [--reading]"
+
+
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:
+        print(_USAGE)
+        print((__doc__ or "").split("\n\n")[0])
+        return 0
+    unknown = [a for a in argv if a.startswith("-") and a not in ("--out", "--reading")]
+    if unknown:
+        print(f"unknown option {unknown[0]}; {_USAGE}", file=sys.stderr)
+        return 2
     out_dir = OUT
     if "--out" in argv:
         i = argv.index("--out")
         if i + 1 >= len(argv):
-            print("usage: python tools/make_handouts.py [NN ...] [--out DIR] [--reading]", file=sys.stderr)
+            print(_USAGE, file=sys.stderr)
             return 2
         out_dir = Path(argv[i + 1])
         argv = argv[:i] + argv[i + 2 :]

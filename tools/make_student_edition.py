@@ -218,15 +218,23 @@ def build(
     return written
 
 
+_USAGE = "usage: python tools/make_student_edition.py [NN ...] [--out DIR] [--before-round] [--task TASK]"
+
+
 def main(argv: list[str]) -> int:
+    if "-h" in argv or "--help" in argv:  # print the usage; write nothing
+        print(_USAGE)
+        print((__doc__ or "").split("What it writes")[0].strip())
+        return 0
+    unknown = [a for a in argv if a.startswith("-") and a not in ("--out", "--before-round", "--task")]
+    if unknown:
+        print(f"unknown option {unknown[0]}; {_USAGE}", file=sys.stderr)
+        return 2
     out_dir = OUT
     if "--out" in argv:
         i = argv.index("--out")
         if i + 1 >= len(argv):
-            print(
-                "usage: python tools/make_student_edition.py [NN ...] [--out DIR] [--before-round] [--task TASK]",
-                file=sys.stderr,
-            )
+            print(_USAGE, file=sys.stderr)
             return 2
         out_dir = Path(argv[i + 1])
         argv = argv[:i] + argv[i + 2 :]
