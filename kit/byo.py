@@ -839,15 +839,27 @@ def check_annotations(path=None, *, corpus_ok: bool | None = None) -> list[Probl
         # would list each row again (one wrong date once gave 480 problems); the files' columns and codes are checked
         known_ids = None
     problems: list[Problem] = []
+    ann = base / "annotations"
+    ann_outside = ann.exists() and not core._inside(ann, base)
+    if ann_outside:  # nothing in it is read, not even its list of files
+        problems.append(
+            Problem(
+                "annotations/",
+                "",
+                "the annotations/ folder is a link to a folder outside the corpus folder",
+                "make annotations/ a real folder inside the corpus folder and copy the annotation files into it",
+            )
+        )
     for layer in LAYERS.values():
+        if ann_outside and layer.file.startswith("annotations/"):
+            continue
         if not (base / layer.file).exists():
             continue
         found = _check_layer(layer, base, known_ids)
         if not found and known_ids is not None:
             found = _check_with_loader(layer, base)
         problems.extend(dict.fromkeys(found))  # same problem reported twice: once
-    ann = base / "annotations"
-    if ann.is_dir():
+    if ann.is_dir() and not ann_outside:
         known = {Path(layer.file).name for layer in LAYERS.values() if layer.file.startswith("annotations/")}
         for f in sorted(ann.glob("*.csv")):
             if f.name not in known:

@@ -608,6 +608,8 @@ def _valid_id(aid: str) -> bool:
 
 
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+#: The values of the optional ``timing`` column: published before or after the event the corpus is about.
+TIMINGS = ("before", "after")
 #: The years a publication date may have: what pandas and the timeline charts can draw, with room to spare.
 _YEARS = (1700, 2200)
 
@@ -644,6 +646,16 @@ def _check_row(rec, seen: dict, name: str) -> list[Problem]:
             problems.append(
                 Problem(name, row, f"the {col} is empty", f"fill in the {col} (write 'unknown' if it is not known)")
             )
+    timing = str(getattr(rec, "timing", "")).strip()
+    if timing and timing not in TIMINGS:
+        problems.append(
+            Problem(
+                name,
+                row,
+                f"the timing {timing!r} is not one of {', '.join(TIMINGS)}",
+                "write before or after (in small letters), or leave it empty if it is not known",
+            )
+        )
     pub = rec.published.strip()
     if not _DATE_RE.match(pub):
         problems.append(

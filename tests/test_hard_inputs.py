@@ -209,8 +209,13 @@ def test_symlinked_metadata_and_annotation_files_leading_outside_are_refused(cor
 
 def test_symlinked_annotations_folder_leading_outside_is_refused(corpus, outside, tmp_path):
     (tmp_path / "elsewhere" / "speakers.csv").write_text("speaker_id,name,speaker_type,side,notes\n", encoding="utf-8")
+    (tmp_path / "elsewhere" / "private-notes.csv").write_text("x\n", encoding="utf-8")
     root = corpus({"a": "Text here."}, links={"annotations": outside.parent})
-    assert "annotations/speakers.csv: the file is a link to a file outside the corpus folder" in _problems(root)
+    said = _problems(root)
+    assert "annotations/: the annotations/ folder is a link to a folder outside the corpus folder" in said
+    assert "speakers.csv" not in said and "private-notes" not in said  # nothing in it is read, not even its names
+    with pytest.raises(KitDataError, match="annotations/speakers.csv: the file is a link to a file outside"):
+        helpers.speakers(root)
 
 
 def test_coding_round_participant_file_leading_outside_is_refused(tmp_path, outside):
@@ -831,6 +836,14 @@ def test_a_date_that_does_not_exist(corpus):
     root = corpus({"a": "Text here."}, rows=[dict(ROW, published="2024-02-30")])
     assert "articles.csv, line 2: the published date '2024-02-30' does not exist" in _problems(root)
     assert _problems(root).count("does not exist") == 1  # listed (and counted) once, not again by the annotations
+
+
+def test_a_timing_other_than_before_or_after_is_refused(corpus):
+    """'Before' (capitalised) was once read as 'after' by the coverage checklist."""
+    root = corpus({"a": "Text here."}, rows=[dict(ROW, timing="Before")])
+    assert "articles.csv, line 2: the timing 'Before' is not one of before, after" in _problems(root)
+    ok = corpus({"a": "Text here."}, rows=[dict(ROW, timing="")], name="no-timing")
+    assert "timing" not in _problems(ok)
 
 
 def test_a_role_override_without_its_opening_words_is_refused(corpus):
