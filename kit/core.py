@@ -483,7 +483,7 @@ def read_csv_checked(path, *, required=(), base=None) -> pd.DataFrame:
     except csv.Error as exc:
         raise _err(name, "line 1", f"the CSV cannot be read ({exc})", "check the quoting on that line") from None
     problems = _header_problems(header, required, name)
-    if problems and problems[0].problem.startswith("the columns are separated by"):
+    if problems and problems[0].problem.startswith(("the columns are separated by", "the first line is")):
         raise KitDataError(problems)  # every row would be reported as well: the cause is enough
     records = []
     # csv.reader can span several physical lines for quoted newlines; track line numbers.
@@ -569,6 +569,15 @@ def _header_cause(header: list[str], required) -> tuple[str, str] | None:
 def _header_problems(header: list[str], required, name: str) -> list[Problem]:
     """Missing and duplicate columns of a CSV header, naming the cause where it is clear."""
     problems = []
+    if header and header[0].lower().startswith("sep=") and not any(header[1:]):
+        return [
+            Problem(
+                name,
+                "line 1 (header)",
+                f"the first line is {','.join(header)!r}, a note some spreadsheet programs write before the header",
+                "delete that line, so that the column names are the first line",
+            )
+        ]
     missing = [c for c in required if c not in header]
     cause = _header_cause(header, required) if missing else None
     if cause:
@@ -586,7 +595,17 @@ def _header_problems(header: list[str], required, name: str) -> list[Problem]:
                 f"add the column(s) to the header row; required: {', '.join(required)}",
             )
         )
-    dup = sorted({h for h in header if header.count(h) > 1})
+    empty = header.count("")
+    if empty:
+        problems.append(
+            Problem(
+                name,
+                "line 1 (header)",
+                f"{empty} column(s) have no name (often commas a spreadsheet left at the ends of the lines)",
+                "delete the empty columns, or give each a name",
+            )
+        )
+    dup = sorted({h for h in header if h and header.count(h) > 1})
     if dup:
         problems.append(
             Problem(name, "line 1 (header)", f"duplicate column(s) {', '.join(dup)}", "give each column a unique name")

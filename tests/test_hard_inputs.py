@@ -838,6 +838,21 @@ def test_a_date_that_does_not_exist(corpus):
     assert _problems(root).count("does not exist") == 1  # listed (and counted) once, not again by the annotations
 
 
+def test_spreadsheet_leftovers_in_the_header_are_named(tmp_path):
+    root = write_corpus(tmp_path / "c", {"a": "Text here."})
+    text = (root / "articles.csv").read_text(encoding="utf-8")
+    (root / "articles.csv").write_text("".join(line + ",,\n" for line in text.splitlines()), encoding="utf-8")
+    assert _problems(root) == (
+        "c/articles.csv, line 1 (header): 2 column(s) have no name (often commas a spreadsheet left at the ends "
+        "of the lines). Fix: delete the empty columns, or give each a name"
+    )
+    (root / "articles.csv").write_text("sep=,\n" + text, encoding="utf-8")
+    assert _problems(root) == (
+        "c/articles.csv, line 1 (header): the first line is 'sep=,', a note some spreadsheet programs write before "
+        "the header. Fix: delete that line, so that the column names are the first line"
+    )
+
+
 def test_a_timing_other_than_before_or_after_is_refused(corpus):
     """'Before' (capitalised) was once read as 'after' by the coverage checklist."""
     root = corpus({"a": "Text here."}, rows=[dict(ROW, timing="Before")])
