@@ -17,6 +17,7 @@ palette, so a teacher's own corpus runs the same code and simply gets palette co
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -106,9 +107,43 @@ def show_tables_narrow() -> bool:
     return True
 
 
+#: Fonts for other scripts (Chinese, Japanese, Korean, Arabic, Devanagari ...), used for the characters DejaVu Sans
+#: lacks, if the computer has them: a corpus of one's own may name outlets and people in any script.
+FALLBACK_FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans CJK JP",
+    "Noto Sans CJK KR",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "Microsoft YaHei",
+    "SimHei",
+    "PingFang SC",
+    "Hiragino Sans",
+    "Malgun Gothic",
+    "Noto Sans Arabic",
+    "Noto Sans Devanagari",
+    "Arial Unicode MS",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _families() -> list[str]:
+    """DejaVu Sans (matplotlib's own), then the fallback fonts this computer has."""
+    from matplotlib import font_manager
+
+    have = {f.name for f in font_manager.fontManager.ttflist}
+    return ["DejaVu Sans", *(f for f in FALLBACK_FONTS if f in have)]
+
+
 def apply() -> None:
     """Set the kit's chart defaults (called by every plotting helper; safe to call again)."""
+    import warnings
+
     matplotlib.rcParams.update(RC)
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.sans-serif"] = _families()
+    # a character no installed font has is drawn as a box; say nothing on stderr about each one
+    warnings.filterwarnings("ignore", message=r"Glyph \d+ .* missing from (current )?font", category=UserWarning)
 
 
 def figure(height: float = 3.5, *, nrows: int = 1, ncols: int = 1, width: float = FIG_WIDTH, **kwargs):

@@ -44,6 +44,9 @@ def cell_signature(cells) -> list[tuple[str, str, tuple]]:
     return [(c.cell_type, c.source, tuple(c.get("metadata", {}).get("tags", []))) for c in cells]
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
 def _clean(nb: nbformat.NotebookNode) -> None:
     """Drop what changes from run to run or machine to machine and is not needed to read the notebook."""
     nb.metadata.pop("widgets", None)
@@ -53,6 +56,10 @@ def _clean(nb: nbformat.NotebookNode) -> None:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "markdown":
             cell.pop("attachments", None)
+        for j, out in enumerate(cell.get("outputs", [])):
+            view = out.get("data", {}).get(WIDGET_VIEW)
+            if view:  # a widget's id is new at every run; the saved state is dropped, so any fixed id will do
+                view["model_id"] = f"{i:016x}{j:016x}"
 
 
 def build(src: Path, execute: bool = True) -> Path:
