@@ -1619,6 +1619,11 @@ def locate(article_id: str, span: str, path=None, *, text: str | None = None, wh
         hint = ""
         if text.translate(_NORMALISE).count(span.translate(_NORMALISE)) >= 1:
             hint = " (it matches if quotes, dashes or spaces are ignored: the article uses curly quotes ‘ ’ “ ”, special spaces or dashes)"
+        elif unicodedata.normalize("NFC", text).count(unicodedata.normalize("NFC", span)) >= 1:
+            hint = (
+                " (the letters look the same but are encoded differently: an accented letter is one character in"
+                " one and a letter plus an accent in the other; copy the span from the article file itself)"
+            )
         raise _err(
             file,
             "",

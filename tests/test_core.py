@@ -139,6 +139,14 @@ def test_locate_absent_span_names_article_and_hints_at_quotes():
     assert "atalayar-2025-05-19" in msg and "curly quotes" in msg and "Fix:" in msg
 
 
+def test_locate_explains_a_span_whose_accents_are_encoded_differently(make_corpus):
+    import unicodedata
+
+    root = make_corpus({"a": unicodedata.normalize("NFD", "The talks in Istanbul began in Çırağan.")})
+    with pytest.raises(KitDataError, match="encoded differently"):
+        helpers.locate("a", "began in Çırağan", root)
+
+
 def test_locate_ambiguous_span():
     with pytest.raises(KitDataError, match=r"occurs \d+ times.*lengthen the span"):
         helpers.locate("cgtn-2025-05-14", "Sun said")
