@@ -1134,8 +1134,13 @@ def _header_role(s: str) -> tuple[str, str] | None:
 
 
 def _is_heading(s: str, nxt: str | None) -> bool:
-    """A short line that is not a sentence (no closing punctuation) and is not continued on the next line."""
+    """A short line that is not a sentence (no closing punctuation) and is not continued on the next line.
+
+    A line that ends in a comma or a dash, or in a word such as 'and' or 'the', is a sentence broken across lines
+    (hard-wrapped text), never a heading."""
     if len(s) > 70 or s[-1] in _SENTENCE_END or len(s.split()) > 9:
+        return False
+    if s[-1] in ",;-–—" or s.split()[-1].lower() in STOP_WORDS:
         return False
     first = s[0]
     if not (first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())):

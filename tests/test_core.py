@@ -119,6 +119,23 @@ def test_word_counts_of_paragraphs_and_sentences_are_their_tokens(make_corpus):
     assert helpers.load_articles(root).word_count.item() == body.sum()
 
 
+def test_a_short_wrapped_line_inside_a_sentence_is_not_a_heading(make_corpus):
+    """Hard-wrapped text: a short line that ends in a comma or in 'and' goes on below; it is body text, counted."""
+    text = (
+        "Headline of a test\n"
+        "The two delegations said they would meet again to discuss an\n"
+        "Ukraine’s ceasefire proposal, and\n"
+        "Prisoner exchanges were agreed by both sides on Friday.\n"
+        "Next steps\n"
+        "Officials said the next round would follow soon.\n"
+    )
+    row = {"article_id": "a", "file": "a.txt", "outlet": "Example Post", "headline": "Headline of a test"}
+    root = make_corpus({"a": text}, [{**row, "published": "2024-03-01"}])
+    role = dict(zip(helpers.paragraphs(root).text, helpers.paragraphs(root).role))
+    assert role["Ukraine’s ceasefire proposal, and"] == "body"
+    assert role["Next steps"] == "label"  # a real section heading still is one
+
+
 def test_apostrophe_is_not_a_closing_quote():
     changes = list(kit.core._quote_depth_changes("‘Ukraine’s future’ and the Russians’ view"))
     assert [d for _, d in changes] == [1, -1]
