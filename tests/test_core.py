@@ -97,6 +97,12 @@ def test_split_rules_on_made_up_text(make_corpus):
     assert helpers.sentences(root).in_quote.tolist() == [False, False, True, False, False, False, False]
 
 
+def _one_article(make_corpus, text: str):
+    """A corpus of article 'a', whose first line is its headline in articles.csv."""
+    row = {"article_id": "a", "file": "a.txt", "outlet": "Example Post", "headline": text.split("\n", 1)[0]}
+    return make_corpus({"a": text}, [{**row, "published": "2024-03-01"}])
+
+
 def test_word_counts_of_paragraphs_and_sentences_are_their_tokens(make_corpus):
     """Each paragraph's and sentence's n_words is the number of tokens helpers.tokenize finds in its text,
     also where sentences end in quotes, ellipses, abbreviations and hyphenated or possessive words."""
@@ -107,8 +113,7 @@ def test_word_counts_of_paragraphs_and_sentences_are_their_tokens(make_corpus):
         "A short caption /VCG\n"
         "Talks -- again -- went on (as planned). ‘No,’ she said.   \n"
     )
-    row = {"article_id": "a", "file": "a.txt", "outlet": "Example Post", "headline": "Headline of a test"}
-    root = make_corpus({"a": text}, [{**row, "published": "2024-03-01"}])
+    root = _one_article(make_corpus, text)
     paras = helpers.paragraphs(root)
     sents = helpers.sentences(root)
     assert len(sents) >= 6 and set(paras.role) >= {"headline", "body", "caption"}
@@ -129,8 +134,7 @@ def test_a_short_wrapped_line_inside_a_sentence_is_not_a_heading(make_corpus):
         "Next steps\n"
         "Officials said the next round would follow soon.\n"
     )
-    row = {"article_id": "a", "file": "a.txt", "outlet": "Example Post", "headline": "Headline of a test"}
-    root = make_corpus({"a": text}, [{**row, "published": "2024-03-01"}])
+    root = _one_article(make_corpus, text)
     role = dict(zip(helpers.paragraphs(root).text, helpers.paragraphs(root).role))
     assert role["Ukraine’s ceasefire proposal, and"] == "body"
     assert role["Next steps"] == "label"  # a real section heading still is one
