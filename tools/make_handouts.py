@@ -126,15 +126,24 @@ def _add_class(tag: str, cls: str) -> str:
 _USAGE = "usage: python tools/make_handouts.py [NN ...] [--out DIR] [--reading]"
 
 
-def main(argv: list[str]) -> int:
+def help_or_refusal(argv: list[str], usage: str, options, about: str) -> int | None:
+    """0 after printing the usage for ``-h``/``--help``, 2 for an option not in ``options``, else None (go on).
+    Nothing is written in either case."""
     if "-h" in argv or "--help" in argv:
-        print(_USAGE)
-        print((__doc__ or "").split("\n\n")[0])
+        print(usage)
+        print(about)
         return 0
-    unknown = [a for a in argv if a.startswith("-") and a not in ("--out", "--reading")]
+    unknown = [a for a in argv if a.startswith("-") and a not in options]
     if unknown:
-        print(f"unknown option {unknown[0]}; {_USAGE}", file=sys.stderr)
+        print(f"unknown option {unknown[0]}; {usage}", file=sys.stderr)
         return 2
+    return None
+
+
+def main(argv: list[str]) -> int:
+    stop = help_or_refusal(argv, _USAGE, ("--out", "--reading"), (__doc__ or "").split("\n\n")[0])
+    if stop is not None:
+        return stop
     out_dir = OUT
     if "--out" in argv:
         i = argv.index("--out")

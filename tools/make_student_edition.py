@@ -222,14 +222,10 @@ _USAGE = "usage: python tools/make_student_edition.py [NN ...] [--out DIR] [--be
 
 
 def main(argv: list[str]) -> int:
-    if "-h" in argv or "--help" in argv:  # print the usage; write nothing
-        print(_USAGE)
-        print((__doc__ or "").split("What it writes")[0].strip())
-        return 0
-    unknown = [a for a in argv if a.startswith("-") and a not in ("--out", "--before-round", "--task")]
-    if unknown:
-        print(f"unknown option {unknown[0]}; {_USAGE}", file=sys.stderr)
-        return 2
+    about = (__doc__ or "").split("What it writes")[0].strip()
+    stop = make_handouts.help_or_refusal(argv, _USAGE, ("--out", "--before-round", "--task"), about)
+    if stop is not None:
+        return stop
     out_dir = OUT
     if "--out" in argv:
         i = argv.index("--out")
