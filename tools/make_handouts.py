@@ -140,18 +140,25 @@ def help_or_refusal(argv: list[str], usage: str, options, about: str) -> int | N
     return None
 
 
+def take_out_dir(argv: list[str], default: Path, usage: str) -> tuple[Path, list[str]] | None:
+    """The folder after ``--out`` (else ``default``) and the other arguments; None (usage printed) if it is missing."""
+    if "--out" not in argv:
+        return default, argv
+    i = argv.index("--out")
+    if i + 1 >= len(argv):
+        print(usage, file=sys.stderr)
+        return None
+    return Path(argv[i + 1]), argv[:i] + argv[i + 2 :]
+
+
 def main(argv: list[str]) -> int:
     stop = help_or_refusal(argv, _USAGE, ("--out", "--reading"), (__doc__ or "").split("\n\n")[0])
     if stop is not None:
         return stop
-    out_dir = OUT
-    if "--out" in argv:
-        i = argv.index("--out")
-        if i + 1 >= len(argv):
-            print(_USAGE, file=sys.stderr)
-            return 2
-        out_dir = Path(argv[i + 1])
-        argv = argv[:i] + argv[i + 2 :]
+    taken = take_out_dir(argv, OUT, _USAGE)
+    if taken is None:
+        return 2
+    out_dir, argv = taken
     reading = "--reading" in argv
     argv = [a for a in argv if a != "--reading"]
     paths = [p for p in sorted(NOTEBOOKS.glob("*.ipynb")) if not argv or any(p.stem.startswith(a) for a in argv)]

@@ -226,14 +226,10 @@ def main(argv: list[str]) -> int:
     stop = make_handouts.help_or_refusal(argv, _USAGE, ("--out", "--before-round", "--task"), about)
     if stop is not None:
         return stop
-    out_dir = OUT
-    if "--out" in argv:
-        i = argv.index("--out")
-        if i + 1 >= len(argv):
-            print(_USAGE, file=sys.stderr)
-            return 2
-        out_dir = Path(argv[i + 1])
-        argv = argv[:i] + argv[i + 2 :]
+    taken = make_handouts.take_out_dir(argv, OUT, _USAGE)
+    if taken is None:
+        return 2
+    out_dir, argv = taken
     task = None
     if "--task" in argv:
         i = argv.index("--task")
